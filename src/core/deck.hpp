@@ -1,0 +1,82 @@
+// The deck as plain data: settings, theme, overlays and slides, as loaded from a content folder.
+#pragma once
+
+#include "core/color.hpp"
+#include "core/error.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace affiche {
+
+// Where a slide's image goes relative to its text.
+enum class ImagePosition { right, left, top, full, background };
+
+enum class Transition { fade, cut };
+
+// How several languages follow each other: every slide of the first language, then every
+// slide of the second ("deck"), or slide by slide in file order ("interleave").
+enum class LanguageOrder { deck, interleave };
+
+struct Slide {
+    std::string id;        // from the file, or "<file-stem>-<n>" when absent
+    std::string lang;      // "fr", "ar", ... (file-level `lang`, else the deck's first language)
+    std::string section;   // groups slides for the position dots; "" = no group
+    std::string title;
+    std::string subtitle;
+    std::string body;                 // one paragraph; "\n\n" separates paragraphs
+    std::vector<std::string> bullets; // shown after body
+    std::string image;                // file name relative to images/, "" = none
+    std::string image_path;           // resolved absolute or content-relative path
+    ImagePosition image_position = ImagePosition::right;
+    std::string image_alt;            // description, for docs and logs
+    double duration_s = 0;            // resolved: slide value or deck default
+    std::optional<Color> background;  // overrides theme.background
+    std::optional<Color> text_color;  // overrides theme.text
+    bool enabled = true;
+    SourceLoc loc; // the [[slide]] table's position
+};
+
+struct Theme {
+    Color background{0x10, 0x2A, 0x43, 255};
+    Color text{0xF7, 0xF4, 0xEC, 255};
+    Color accent{0xA8, 0xDA, 0xDC, 255};   // titles, bullets, progress bar
+    Color muted{0xC9, 0xD6, 0xE3, 255};    // footer, clock, inactive dots
+    std::string font = "";                  // file in fonts/; "" = system fallback
+    std::string font_bold = "";
+    std::string font_arabic = "";
+    std::string font_path, font_bold_path, font_arabic_path; // resolved paths ("" if none)
+    double margin = 0.05;          // safe area on each side, fraction of the screen's width/height
+    double title_size = 0.075;     // title font size, fraction of screen height (px = size * H)
+    double body_size = 0.058;      // largest body font size, fraction of screen height
+    double min_cap_height = 0.03;  // smallest readable capital height, fraction of screen height
+};
+
+struct Overlays {
+    bool progress = true;   // thin bar: time left on the slide
+    bool clock = true;      // HH:MM, 24 h, local time
+    bool footer = true;     // footer_text at the bottom
+    bool position = true;   // one dot per slide, grouped by section
+    std::string footer_text;
+};
+
+struct DeckSettings {
+    double default_duration_s = 15;
+    Transition transition = Transition::fade;
+    double transition_s = 1.0;
+    std::vector<std::string> languages{"fr"}; // languages shown, in this order
+    LanguageOrder language_order = LanguageOrder::deck;
+};
+
+struct Deck {
+    std::string content_dir;
+    DeckSettings settings;
+    Theme theme;
+    Overlays overlays;
+    std::vector<Slide> slides; // every slide in file order, enabled or not, all languages
+    // Indices into slides of what plays, in play order (enabled, language filtered and ordered).
+    std::vector<int> play_order;
+};
+
+} // namespace affiche

@@ -1,0 +1,60 @@
+// Line breaking (libunibreak), bidi reordering (GNU FriBidi) and measuring of paragraphs,
+// with the text measurer injected so that the core needs no font library.
+#pragma once
+
+#include "core/draw_list.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace affiche {
+
+// Measures text; the platform implements it with SDL_ttf, tests with a fake.
+class TextMeasurer {
+public:
+    virtual ~TextMeasurer() = default;
+    // Advance width in px of utf8 shaped in one direction with font.
+    virtual int width(std::string_view utf8, FontSpec font, bool rtl) const = 0;
+    // Distance between baselines in px.
+    virtual int line_height(FontSpec font) const = 0;
+    // Height of a capital letter ("H") above the baseline, px.
+    virtual int cap_height(FontSpec font) const = 0;
+};
+
+// A run of one direction and one font on a line. x is from the line's left edge, in px.
+struct TextRun {
+    std::string text; // logical order (the shaper orders the glyphs of an RTL run)
+    FontRole role = FontRole::regular;
+    bool rtl = false;
+    int x = 0;
+    int width = 0;
+};
+
+// One line, runs in visual order from left to right.
+struct TextLine {
+    std::vector<TextRun> runs;
+    int width = 0;
+};
+
+struct Paragraph {
+    std::vector<TextLine> lines;
+    bool rtl = false;    // base direction: right-align the lines when true
+    int line_height = 0; // px
+    int height() const { return static_cast<int>(lines.size()) * line_height; }
+    int widest() const;
+};
+
+// True when the code point is in an Arabic-script block (the Arabic font is needed).
+bool is_arabic_code_point(char32_t cp);
+
+// Breaks utf8 into lines no wider than max_width px. Breaks only where Unicode allows (UAX #14,
+// libunibreak): never at a no-break space (U+00A0, U+202F), nor at a plain space before
+// : ; ? ! » or after « (French typography, so a typist's ordinary space is safe too).
+// A mandatory break ("\n") starts a new line. A word wider than max_width is broken between
+// characters. Base direction comes from the first strong character; runs of Arabic script use
+// FontRole::arabic, other runs font.role. Empty or blank text gives no lines.
+Paragraph layout_paragraph(std::string_view utf8, FontSpec font, int max_width,
+                           const TextMeasurer& measurer);
+
+} // namespace affiche
