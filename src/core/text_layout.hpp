@@ -12,7 +12,7 @@ namespace affiche {
 
 // Measures text; the platform implements it with SDL_ttf, tests with a fake.
 class TextMeasurer {
-public:
+  public:
     virtual ~TextMeasurer() = default;
     // Advance width in px of utf8 shaped in one direction with font.
     virtual int width(std::string_view utf8, FontSpec font, bool rtl) const = 0;
@@ -54,6 +54,10 @@ bool is_arabic_code_point(char32_t cp);
 // A mandatory break ("\n") starts a new line. A word wider than max_width is broken between
 // characters. Base direction comes from the first strong character; runs of Arabic script use
 // FontRole::arabic, other runs font.role. Empty or blank text gives no lines.
+// Spaces at the start and end of each line are dropped; a blank line between lines of text
+// stays as a line without runs. Invalid UTF-8 shows as U+FFFD. With max_width <= 0 (or narrower
+// than one character) every line holds one character (a code point and its combining marks),
+// so the caller sees a too-tall paragraph rather than an endless loop.
 Paragraph layout_paragraph(std::string_view utf8, FontSpec font, int max_width,
                            const TextMeasurer& measurer);
 

@@ -1,0 +1,65 @@
+// Command-line reporting of deck problems, including text that is too small to read.
+#include "app/deck_report.hpp"
+
+#include "core/slide_layout.hpp"
+#include "platform/fonts.hpp"
+#include "platform/images.hpp"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace affiche {
+
+Diagnostics readability_warnings(const Deck& deck) {
+    Diagnostics out;
+    FontCache fonts(deck.theme);
+    TtfMeasurer measurer(fonts);
+    ImageStore images;
+    const Size screens[] = {{1920, 1080}, {1080, 1920}};
+    for (int i = 0; i < static_cast<int>(deck.play_order.size()); ++i) {
+        const Slide& slide = deck.slides[static_cast<std::size_t>(deck.play_order[static_cast<std::size_t>(i)])];
+        std::optional<Size> image;
+        if (!slide.image_path.empty()) image = images.prepare(slide.image_path);
+        for (const Size screen : screens) {
+            const SlideLayout l = layout_slide(deck, i, screen, measurer, image);
+            if (l.readable) continue;
+            const int wanted = static_cast<int>(deck.theme.min_cap_height * screen.h + 0.999);
+            out.push_back({Severity::warning, slide.loc,
+                           "slide '" + slide.id + "' has too much text: at " +
+                               std::to_string(screen.w) + "x" + std::to_string(screen.h) +
+                               " its capitals would be " + std::to_string(l.cap_height_px) +
+                               " px high, under the " + std::to_string(wanted) +
+                               " px readable from 4 m",
+                           "shorten it or split it into two slides"});
+            break;
+        }
+        images.release();
+    }
+    for (const auto& p : fonts.problems()) {
+        out.push_back({Severity::error, {}, p, ""}); // a broken font file
+    }
+    return out;
+}
+
+void print_diagnostics(const Diagnostics& ds) {
+    for (const auto& d : ds) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+    const int errors = count(ds, Severity::error);
+    const int warnings = count(ds, Severity::warning);
+    if (errors + warnings > 0) {
+        std::fprintf(stderr, "%d error%s, %d warning%s\n", errors, errors == 1 ? "" : "s", warnings,
+                     warnings == 1 ? "" : "s");
+    }
+}
+
+std::string resolve_content_dir(const std::string& given) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!given.empty()) return given;
+    if (fs::is_directory("slides", ec)) return ".";
+#ifdef AFFICHE_DATA_DIR
+    if (fs::is_directory(fs::path(AFFICHE_DATA_DIR) / "slides", ec)) return AFFICHE_DATA_DIR;
+#endif
+    return "";
+}
+
+} // namespace affiche

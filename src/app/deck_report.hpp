@@ -1,0 +1,22 @@
+// Loading a deck for the command line: diagnostics printed, plus the too-much-text warnings
+// that need real font metrics.
+#pragma once
+
+#include "core/deck_loader.hpp"
+
+#include <string>
+
+namespace affiche {
+
+// Layout checks with the deck's own fonts at 1920x1080 and 1080x1920: a warning for each slide
+// whose body would need capitals smaller than theme.min_cap_height. Needs TTF_Init.
+Diagnostics readability_warnings(const Deck& deck);
+
+// Prints each diagnostic on stderr, and a summary line when there are any.
+void print_diagnostics(const Diagnostics& ds);
+
+// Resolves the content folder: the given one, else the current folder when it has slides/,
+// else the installed deck. "" when none exists.
+std::string resolve_content_dir(const std::string& given);
+
+} // namespace affiche

@@ -1,0 +1,76 @@
+// Headless rendering of a deck to PNG files, one per slide as it looks when fully shown.
+#include "app/render_command.hpp"
+
+#include "app/deck_report.hpp"
+#include "platform/display.hpp"
+#include "platform/log.hpp"
+#include "platform/slide_composer.hpp"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace affiche {
+
+namespace {
+std::string png_name(int index, const std::string& id) {
+    char prefix[16];
+    std::snprintf(prefix, sizeof prefix, "%02d-", index + 1);
+    return prefix + id + ".png";
+}
+} // namespace
+
+int run_render(const Options& options, const std::string& content_dir) {
+    LoadResult loaded = load_deck(content_dir);
+    if (!loaded.deck) {
+        print_diagnostics(loaded.diagnostics);
+        return 1;
+    }
+    SdlLibrary sdl;
+    if (auto err = sdl.init(true)) {
+        log_error("cannot start SDL: " + *err);
+        return 1;
+    }
+    Diagnostics ds = loaded.diagnostics;
+    for (auto& d : readability_warnings(*loaded.deck)) ds.push_back(std::move(d));
+    print_diagnostics(ds);
+    if (has_errors(ds)) return 1;
+
+    std::string error;
+    DisplayOptions display_options;
+    display_options.headless = true;
+    display_options.size = options.size.value_or(Size{1920, 1080});
+    auto display = open_display(display_options, error);
+    if (!display) {
+        log_error(error);
+        return 1;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(options.render_dir, ec);
+    if (ec) {
+        log_error(options.render_dir + ": cannot create folder: " + ec.message());
+        return 1;
+    }
+    auto deck = std::make_shared<const Deck>(std::move(*loaded.deck));
+    SlideComposer composer(deck, display->renderer.get(), display->size, display->max_texture_side);
+    SDL_Renderer* r = display->renderer.get();
+    for (int i = 0; i < static_cast<int>(deck->play_order.size()); ++i) {
+        ComposedSlide slide = composer.compose(i);
+        if (!slide.texture) {
+            log_error(std::string("cannot create a slide texture: ") + SDL_GetError());
+            return 1;
+        }
+        SDL_RenderCopy(r, slide.texture.get(), nullptr, nullptr);
+        composer.draw_live(options.clock, 0.5); // overlays pinned: 10:30, halfway through
+        const Slide& s = deck->slides[static_cast<std::size_t>(deck->play_order[static_cast<std::size_t>(i)])];
+        const std::string path = (std::filesystem::path(options.render_dir) / png_name(i, s.id)).string();
+        if (!save_png(r, display->size, path, error)) {
+            log_error(error);
+            return 1;
+        }
+        SDL_RenderPresent(r);
+        std::printf("%s\n", path.c_str());
+    }
+    return 0;
+}
+
+} // namespace affiche

@@ -1,0 +1,396 @@
+// Loads a content folder into a Deck and validates all of it: deck.toml, slide files, images,
+// fonts.
+#include "core/deck_loader.hpp"
+
+#include "core/image_header.hpp"
+#include "core/toml_checks.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <iterator>
+#include <map>
+#include <set>
+
+namespace affiche {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view deck_file_keys[] = {"deck", "theme", "overlays"};
+constexpr std::string_view deck_keys[] = {"duration", "transition", "transition_duration",
+                                          "languages", "language_order"};
+constexpr std::string_view theme_keys[] = {"background", "text",      "accent",        "muted",
+                                           "font",       "font_bold", "font_arabic",   "margin",
+                                           "title_size", "body_size", "min_cap_height"};
+constexpr std::string_view overlay_keys[] = {"progress", "clock", "footer", "footer_text",
+                                             "position"};
+constexpr std::string_view slide_file_keys[] = {"lang", "section", "slide"};
+constexpr std::string_view slide_keys[] = {
+    "id",        "title",    "subtitle",   "body",       "bullets", "image", "image_position",
+    "image_alt", "duration", "background", "text_color", "enabled", "lang",  "section"};
+
+// Names in the order of the matching enum's values.
+constexpr std::string_view transition_names[] = {"fade", "cut"};
+constexpr std::string_view language_order_names[] = {"deck", "interleave"};
+constexpr std::string_view image_position_names[] = {"right", "left", "top", "full", "background"};
+
+constexpr NumberRange duration_range{0, 3600, true, "seconds"};
+constexpr NumberRange transition_range{0, 10, false, "seconds"};
+constexpr NumberRange margin_range{0, 0.2, false, "(fraction of the screen)"};
+constexpr NumberRange text_size_range{0.02, 0.3, false, "(fraction of the screen height)"};
+constexpr NumberRange cap_height_range{0.005, 0.2, false, "(fraction of the screen height)"};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.ends_with(suffix);
+}
+
+std::string single_quoted(std::string_view s) {
+    return "'" + std::string(s) + "'";
+}
+
+bool is_valid_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_';
+    });
+}
+
+// Non-empty string or array; an empty string or array shows nothing.
+bool has_content(const toml::node* node) {
+    if (!node) return false;
+    if (const auto* s = node->as_string()) return !s->get().empty();
+    if (const auto* a = node->as_array()) return !a->empty();
+    return true;
+}
+
+class Loader {
+  public:
+    explicit Loader(std::string dir) : dir_(std::move(dir)) { deck_.content_dir = dir_; }
+    LoadResult run();
+
+  private:
+    std::string slides_dir() const { return dir_ + "/slides"; }
+    void read_deck_file();
+    void read_deck_settings(const TableReader& r);
+    void read_theme(const TableReader& r);
+    void read_overlays(const TableReader& r);
+    std::string read_font(const TableReader& r, std::string_view key, std::string& name);
+    void read_slide_file(const std::string& name);
+    void read_slide(const TableReader& r, int n);
+    void read_slide_text(const TableReader& r, Slide& s);
+    void read_slide_lang(const TableReader& r, Slide& s);
+    void check_id(const TableReader& r, const Slide& s);
+    void check_image(const TableReader& r, Slide& s);
+    void check_playable();
+    void compute_play_order();
+    Diagnostics& deck_diagnostics() { return reports_.front(); }
+
+    // Defaults given by a slide file's top-level keys.
+    struct FileDefaults {
+        std::string stem;
+        std::optional<std::string> lang;
+        SourceLoc lang_loc;
+        std::string section;
+        std::set<std::string> warned_langs; // unshown languages already reported in this file
+    };
+
+    std::string dir_;
+    Deck deck_;
+    std::vector<Diagnostics> reports_; // one per file: deck.toml first, then slide files
+    FileDefaults file_;
+    std::map<std::string, SourceLoc> ids_;
+    bool settings_read_ = true;   // false when deck.toml could not be parsed
+    bool slides_all_read_ = true; // false when a slide file could not be parsed
+};
+
+LoadResult Loader::run() {
+    reports_.emplace_back();
+    std::error_code ec;
+    if (!fs::is_directory(slides_dir(), ec)) {
+        deck_diagnostics().push_back({Severity::error,
+                                      {dir_, 0, 0},
+                                      "no slides/ folder in " + dir_,
+                                      "create it and put deck.toml and the slide files in it"});
+        return LoadResult{std::nullopt, deck_diagnostics()};
+    }
+    read_deck_file();
+    std::vector<std::string> names = list_files(slides_dir());
+    std::erase_if(names, [](const std::string& n) { return !is_slide_file_name(n); });
+    for (const auto& name : names)
+        read_slide_file(name);
+    compute_play_order();
+    check_playable();
+
+    LoadResult result;
+    for (auto& diagnostics : reports_) {
+        std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
+            return std::pair(a.loc.line, a.loc.column) < std::pair(b.loc.line, b.loc.column);
+        });
+        std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(result.diagnostics));
+    }
+    if (!has_errors(result.diagnostics)) result.deck = std::move(deck_);
+    return result;
+}
+
+void Loader::read_deck_file() {
+    const std::string path = slides_dir() + "/deck.toml";
+    Diagnostics& out = deck_diagnostics();
+    bool missing = false;
+    const auto table = parse_toml_file(path, out, missing);
+    settings_read_ = table || missing;
+    if (!table) return;
+    const TableReader top(*table, path, out);
+    const OtherTable elsewhere[] = {
+        {"[deck]", deck_keys}, {"[theme]", theme_keys}, {"[overlays]", overlay_keys}};
+    top.check_keys(deck_file_keys, "at the top of deck.toml", elsewhere);
+    if (const auto* t = top.table("deck")) read_deck_settings(TableReader(*t, path, out));
+    if (const auto* t = top.table("theme")) read_theme(TableReader(*t, path, out));
+    if (const auto* t = top.table("overlays")) read_overlays(TableReader(*t, path, out));
+}
+
+void Loader::read_deck_settings(const TableReader& r) {
+    r.check_keys(deck_keys, "in [deck]");
+    DeckSettings& s = deck_.settings;
+    s.default_duration_s = r.number("duration", duration_range).value_or(s.default_duration_s);
+    if (auto i = r.choice("transition", transition_names)) s.transition = Transition(*i);
+    s.transition_s = r.number("transition_duration", transition_range).value_or(s.transition_s);
+    if (auto i = r.choice("language_order", language_order_names)) {
+        s.language_order = LanguageOrder(*i);
+    }
+    const auto languages = r.string_array("languages");
+    if (!languages) return;
+    std::vector<std::string> valid;
+    for (const auto& lang : *languages) {
+        if (lang.empty()) {
+            r.error(r.value_loc("languages"), "'languages' holds an empty name",
+                    "use language codes such as \"fr\" or \"ar\"");
+        } else if (std::find(valid.begin(), valid.end(), lang) == valid.end()) {
+            valid.push_back(lang);
+        }
+    }
+    if (languages->empty()) {
+        r.error(r.value_loc("languages"), "'languages' must list at least one language",
+                "e.g. languages = [\"fr\"]");
+    }
+    if (!valid.empty()) s.languages = std::move(valid);
+}
+
+void Loader::read_theme(const TableReader& r) {
+    r.check_keys(theme_keys, "in [theme]");
+    Theme& t = deck_.theme;
+    t.background = r.color("background").value_or(t.background);
+    t.text = r.color("text").value_or(t.text);
+    t.accent = r.color("accent").value_or(t.accent);
+    t.muted = r.color("muted").value_or(t.muted);
+    t.font_path = read_font(r, "font", t.font);
+    t.font_bold_path = read_font(r, "font_bold", t.font_bold);
+    t.font_arabic_path = read_font(r, "font_arabic", t.font_arabic);
+    t.margin = r.number("margin", margin_range).value_or(t.margin);
+    t.title_size = r.number("title_size", text_size_range).value_or(t.title_size);
+    t.body_size = r.number("body_size", text_size_range).value_or(t.body_size);
+    t.min_cap_height = r.number("min_cap_height", cap_height_range).value_or(t.min_cap_height);
+}
+
+// Sets name from the key and returns the font's path, "" for the system fallback.
+std::string Loader::read_font(const TableReader& r, std::string_view key, std::string& name) {
+    name = r.string(key).value_or(name);
+    if (name.empty()) return "";
+    check_file_inside(r, key, dir_, name, "fonts", "font");
+    return dir_ + "/fonts/" + name;
+}
+
+void Loader::read_overlays(const TableReader& r) {
+    r.check_keys(overlay_keys, "in [overlays]");
+    Overlays& o = deck_.overlays;
+    o.progress = r.boolean("progress").value_or(o.progress);
+    o.clock = r.boolean("clock").value_or(o.clock);
+    o.footer = r.boolean("footer").value_or(o.footer);
+    o.position = r.boolean("position").value_or(o.position);
+    o.footer_text = r.string("footer_text").value_or(o.footer_text);
+}
+
+void Loader::read_slide_file(const std::string& name) {
+    const std::string path = slides_dir() + "/" + name;
+    Diagnostics& out = reports_.emplace_back();
+    bool missing = false; // a file removed since the listing is simply not there any more
+    const auto table = parse_toml_file(path, out, missing);
+    if (!table) {
+        slides_all_read_ = slides_all_read_ && missing;
+        return;
+    }
+    const TableReader top(*table, path, out);
+    const OtherTable elsewhere[] = {{"[[slide]]", slide_keys}};
+    top.check_keys(slide_file_keys, "at the top of a slide file", elsewhere);
+    file_ = FileDefaults{};
+    file_.stem = name.substr(0, name.size() - std::string_view(".toml").size());
+    file_.lang = top.string("lang");
+    file_.lang_loc = top.value_loc("lang");
+    if (file_.lang && file_.lang->empty()) {
+        top.error(file_.lang_loc, "'lang' must not be empty", "e.g. lang = \"fr\"");
+        file_.lang.reset();
+    }
+    file_.section = top.string("section").value_or("");
+    const toml::node* slides = top.get("slide");
+    if (!slides) return;
+    const auto* array = slides->as_array();
+    if (!array) {
+        top.error(to_loc(path, slides->source().begin),
+                  "'slide' must be an array of tables, got " + std::string(describe_type(*slides)),
+                  "write each slide as [[slide]], with two brackets");
+        return;
+    }
+    int n = 0;
+    for (const toml::node& element : *array) {
+        ++n;
+        if (const auto* t = element.as_table()) {
+            read_slide(TableReader(*t, path, out), n);
+        } else {
+            top.error(to_loc(path, element.source().begin),
+                      "'slide' must be an array of tables: item " + std::to_string(n) + " is " +
+                          std::string(describe_type(element)),
+                      "write each slide as [[slide]]");
+        }
+    }
+}
+
+void Loader::read_slide(const TableReader& r, int n) {
+    r.check_keys(slide_keys, "in [[slide]]");
+    Slide s;
+    s.loc = r.table_loc();
+    s.id = r.string("id").value_or(file_.stem + "-" + std::to_string(n));
+    check_id(r, s);
+    read_slide_lang(r, s);
+    s.section = r.string("section").value_or(file_.section);
+    read_slide_text(r, s);
+    if (auto i = r.choice("image_position", image_position_names)) {
+        s.image_position = ImagePosition(*i);
+    }
+    s.image_alt = r.string("image_alt").value_or("");
+    check_image(r, s);
+    s.duration_s = r.number("duration", duration_range).value_or(deck_.settings.default_duration_s);
+    s.background = r.color("background");
+    s.text_color = r.color("text_color");
+    s.enabled = r.boolean("enabled").value_or(true);
+    const bool shows_something = has_content(r.get("title")) || has_content(r.get("body")) ||
+                                 has_content(r.get("bullets")) || has_content(r.get("image"));
+    if (!shows_something) {
+        r.error(s.loc, "slide has nothing to show", "give it a title, body, bullets or image");
+    }
+    deck_.slides.push_back(std::move(s));
+}
+
+void Loader::read_slide_text(const TableReader& r, Slide& s) {
+    s.title = r.string("title").value_or("");
+    s.subtitle = r.string("subtitle").value_or("");
+    s.body = r.string("body").value_or("");
+    s.bullets = r.string_array("bullets").value_or(std::vector<std::string>{});
+}
+
+void Loader::read_slide_lang(const TableReader& r, Slide& s) {
+    auto lang = r.string("lang");
+    SourceLoc loc = r.value_loc("lang");
+    if (lang && lang->empty()) {
+        r.error(loc, "'lang' must not be empty", "e.g. lang = \"fr\"");
+        lang.reset();
+    }
+    if (!lang && file_.lang) {
+        lang = file_.lang;
+        loc = file_.lang_loc;
+    }
+    const auto& shown = deck_.settings.languages;
+    s.lang = lang.value_or(shown.front());
+    if (!settings_read_ || std::find(shown.begin(), shown.end(), s.lang) != shown.end()) return;
+    if (!file_.warned_langs.insert(s.lang).second) return;
+    std::string list;
+    for (const auto& l : shown)
+        list += (list.empty() ? "\"" : ", \"") + l + "\"";
+    r.warning(loc,
+              "slides in language " + single_quoted(s.lang) +
+                  " are not shown: deck.languages is [" + list + "]",
+              "add \"" + s.lang + "\" to languages in deck.toml to show them");
+}
+
+void Loader::check_id(const TableReader& r, const Slide& s) {
+    const bool explicit_id = r.get("id") && r.get("id")->is_string();
+    const SourceLoc loc = explicit_id ? r.value_loc("id") : s.loc;
+    if (explicit_id && !is_valid_id(s.id)) {
+        r.error(loc, "'id' may hold only letters, digits, '-' and '_', got \"" + s.id + "\"",
+                "e.g. id = \"chimio-definition\"");
+        return;
+    }
+    const auto [it, inserted] = ids_.emplace(s.id, loc);
+    if (inserted) return;
+    r.error(loc, "duplicate id " + single_quoted(s.id),
+            "first used at " + it->second.path + ":" + std::to_string(it->second.line));
+}
+
+void Loader::check_image(const TableReader& r, Slide& s) {
+    s.image = r.string("image").value_or("");
+    if (s.image.empty()) return;
+    s.image_path = dir_ + "/images/" + s.image;
+    if (!check_file_inside(r, "image", dir_, s.image, "images", "image")) return;
+    const auto header = read_image_header(s.image_path);
+    if (!header) {
+        r.error(r.value_loc("image"),
+                "image " + single_quoted(s.image) + " is not a PNG, JPEG, WebP or SVG image",
+                "save it as PNG or JPEG");
+    } else if (!within_decode_limits(*header)) {
+        r.error(r.value_loc("image"),
+                "image " + single_quoted(s.image) +
+                    " is too large to decode: " + std::to_string(header->size.w) + "x" +
+                    std::to_string(header->size.h) + " pixels",
+                "at most " + std::to_string(max_image_side) +
+                    " pixels a side and 64 megapixels; shrink it");
+    }
+}
+
+void Loader::compute_play_order() {
+    const auto& languages = deck_.settings.languages;
+    auto plays = [&](const Slide& s, const std::string* only_lang) {
+        if (!s.enabled) return false;
+        if (only_lang) return s.lang == *only_lang;
+        return std::find(languages.begin(), languages.end(), s.lang) != languages.end();
+    };
+    auto add_slides = [&](const std::string* only_lang) {
+        for (std::size_t i = 0; i < deck_.slides.size(); ++i) {
+            if (plays(deck_.slides[i], only_lang)) deck_.play_order.push_back(static_cast<int>(i));
+        }
+    };
+    if (deck_.settings.language_order == LanguageOrder::interleave) {
+        add_slides(nullptr);
+    } else {
+        for (const auto& lang : languages)
+            add_slides(&lang);
+    }
+}
+
+// A deck that shows nothing is an error, unless a broken file already explains it.
+void Loader::check_playable() {
+    if (!deck_.play_order.empty() || !settings_read_ || !slides_all_read_) return;
+    deck_diagnostics().push_back({Severity::error,
+                                  {slides_dir() + "/deck.toml", 0, 0},
+                                  "no enabled slide to show",
+                                  "add a [[slide]] in a slide file, or check 'enabled' and "
+                                  "deck.languages"});
+}
+
+} // namespace
+
+LoadResult load_deck(const std::string& content_dir) {
+    return Loader(content_dir).run();
+}
+
+bool is_ignored_file_name(const std::string& name) {
+    if (name.empty() || name.front() == '.' || name.back() == '~') return true;
+    if (name.size() >= 2 && name.front() == '#' && name.back() == '#') return true;
+    return ends_with(name, ".swp") || ends_with(name, ".swx") || ends_with(name, ".tmp") ||
+           name == "4913";
+}
+
+bool is_slide_file_name(const std::string& name) {
+    return !is_ignored_file_name(name) && ends_with(name, ".toml") && name != "deck.toml" &&
+           name.size() > std::string_view(".toml").size();
+}
+
+} // namespace affiche

@@ -1,0 +1,111 @@
+// Command-line parsing, with no side effects: the caller decides what to print and exit with.
+#include "core/options.hpp"
+
+#include <cctype>
+#include <charconv>
+
+namespace affiche {
+
+std::optional<Size> parse_size(const std::string& text) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) return std::nullopt;
+    Size s;
+    const char* b = text.data();
+    const char* e = b + text.size();
+    auto r1 = std::from_chars(b, b + x, s.w);
+    auto r2 = std::from_chars(b + x + 1, e, s.h);
+    if (r1.ec != std::errc{} || r1.ptr != b + x || r2.ec != std::errc{} || r2.ptr != e) {
+        return std::nullopt;
+    }
+    if (s.w < 16 || s.h < 16 || s.w > 16384 || s.h > 16384) return std::nullopt;
+    return s;
+}
+
+namespace {
+bool valid_clock(const std::string& t) {
+    return t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) &&
+           std::isdigit(static_cast<unsigned char>(t[1])) &&
+           std::isdigit(static_cast<unsigned char>(t[3])) &&
+           std::isdigit(static_cast<unsigned char>(t[4])) && (t[0] - '0') * 10 + (t[1] - '0') < 24 &&
+           t[3] < '6';
+}
+} // namespace
+
+std::variant<Options, UsageError> parse_options(const std::vector<std::string>& args) {
+    Options o;
+    bool have_dir = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](const char* what) -> const std::string* {
+            if (i + 1 >= args.size()) return nullptr;
+            (void)what;
+            return &args[++i];
+        };
+        if (a == "--help" || a == "-h") {
+            o.mode = Mode::help;
+        } else if (a == "--version") {
+            o.mode = Mode::version;
+        } else if (a == "--check") {
+            o.mode = Mode::check;
+        } else if (a == "--windowed") {
+            o.windowed = true;
+        } else if (a == "--render") {
+            const std::string* v = value("OUT_DIR");
+            if (!v) return UsageError{"--render needs an output folder"};
+            o.mode = Mode::render;
+            o.render_dir = *v;
+        } else if (a == "--size") {
+            const std::string* v = value("WxH");
+            if (!v) return UsageError{"--size needs WIDTHxHEIGHT, e.g. 1920x1080"};
+            o.size = parse_size(*v);
+            if (!o.size) return UsageError{"--size: '" + *v + "' is not WIDTHxHEIGHT (16 to 16384)"};
+        } else if (a == "--status") {
+            const std::string* v = value("FILE");
+            if (!v) return UsageError{"--status needs a file name"};
+            o.status_file = *v;
+        } else if (a == "--clock") {
+            const std::string* v = value("HH:MM");
+            if (!v || !valid_clock(*v)) return UsageError{"--clock needs a time as HH:MM"};
+            o.clock = *v;
+        } else if (a == "--exit-after") {
+            const std::string* v = value("SECONDS");
+            double s = 0;
+            if (!v || std::from_chars(v->data(), v->data() + v->size(), s).ec != std::errc{} ||
+                s <= 0) {
+                return UsageError{"--exit-after needs a number of seconds"};
+            }
+            o.exit_after_s = s;
+        } else if (!a.empty() && a[0] == '-') {
+            return UsageError{"unknown option '" + a + "'"};
+        } else if (have_dir) {
+            return UsageError{"only one content folder can be given ('" + o.content_dir +
+                              "' and '" + a + "')"};
+        } else {
+            o.content_dir = a;
+            have_dir = true;
+        }
+    }
+    return o;
+}
+
+std::string usage_text() {
+    return "usage: affiche [OPTIONS] [CONTENT_DIR]\n"
+           "\n"
+           "Plays the slides of CONTENT_DIR (slides/, images/, fonts/) full screen, in a loop.\n"
+           "Without CONTENT_DIR: the current folder if it has slides/, else the installed deck.\n"
+           "\n"
+           "  --check              validate the deck, print errors and warnings; exit 0 if no error\n"
+           "  --render OUT_DIR     write one PNG per slide (no display needed), then exit\n"
+           "  --size WxH           window or render size (default: the display's mode; 1920x1080\n"
+           "                       for --render)\n"
+           "  --windowed           play in a window instead of full screen\n"
+           "  --status FILE        keep a JSON status file up to date (SIGUSR1: screenshot beside it)\n"
+           "  --clock HH:MM        the time --render shows on the clock (default 10:30)\n"
+           "  --exit-after SECONDS stop playing after this long (tests, benchmarks)\n"
+           "  --help, --version\n"
+           "\n"
+           "Keys: right/left next/previous slide, space pause, q or Escape quit.\n"
+           "Signals: TERM/INT quit, HUP reload the deck, USR1 save a screenshot.\n";
+}
+
+} // namespace affiche

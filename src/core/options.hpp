@@ -1,0 +1,37 @@
+// The command line: modes (play, check, render), the content folder and development switches.
+#pragma once
+
+#include "core/geometry.hpp"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace affiche {
+
+enum class Mode { play, check, render, help, version };
+
+struct Options {
+    Mode mode = Mode::play;
+    std::string content_dir;      // "" = not given
+    std::string render_dir;       // --render OUT_DIR
+    std::string status_file;      // --status FILE
+    bool windowed = false;        // --windowed
+    std::optional<Size> size;     // --size WxH
+    std::string clock = "10:30";  // --clock HH:MM: the time shown by --render
+    double exit_after_s = 0;      // --exit-after SECONDS (benchmarks, tests); 0 = never
+};
+
+struct UsageError {
+    std::string message;
+};
+
+std::variant<Options, UsageError> parse_options(const std::vector<std::string>& args);
+
+// Parses "1920x1080"; nullopt unless both sides are 16..16384.
+std::optional<Size> parse_size(const std::string& text);
+
+std::string usage_text();
+
+} // namespace affiche

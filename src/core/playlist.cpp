@@ -1,0 +1,70 @@
+// Slide timing on an injected monotonic clock.
+#include "core/playlist.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace affiche {
+
+Playlist::Playlist(std::vector<Millis> durations_ms, Millis transition_ms, Millis now, int first)
+    : durations_(std::move(durations_ms)), transition_(std::max<Millis>(0, transition_ms)) {
+    if (durations_.empty()) durations_.push_back(never / 4); // a deck always has a slide; be safe
+    for (auto& d : durations_) d = std::max<Millis>(1, d);
+    index_ = std::clamp(first, 0, count() - 1);
+    started_ = now;
+    changed_at_ = now;
+}
+
+bool Playlist::update(Millis now) {
+    if (paused_) return false;
+    // After a long stall (suspend, debugger) restart the slide rather than replay the backlog.
+    const Millis cycle = std::accumulate(durations_.begin(), durations_.end(), Millis{0});
+    if (now - started_ > cycle) {
+        started_ = now - durations_[index_];
+    }
+    bool moved = false;
+    while (now - started_ >= durations_[index_]) {
+        started_ += durations_[index_];
+        index_ = (index_ + 1) % count();
+        moved = true;
+    }
+    if (moved) changed_at_ = now;
+    return moved;
+}
+
+void Playlist::go_to(int index, Millis now) {
+    index_ = ((index % count()) + count()) % count();
+    started_ = now;
+    changed_at_ = now;
+    paused_at_ = now;
+}
+
+void Playlist::next(Millis now) { go_to(index_ + 1, now); }
+void Playlist::previous(Millis now) { go_to(index_ - 1, now); }
+
+void Playlist::toggle_pause(Millis now) {
+    if (paused_) {
+        started_ += now - paused_at_;
+        paused_ = false;
+    } else {
+        paused_at_ = now;
+        paused_ = true;
+    }
+}
+
+double Playlist::progress(Millis now) const {
+    const double p = static_cast<double>(elapsed(now)) / durations_[index_];
+    return std::clamp(p, 0.0, 1.0);
+}
+
+double Playlist::fade(Millis now) const {
+    if (transition_ == 0) return 1.0;
+    const double f = static_cast<double>(now - changed_at_) / transition_;
+    return std::clamp(f, 0.0, 1.0);
+}
+
+Millis Playlist::slide_deadline() const {
+    return paused_ ? never : started_ + durations_[index_];
+}
+
+} // namespace affiche

@@ -1,0 +1,51 @@
+// Which slide shows at time t: looping, manual next/previous, pause, crossfade progress.
+// The clock is injected: every call takes the current monotonic time in milliseconds.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+namespace affiche {
+
+using Millis = std::int64_t;
+inline constexpr Millis never = std::numeric_limits<Millis>::max();
+
+class Playlist {
+public:
+    // durations_ms: one per slide in play order (each > 0); transition_ms: crossfade (0 = cut).
+    Playlist(std::vector<Millis> durations_ms, Millis transition_ms, Millis now, int first = 0);
+
+    // Advances past every slide whose time is up. Returns true when the slide changed.
+    bool update(Millis now);
+    void next(Millis now);
+    void previous(Millis now);
+    void toggle_pause(Millis now);
+
+    int index() const { return index_; }
+    int count() const { return static_cast<int>(durations_.size()); }
+    bool paused() const { return paused_; }
+    // When the current slide began to show (for "since" in status reports).
+    Millis shown_since() const { return changed_at_; }
+    // Fraction of the slide's time used, 0..1.
+    double progress(Millis now) const;
+    // Opacity of the current slide over the previous one, 0..1 (1 when no fade is running).
+    double fade(Millis now) const;
+    bool fading(Millis now) const { return fade(now) < 1.0; }
+    // Next time the slide changes by itself (never while paused).
+    Millis slide_deadline() const;
+
+private:
+    void go_to(int index, Millis now);
+    Millis elapsed(Millis now) const { return (paused_ ? paused_at_ : now) - started_; }
+
+    std::vector<Millis> durations_;
+    Millis transition_;
+    int index_ = 0;
+    Millis started_ = 0;    // start of the current slide's time, shifted by pauses
+    Millis changed_at_ = 0; // when the current slide appeared (drives the fade)
+    bool paused_ = false;
+    Millis paused_at_ = 0;
+};
+
+} // namespace affiche

@@ -1,0 +1,395 @@
+// Slide and overlay layout in screen units: everything scales with the screen's height, stays
+// inside the TV-safe area, and text takes the largest size at which it fits its box.
+#include "core/slide_layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace affiche {
+
+namespace {
+
+// Proportions, as fractions of the screen height unless said otherwise.
+constexpr double overlay_text = 0.034;    // footer and clock text size
+constexpr double overlay_gap = 0.022;     // space between the content and the overlay rows
+constexpr double progress_thick = 0.006;  // progress bar thickness
+constexpr double dot_radius = 0.0065;     // position dot
+constexpr double dot_current = 0.0105;    // the current slide's dot
+constexpr double dot_step = 0.03;         // centre to centre within a section
+constexpr double dot_group_gap = 0.03;    // extra space between sections
+constexpr double image_share = 0.40;      // image's share of the content width (left/right)
+constexpr double image_share_top = 0.40;  // image's share of the content height (top)
+constexpr double column_gap = 0.045;      // between image and text, fraction of the width
+constexpr double rule_thick = 0.006;      // accent rule under the title
+constexpr double rule_width = 0.09;       // its length, fraction of the width
+constexpr int smallest_text_px = 6;       // fitting never goes below this
+
+int px(double fraction, int total) { return std::max(1, static_cast<int>(std::lround(fraction * total))); }
+
+const Slide& slide_at(const Deck& deck, int play_index) {
+    return deck.slides[static_cast<std::size_t>(deck.play_order[static_cast<std::size_t>(play_index)])];
+}
+
+Rect safe_area_of(const Theme& theme, Size screen) {
+    const int mx = static_cast<int>(std::lround(theme.margin * screen.w));
+    const int my = static_cast<int>(std::lround(theme.margin * screen.h));
+    return {mx, my, screen.w - 2 * mx, screen.h - 2 * my};
+}
+
+bool any_bottom_overlay(const Overlays& o) { return o.footer || o.clock || o.position || o.progress; }
+
+// Splits a body into paragraphs at blank lines.
+std::vector<std::string> paragraphs_of(const std::string& body) {
+    std::vector<std::string> out;
+    std::string current;
+    std::size_t start = 0;
+    while (start <= body.size()) {
+        std::size_t end = body.find('\n', start);
+        if (end == std::string::npos) end = body.size();
+        std::string line = body.substr(start, end - start);
+        const bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
+        if (blank) {
+            if (!current.empty()) out.push_back(current);
+            current.clear();
+        } else {
+            current += current.empty() ? line : "\n" + line;
+        }
+        start = end + 1;
+    }
+    if (!current.empty()) out.push_back(current);
+    return out;
+}
+
+// One block of text laid out at one size: paragraphs or bullets, each with its left indent.
+struct Block {
+    Paragraph paragraph;
+    FontSpec font;
+    Color color;
+    int indent = 0;       // px from the text box's start side
+    int space_before = 0; // px
+    bool bullet = false;
+};
+
+struct TextPlan {
+    std::vector<Block> blocks;
+    int height = 0;
+    bool fits = true;
+    bool has_title = false;
+    int title_bottom = 0; // y offset of the end of the title block (where the rule goes)
+};
+
+struct Sizes {
+    int title = 0;
+    int subtitle = 0;
+    int body = 0;
+};
+
+Sizes sizes_for(const Theme& theme, int body_px) {
+    const double ratio = theme.title_size / theme.body_size;
+    return {std::max(smallest_text_px, static_cast<int>(std::lround(body_px * ratio))),
+            std::max(smallest_text_px, static_cast<int>(std::lround(body_px * 0.92))), body_px};
+}
+
+TextPlan plan_text(const Slide& slide, const Theme& theme, Color text, Sizes sizes, Rect box,
+                   const TextMeasurer& m) {
+    TextPlan plan;
+    auto add = [&](std::string_view s, FontSpec font, Color color, int indent, int space,
+                   bool bullet) {
+        Block b{layout_paragraph(s, font, box.w - indent, m), font, color, indent, space, bullet};
+        if (b.paragraph.lines.empty()) return;
+        if (b.paragraph.widest() > box.w - indent) plan.fits = false;
+        plan.height += (plan.blocks.empty() ? 0 : space) + b.paragraph.height();
+        plan.blocks.push_back(std::move(b));
+    };
+    const FontSpec title_font{FontRole::bold, sizes.title};
+    const FontSpec body_font{FontRole::regular, sizes.body};
+    add(slide.title, title_font, theme.accent, 0, 0, false);
+    plan.has_title = !plan.blocks.empty();
+    add(slide.subtitle, {FontRole::regular, sizes.subtitle}, text, 0, sizes.subtitle / 3, false);
+    plan.title_bottom = plan.height;
+    const int rule_space = plan.has_title ? m.line_height(body_font) * 9 / 10 : 0;
+    bool first_body = true;
+    for (const auto& p : paragraphs_of(slide.body)) {
+        add(p, body_font, text, 0, first_body ? rule_space : m.line_height(body_font) / 2, false);
+        first_body = false;
+    }
+    const int indent = m.width("•", body_font, false) + sizes.body * 3 / 5;
+    for (const auto& b : slide.bullets) {
+        add(b, body_font, text, indent, first_body ? rule_space : m.line_height(body_font) * 2 / 5,
+            true);
+        first_body = false;
+    }
+    if (plan.height > box.h) plan.fits = false;
+    return plan;
+}
+
+// Largest body size (px) at which the text fits box, searching down from the theme's size.
+TextPlan fit_text(const Slide& slide, const Theme& theme, Color text, int screen_h, Rect box,
+                  const TextMeasurer& m, int& body_px) {
+    int hi = std::max(smallest_text_px, px(theme.body_size, screen_h));
+    TextPlan best = plan_text(slide, theme, text, sizes_for(theme, hi), box, m);
+    if (best.fits) {
+        body_px = hi;
+        return best;
+    }
+    int lo = smallest_text_px; // assumed to fit; checked below
+    while (hi - lo > 1) {
+        const int mid = (lo + hi) / 2;
+        TextPlan p = plan_text(slide, theme, text, sizes_for(theme, mid), box, m);
+        if (p.fits) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    body_px = lo;
+    return plan_text(slide, theme, text, sizes_for(theme, lo), box, m);
+}
+
+void emit_paragraph(DrawList& out, const Paragraph& p, FontSpec font, Color color, Rect box,
+                    int indent, bool centred, int y) {
+    for (const auto& line : p.lines) {
+        int x = 0;
+        if (centred) {
+            x = box.x + (box.w - line.width) / 2;
+        } else if (p.rtl) {
+            x = box.right() - indent - line.width;
+        } else {
+            x = box.x + indent;
+        }
+        for (const auto& run : line.runs) {
+            out.items.push_back(DrawText{run.text, FontSpec{run.role, font.size_px}, color, x + run.x,
+                                         y, run.width, p.line_height, run.rtl});
+        }
+        y += p.line_height;
+    }
+}
+
+void emit_text(DrawList& out, const TextPlan& plan, const Theme& theme, Rect box, bool centred,
+               const TextMeasurer& m) {
+    int y = box.y + (box.h - plan.height) / 2;
+    const int top = y;
+    bool rule_done = false;
+    for (std::size_t i = 0; i < plan.blocks.size(); ++i) {
+        const Block& b = plan.blocks[i];
+        if (i > 0) y += b.space_before;
+        if (!rule_done && plan.has_title && y - top > plan.title_bottom) {
+            // The accent rule sits in the space between the title block and the body.
+            const int thick = std::max(2, b.paragraph.line_height / 14);
+            const int w = std::min(box.w, std::max(thick * 8, b.paragraph.line_height * 2));
+            const int rule_y = top + plan.title_bottom + (b.space_before - thick) / 2;
+            const int rule_x = centred ? box.x + (box.w - w) / 2
+                               : plan.blocks[0].paragraph.rtl ? box.right() - w
+                                                              : box.x;
+            out.items.push_back(DrawRect{{rule_x, rule_y, w, thick}, theme.accent, thick / 2});
+            rule_done = true;
+        }
+        if (b.bullet) {
+            const int mark_w = m.width("•", b.font, false);
+            const int mark_x = b.paragraph.rtl ? box.right() - mark_w : box.x;
+            out.items.push_back(DrawText{"•", b.font, theme.accent, mark_x, y, mark_w,
+                                         b.paragraph.line_height, false});
+        }
+        emit_paragraph(out, b.paragraph, b.font, b.color, box, b.indent, centred, y);
+        y += b.paragraph.height();
+    }
+}
+
+// Heights of the rows under the content: the overlay row(s) and the progress bar.
+struct BottomRows {
+    int text_px = 0;     // footer/clock font size
+    int row_h = 0;       // one overlay row's height
+    bool two_rows = false;
+    int total = 0;       // everything below the content, including the gap above
+};
+
+int dots_width(const Deck& deck, int screen_h) {
+    int w = 0;
+    std::string section;
+    for (std::size_t i = 0; i < deck.play_order.size(); ++i) {
+        const auto& s = deck.slides[static_cast<std::size_t>(deck.play_order[i])];
+        if (i > 0) w += px(dot_step, screen_h) + (s.section != section ? px(dot_group_gap, screen_h) : 0);
+        section = s.section;
+    }
+    return w + 2 * px(dot_current, screen_h);
+}
+
+BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer* m) {
+    BottomRows r;
+    const Overlays& o = deck.overlays;
+    if (!any_bottom_overlay(o)) return r;
+    r.text_px = px(overlay_text, screen.h);
+    const FontSpec font{FontRole::regular, r.text_px};
+    const bool has_row = o.footer || o.clock || o.position;
+    r.row_h = has_row ? (m ? m->line_height(font) : r.text_px * 5 / 4) : 0;
+    if (has_row && m) {
+        const Rect safe = safe_area_of(deck.theme, screen);
+        const int footer_w = o.footer ? m->width(deck.overlays.footer_text, font, false) : 0;
+        const int clock_w = o.clock ? m->width("00:00", font, false) : 0;
+        const int dots_w = o.position ? dots_width(deck, screen.h) : 0;
+        const int gap = r.text_px * 2;
+        r.two_rows = o.position && footer_w + clock_w + dots_w + 2 * gap > safe.w;
+    }
+    const int progress = o.progress ? px(progress_thick, screen.h) * 3 : 0;
+    r.total = px(overlay_gap, screen.h) + r.row_h * (r.two_rows ? 2 : 1) + progress;
+    return r;
+}
+
+} // namespace
+
+SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const TextMeasurer& m,
+                         std::optional<Size> image_size) {
+    SlideLayout out;
+    const Slide& slide = slide_at(deck, play_index);
+    const Theme& theme = deck.theme;
+    const Color background = slide.background.value_or(theme.background);
+    const Color text = slide.text_color.value_or(theme.text);
+    out.list.clear = background;
+    out.list.items.push_back(DrawRect{{0, 0, screen.w, screen.h}, background, 0});
+    out.safe_area = safe_area_of(theme, screen);
+
+    const BottomRows rows = bottom_rows(deck, screen, &m);
+    Rect content = out.safe_area;
+    content.h -= rows.total;
+
+    const bool has_text = !slide.title.empty() || !slide.subtitle.empty() || !slide.body.empty() ||
+                          !slide.bullets.empty();
+    const bool has_image = image_size && image_size->w > 0 && image_size->h > 0;
+    ImagePosition where = slide.image_position;
+    if (screen.h > screen.w && (where == ImagePosition::left || where == ImagePosition::right)) {
+        where = ImagePosition::top; // portrait screens stack the image above the text
+    }
+    if (!has_text && where != ImagePosition::background) where = ImagePosition::full;
+
+    out.text_box = content;
+    if (has_image) {
+        const int gap = px(column_gap, screen.w);
+        Rect box = content;
+        switch (where) {
+        case ImagePosition::right:
+            box.w = px(image_share, content.w);
+            box.x = content.right() - box.w;
+            out.text_box.w = content.w - box.w - gap;
+            break;
+        case ImagePosition::left:
+            box.w = px(image_share, content.w);
+            out.text_box.x = content.x + box.w + gap;
+            out.text_box.w = content.w - box.w - gap;
+            break;
+        case ImagePosition::top:
+            box.h = px(image_share_top, content.h);
+            out.text_box.y = content.y + box.h + px(column_gap, screen.h);
+            out.text_box.h = content.bottom() - out.text_box.y;
+            break;
+        case ImagePosition::full:
+            out.text_box = {content.x, content.y, content.w, 0};
+            break;
+        case ImagePosition::background:
+            box = {0, 0, screen.w, screen.h};
+            break;
+        }
+        if (where == ImagePosition::full && has_text && !slide.title.empty()) {
+            // The title above a full image; body and bullets are not shown with "full".
+            Slide title_only;
+            title_only.title = slide.title;
+            int title_px = 0;
+            out.text_box.h = px(theme.title_size * 1.6, screen.h);
+            TextPlan plan = fit_text(title_only, theme, text, screen.h, out.text_box, m, title_px);
+            out.text_box.h = plan.height;
+            emit_text(out.list, plan, theme, out.text_box, true, m);
+            box.y = out.text_box.bottom() + px(overlay_gap, screen.h);
+            box.h = content.bottom() - box.y;
+        }
+        out.image_box = where == ImagePosition::background ? cover(*image_size, box)
+                                                           : fit_inside(*image_size, box);
+        const Rect clip = where == ImagePosition::background ? Rect{0, 0, screen.w, screen.h} : box;
+        out.list.items.push_back(DrawImage{slide.image_path, out.image_box, clip});
+        if (where == ImagePosition::background) {
+            // A veil of the background colour keeps the text readable over any picture.
+            Color veil = background;
+            veil.a = 0xC0;
+            out.list.items.push_back(DrawRect{{0, 0, screen.w, screen.h}, veil, 0});
+        }
+    }
+
+    if (has_text && !(has_image && where == ImagePosition::full)) {
+        TextPlan plan = fit_text(slide, theme, text, screen.h, out.text_box, m, out.body_size_px);
+        const bool poster = slide.body.empty() && slide.bullets.empty() && !has_image;
+        emit_text(out.list, plan, theme, out.text_box, poster, m);
+        out.cap_height_px = m.cap_height({FontRole::regular, out.body_size_px});
+        out.readable = out.cap_height_px >= theme.min_cap_height * screen.h;
+    }
+
+    // Static overlays: footer text and position dots.
+    const Overlays& o = deck.overlays;
+    if (rows.row_h > 0) {
+        const FontSpec font{FontRole::regular, rows.text_px};
+        const int row_y = out.safe_area.bottom() - (o.progress ? px(progress_thick, screen.h) * 3 : 0) -
+                          rows.row_h;
+        if (o.footer && !o.footer_text.empty()) {
+            Paragraph p = layout_paragraph(o.footer_text, font, out.safe_area.w * 2 / 3, m);
+            if (!p.lines.empty()) {
+                const TextLine& line = p.lines.front();
+                for (const auto& run : line.runs) {
+                    out.list.items.push_back(DrawText{run.text, {run.role, font.size_px}, theme.muted,
+                                                      out.safe_area.x + run.x, row_y, run.width,
+                                                      p.line_height, run.rtl});
+                }
+            }
+        }
+        if (o.position) {
+            const int dots_y = rows.two_rows ? row_y - rows.row_h : row_y;
+            int x = out.safe_area.x + (out.safe_area.w - dots_width(deck, screen.h)) / 2 +
+                    px(dot_current, screen.h);
+            const int cy = dots_y + rows.row_h / 2;
+            std::string section;
+            for (std::size_t i = 0; i < deck.play_order.size(); ++i) {
+                const auto& s = deck.slides[static_cast<std::size_t>(deck.play_order[i])];
+                if (i > 0) {
+                    x += px(dot_step, screen.h) +
+                         (s.section != section ? px(dot_group_gap, screen.h) : 0);
+                }
+                section = s.section;
+                const bool current = static_cast<int>(i) == play_index;
+                const int r = px(current ? dot_current : dot_radius, screen.h);
+                Color c = current ? theme.accent : theme.muted;
+                if (!current) c.a = 0x99;
+                out.list.items.push_back(DrawRect{{x - r, cy - r, 2 * r, 2 * r}, c, r});
+            }
+        }
+    }
+    return out;
+}
+
+int progress_track_width(const Deck& deck, Size screen) {
+    return deck.overlays.progress ? safe_area_of(deck.theme, screen).w : 0;
+}
+
+DrawList layout_live_overlays(const Deck& deck, Size screen, const TextMeasurer& m,
+                              std::string_view clock_text, double progress) {
+    DrawList out;
+    const Theme& theme = deck.theme;
+    const Rect safe = safe_area_of(theme, screen);
+    const Overlays& o = deck.overlays;
+    const int thick = px(progress_thick, screen.h);
+    if (o.progress) {
+        const int y = safe.bottom() - thick;
+        Color track = theme.muted;
+        track.a = 0x40;
+        out.items.push_back(DrawRect{{safe.x, y, safe.w, thick}, track, thick / 2});
+        const int w = static_cast<int>(std::lround(std::clamp(progress, 0.0, 1.0) * safe.w));
+        if (w > 0) out.items.push_back(DrawRect{{safe.x, y, w, thick}, theme.accent, thick / 2});
+    }
+    if (o.clock && !clock_text.empty()) {
+        const BottomRows rows = bottom_rows(deck, screen, &m);
+        const FontSpec font{FontRole::regular, rows.text_px};
+        const int w = m.width(clock_text, font, false);
+        const int y = safe.bottom() - (o.progress ? thick * 3 : 0) - rows.row_h;
+        out.items.push_back(DrawText{std::string(clock_text), font, theme.muted, safe.right() - w, y,
+                                     w, m.line_height(font), false});
+    }
+    return out;
+}
+
+} // namespace affiche

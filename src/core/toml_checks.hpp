@@ -1,0 +1,115 @@
+// Checked reads of TOML files and values, and of the files they name: problems become Diagnostics.
+#pragma once
+
+// Debian's libtomlplusplus.so is built with exceptions and so lacks the TOML_EXCEPTIONS=0 parser
+// (toml::noex::parse): compile toml++ header-only into core instead of calling the shared library.
+#undef TOML_HEADER_ONLY
+#define TOML_HEADER_ONLY 1
+#undef TOML_SHARED_LIB
+#include <toml++/toml.h>
+
+#include "core/color.hpp"
+#include "core/error.hpp"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace affiche {
+
+using KeyList = std::span<const std::string_view>;
+
+// Where the first byte that is not valid UTF-8 sits: 1-based line and column, the column
+// counting characters like toml++ does.
+struct BadByte {
+    int line = 0;
+    int column = 0;
+    unsigned char byte = 0;
+};
+std::optional<BadByte> find_invalid_utf8(std::string_view bytes);
+
+// Optimal string alignment distance (insertions, deletions, substitutions, transpositions).
+int edit_distance(std::string_view a, std::string_view b);
+// The closest candidate within a small edit distance, "" when none is close enough.
+std::string_view closest_match(std::string_view word, KeyList candidates);
+// "did you mean 'x'?" when a candidate is close, else "allowed: a, b, c".
+std::string suggestion(std::string_view word, KeyList candidates, std::string_view allowed_label);
+
+SourceLoc to_loc(const std::string& path, const toml::source_position& pos);
+// "a string", "an integer", "a table", ... for messages.
+std::string_view describe_type(const toml::node& node);
+// Shortest text that reads back as v ("15", "0.05", "1e+20").
+std::string format_number(double v);
+
+// Accepted numbers: min..max inclusive, or (min..max] when min_exclusive. unit is for messages.
+struct NumberRange {
+    double min = 0;
+    double max = 0;
+    bool min_exclusive = false;
+    std::string_view unit;
+};
+
+// A table whose keys belong elsewhere, for the hint "'title' belongs under [[slide]]".
+struct OtherTable {
+    std::string_view name;
+    KeyList keys;
+};
+
+// Reads typed values from one table, reporting each problem at the value's position.
+// Every read returns nullopt when the key is absent or its value is invalid.
+class TableReader {
+  public:
+    TableReader(const toml::table& table, const std::string& path, Diagnostics& out)
+        : table_(table), path_(path), out_(out) {}
+
+    // Reports every key not in allowed; where names the table ("in [deck]").
+    void check_keys(KeyList allowed, std::string_view where,
+                    std::span<const OtherTable> elsewhere = {}) const;
+
+    std::optional<std::string> string(std::string_view key) const;
+    std::optional<bool> boolean(std::string_view key) const;
+    std::optional<double> number(std::string_view key, const NumberRange& range) const;
+    std::optional<Color> color(std::string_view key) const;
+    // Index of the value in names.
+    std::optional<std::size_t> choice(std::string_view key, KeyList names) const;
+    // The array's string elements; each non-string element is reported at its own position.
+    std::optional<std::vector<std::string>> string_array(std::string_view key) const;
+    // A sub-table such as [deck]; reports a value of another type.
+    const toml::table* table(std::string_view key) const;
+
+    const toml::node* get(std::string_view key) const { return table_.get(key); }
+    // Position of key's value, or of the table itself when the key is absent.
+    SourceLoc value_loc(std::string_view key) const;
+    SourceLoc table_loc() const { return to_loc(path_, table_.source().begin); }
+    const std::string& path() const { return path_; }
+
+    void error(SourceLoc loc, std::string message, std::string hint = {}) const;
+    void warning(SourceLoc loc, std::string message, std::string hint = {}) const;
+
+  private:
+    void wrong_type(const toml::node& node, std::string_view key, std::string_view expected,
+                    std::string hint = {}) const;
+
+    const toml::table& table_;
+    const std::string& path_;
+    Diagnostics& out_;
+};
+
+// Reads, checks UTF-8 and parses one file. nullopt when it is missing (missing = true, nothing
+// reported) or broken (reported in out).
+std::optional<toml::table> parse_toml_file(const std::string& path, Diagnostics& out,
+                                           bool& missing);
+
+// Sorted names of the regular, non-ignored files in folder (none when it does not exist).
+std::vector<std::string> list_files(const std::string& folder);
+
+// Checks that name (the value of key) is an existing file inside content_dir/folder, not
+// escaping it by "..", an absolute path or a link; reports the problem otherwise.
+// kind names the file in messages ("image", "font").
+bool check_file_inside(const TableReader& r, std::string_view key, const std::string& content_dir,
+                       const std::string& name, std::string_view folder, std::string_view kind);
+
+} // namespace affiche

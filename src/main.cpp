@@ -1,0 +1,63 @@
+// affiche's entry point: parse the command line and run the chosen mode.
+#include "app/deck_report.hpp"
+#include "app/player.hpp"
+#include "app/render_command.hpp"
+#include "app/signals.hpp"
+#include "core/options.hpp"
+
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+
+#include <cstdio>
+
+using namespace affiche;
+
+namespace {
+
+int run_check(const std::string& dir) {
+    LoadResult loaded = load_deck(dir);
+    Diagnostics ds = loaded.diagnostics;
+    if (loaded.deck && TTF_Init() == 0) {
+        for (auto& d : readability_warnings(*loaded.deck)) ds.push_back(std::move(d));
+        TTF_Quit();
+    }
+    print_diagnostics(ds);
+    if (has_errors(ds)) return 1;
+    std::printf("%s: deck OK, %zu slide%s to show\n", dir.c_str(), loaded.deck->play_order.size(),
+                loaded.deck->play_order.size() == 1 ? "" : "s");
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // Signals are blocked before SDL starts any thread, so only our signalfd receives them.
+    Signals signals;
+    auto parsed = parse_options(std::vector<std::string>(argv + 1, argv + argc));
+    if (auto* err = std::get_if<UsageError>(&parsed)) {
+        std::fprintf(stderr, "affiche: %s\n\n%s", err->message.c_str(), usage_text().c_str());
+        return 2;
+    }
+    const Options& options = std::get<Options>(parsed);
+    if (options.mode == Mode::help) {
+        std::printf("%s", usage_text().c_str());
+        return 0;
+    }
+    if (options.mode == Mode::version) {
+        std::printf("affiche %s\n", AFFICHE_VERSION);
+        return 0;
+    }
+    const std::string dir = resolve_content_dir(options.content_dir);
+    if (dir.empty()) {
+        std::fprintf(stderr, "affiche: no content folder: give one, or run where slides/ is\n");
+        return 2;
+    }
+    switch (options.mode) {
+    case Mode::check:
+        return run_check(dir);
+    case Mode::render:
+        return run_render(options, dir);
+    default:
+        return Player(options, dir, signals).run();
+    }
+}

@@ -1,0 +1,99 @@
+// SDL start-up, window and renderer creation with fallbacks, and PNG read-back.
+#include "platform/display.hpp"
+
+#include <SDL_image.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace affiche {
+
+SdlLibrary::~SdlLibrary() {
+    if (image_) IMG_Quit();
+    if (ttf_) TTF_Quit();
+    if (video_) SDL_Quit();
+}
+
+std::optional<std::string> SdlLibrary::init(bool headless) {
+    if (headless) {
+        // Only the environment variable reliably selects these drivers in SDL 2.26.
+        setenv("SDL_VIDEODRIVER", "offscreen", 1);
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    }
+    // We handle SIGINT/SIGTERM ourselves (signalfd), together with SIGHUP and SIGUSR1.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) return std::string(SDL_GetError());
+    video_ = true;
+    if (TTF_Init() != 0) return std::string(TTF_GetError());
+    ttf_ = true;
+    IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG | IMG_INIT_WEBP);
+    image_ = true;
+    return std::nullopt;
+}
+
+void SdlLibrary::quit_video() {
+    if (video_) SDL_QuitSubSystem(SDL_INIT_VIDEO);
+}
+
+std::optional<Display> open_display(const DisplayOptions& options, std::string& error) {
+    Display d;
+    const Size want = options.size.value_or(Size{1920, 1080});
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    if (!options.windowed && !options.headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    d.window.reset(SDL_CreateWindow("affiche", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                    want.w, want.h, flags));
+    if (!d.window) {
+        error = std::string("cannot create window: ") + SDL_GetError();
+        return std::nullopt;
+    }
+    if (!options.headless) {
+        // Vsync: KMSDRM page flips are otherwise asynchronous and garble the picture on a Pi 5.
+        d.renderer.reset(SDL_CreateRenderer(d.window.get(), -1,
+                                            SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC |
+                                                SDL_RENDERER_TARGETTEXTURE));
+    }
+    if (!d.renderer) {
+        d.renderer.reset(SDL_CreateRenderer(d.window.get(), -1,
+                                            SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE));
+    }
+    if (!d.renderer) {
+        error = std::string("cannot create renderer: ") + SDL_GetError();
+        return std::nullopt;
+    }
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(d.renderer.get(), &info);
+    d.renderer_name = info.name ? info.name : "?";
+    if (info.max_texture_width > 0 && info.max_texture_height > 0) {
+        d.max_texture_side = std::min(info.max_texture_width, info.max_texture_height);
+    } else {
+        d.max_texture_side = 16384; // the software renderer has no limit of its own
+    }
+    SDL_GetRendererOutputSize(d.renderer.get(), &d.size.w, &d.size.h);
+    SDL_ShowCursor(SDL_DISABLE); // after the window exists, or KMSDRM keeps the cursor
+    SDL_DisableScreenSaver();
+    return d;
+}
+
+bool save_png(SDL_Renderer* renderer, Size size, const std::string& path, std::string& error) {
+    SurfacePtr s(SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!s || SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, s->pixels,
+                                   s->pitch) != 0) {
+        error = std::string("cannot read the screen: ") + SDL_GetError();
+        return false;
+    }
+    const std::string tmp = path + ".tmp";
+    if (IMG_SavePNG(s.get(), tmp.c_str()) != 0) {
+        error = path + ": cannot write PNG: " + IMG_GetError();
+        std::remove(tmp.c_str());
+        return false;
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        error = path + ": cannot rename the PNG into place";
+        std::remove(tmp.c_str());
+        return false;
+    }
+    return true;
+}
+
+} // namespace affiche

@@ -1,0 +1,50 @@
+// Opens SDL (video, fonts, images), the window and the renderer; reads the screen back to PNG.
+#pragma once
+
+#include "core/geometry.hpp"
+#include "platform/sdl_handles.hpp"
+
+#include <optional>
+#include <string>
+
+namespace affiche {
+
+struct DisplayOptions {
+    bool windowed = false;     // development: a window instead of full screen
+    std::optional<Size> size;  // window size; full screen uses the display's own mode
+    bool headless = false;     // offscreen video driver and software renderer (--render, tests)
+};
+
+// Owns SDL's subsystems for its lifetime (one per process).
+class SdlLibrary {
+public:
+    SdlLibrary() = default;
+    SdlLibrary(const SdlLibrary&) = delete;
+    SdlLibrary& operator=(const SdlLibrary&) = delete;
+    ~SdlLibrary();
+    // Initialises video, SDL_ttf and SDL_image. On failure returns SDL's message.
+    std::optional<std::string> init(bool headless);
+    void quit_video();
+
+private:
+    bool video_ = false;
+    bool ttf_ = false;
+    bool image_ = false;
+};
+
+struct Display {
+    WindowPtr window;
+    RendererPtr renderer; // declared after window: destroyed first
+    Size size;            // output size in pixels
+    int max_texture_side = 4096;
+    std::string renderer_name;
+};
+
+// Creates the window and renderer (accelerated with vsync, else software). Error text on failure.
+std::optional<Display> open_display(const DisplayOptions& options, std::string& error);
+
+// Reads the current render target (before SDL_RenderPresent) and writes it as a PNG file.
+// Writes to path + ".tmp" first and renames, so a reader never sees half a file.
+bool save_png(SDL_Renderer* renderer, Size size, const std::string& path, std::string& error);
+
+} // namespace affiche

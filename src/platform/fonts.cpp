@@ -1,0 +1,89 @@
+// Font cache with system fallbacks, and text measuring through SDL_ttf/HarfBuzz.
+#include "platform/fonts.hpp"
+
+#include <filesystem>
+
+namespace affiche {
+
+namespace {
+// Debian's fonts-dejavu-core and fonts-noto-core: used when the theme's font cannot be opened.
+const char* const system_fonts[3] = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+};
+constexpr std::size_t max_open_faces = 48; // enough for fitting a slide; bounded for months
+
+bool can_open(const std::string& path) {
+    if (path.empty()) return false;
+    FontPtr f(TTF_OpenFont(path.c_str(), 16));
+    return f != nullptr;
+}
+} // namespace
+
+FontCache::FontCache(const Theme& theme) {
+    const std::string wanted[3] = {theme.font_path, theme.font_bold_path, theme.font_arabic_path};
+    for (int i = 0; i < 3; ++i) {
+        if (can_open(wanted[i])) {
+            paths_[i] = wanted[i];
+            continue;
+        }
+        std::string fallback = system_fonts[i];
+        if (!can_open(fallback)) fallback = i == 2 ? paths_[0] : system_fonts[0];
+        if (!wanted[i].empty()) {
+            const std::string message = wanted[i] + ": error: cannot open font (" + TTF_GetError() +
+                                        "); using " + fallback;
+            problems_.push_back(message);
+            log_.error(message);
+        }
+        paths_[i] = fallback;
+    }
+}
+
+TTF_Font* FontCache::get(FontSpec spec, bool rtl) {
+    const auto key = std::make_pair(static_cast<int>(spec.role), spec.size_px);
+    auto it = open_.find(key);
+    if (it == open_.end()) {
+        if (open_.size() >= max_open_faces) open_.clear(); // faces are only used within a call
+        FontPtr font(TTF_OpenFont(paths_[static_cast<int>(spec.role)].c_str(), spec.size_px));
+        if (!font) {
+            log_.error("cannot open font " + paths_[static_cast<int>(spec.role)] + ": " +
+                       TTF_GetError());
+            return nullptr;
+        }
+        it = open_.emplace(key, std::move(font)).first;
+    }
+    TTF_Font* f = it->second.get();
+    // Direction and script choose HarfBuzz's shaping; they do not flush the glyph cache.
+    TTF_SetFontDirection(f, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+    TTF_SetFontScriptName(f, spec.role == FontRole::arabic ? "Arab" : "Latn");
+    return f;
+}
+
+int TtfMeasurer::width(std::string_view utf8, FontSpec font, bool rtl) const {
+    TTF_Font* f = fonts_.get(font, rtl);
+    if (!f || utf8.empty()) return 0;
+    const std::string text(utf8);
+    int w = 0;
+    int h = 0;
+    if (TTF_SizeUTF8(f, text.c_str(), &w, &h) != 0) return 0;
+    return w;
+}
+
+int TtfMeasurer::line_height(FontSpec font) const {
+    TTF_Font* f = fonts_.get(font, false);
+    return f ? TTF_FontLineSkip(f) : font.size_px;
+}
+
+int TtfMeasurer::cap_height(FontSpec font) const {
+    TTF_Font* f = fonts_.get({font.role == FontRole::arabic ? FontRole::regular : font.role,
+                              font.size_px},
+                             false);
+    int minx = 0, maxx = 0, miny = 0, maxy = 0, advance = 0;
+    if (!f || TTF_GlyphMetrics32(f, 'H', &minx, &maxx, &miny, &maxy, &advance) != 0) {
+        return font.size_px * 7 / 10;
+    }
+    return maxy;
+}
+
+} // namespace affiche

@@ -1,0 +1,43 @@
+// Font faces by role and pixel size (SDL_ttf), and the TextMeasurer built on TTF_SizeUTF8.
+#pragma once
+
+#include "core/deck.hpp"
+#include "core/text_layout.hpp"
+#include "platform/log.hpp"
+#include "platform/sdl_handles.hpp"
+
+#include <map>
+#include <string>
+#include <utility>
+
+namespace affiche {
+
+// Opens each (role, size) once. A theme font that is missing or broken falls back to a system
+// font, with one error in the log and in problems().
+class FontCache {
+public:
+    explicit FontCache(const Theme& theme);
+    // A face for spec, already set to the direction asked for; nullptr only if no font at all.
+    TTF_Font* get(FontSpec spec, bool rtl);
+    const std::vector<std::string>& problems() const { return problems_; }
+
+private:
+    std::string path_for(FontRole role);
+    std::map<std::pair<int, int>, FontPtr> open_;
+    std::string paths_[3];
+    std::vector<std::string> problems_;
+    LogOnce log_;
+};
+
+class TtfMeasurer final : public TextMeasurer {
+public:
+    explicit TtfMeasurer(FontCache& fonts) : fonts_(fonts) {}
+    int width(std::string_view utf8, FontSpec font, bool rtl) const override;
+    int line_height(FontSpec font) const override;
+    int cap_height(FontSpec font) const override;
+
+private:
+    FontCache& fonts_;
+};
+
+} // namespace affiche

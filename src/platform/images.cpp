@@ -1,0 +1,89 @@
+// Image decoding and CPU scaling for ImageStore.
+#include "platform/images.hpp"
+
+#include "core/image_header.hpp"
+
+#include <SDL_image.h>
+
+#include <algorithm>
+
+namespace affiche {
+
+namespace {
+SurfacePtr to_argb(SurfacePtr s) {
+    if (!s || s->format->format == SDL_PIXELFORMAT_ARGB8888) return s;
+    return SurfacePtr(SDL_ConvertSurfaceFormat(s.get(), SDL_PIXELFORMAT_ARGB8888, 0));
+}
+
+SurfacePtr scaled(SDL_Surface* src, Size size) {
+    SurfacePtr dst(SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!dst) return nullptr;
+    SDL_SetSurfaceBlendMode(src, SDL_BLENDMODE_NONE);
+    if (SDL_SoftStretchLinear(src, nullptr, dst.get(), nullptr) != 0) {
+        if (SDL_BlitScaled(src, nullptr, dst.get(), nullptr) != 0) return nullptr;
+    }
+    return dst;
+}
+} // namespace
+
+std::optional<Size> ImageStore::prepare(const std::string& path) {
+    if (auto it = decoded_.find(path); it != decoded_.end()) {
+        return Size{it->second.surface->w, it->second.surface->h};
+    }
+    const auto header = read_image_header(path);
+    if (!header) {
+        log_.warning(path + ": warning: image missing or not a PNG, JPEG, WebP or SVG file; "
+                            "slide shown without it");
+        return std::nullopt;
+    }
+    if (!within_decode_limits(*header)) {
+        log_.warning(path + ": warning: image is " + std::to_string(header->size.w) + "x" +
+                     std::to_string(header->size.h) +
+                     " pixels, too large to decode; slide shown without it");
+        return std::nullopt;
+    }
+    SurfacePtr surface;
+    const bool svg = header->format == ImageFormat::svg;
+    if (svg && header->size.w > 0 && header->size.h > 0) {
+        // Only the aspect ratio matters here: rasterise small, whatever size the file claims.
+        const Rect probe = fit_inside(header->size, {0, 0, 512, 512});
+        SDL_RWops* rw = SDL_RWFromFile(path.c_str(), "rb");
+        if (rw) surface.reset(IMG_LoadSizedSVG_RW(rw, probe.w, probe.h));
+        if (rw) SDL_RWclose(rw);
+    } else {
+        surface.reset(IMG_Load(path.c_str()));
+    }
+    surface = to_argb(std::move(surface));
+    if (!surface || surface->w <= 0 || surface->h <= 0) {
+        log_.warning(path + ": warning: cannot decode image (" + IMG_GetError() +
+                     "); slide shown without it");
+        return std::nullopt;
+    }
+    const Size size{surface->w, surface->h};
+    decoded_[path] = Decoded{std::move(surface), svg};
+    return size;
+}
+
+TexturePtr ImageStore::texture(SDL_Renderer* renderer, const std::string& path, Size size,
+                               int max_side) {
+    auto it = decoded_.find(path);
+    if (it == decoded_.end() || size.w <= 0 || size.h <= 0) return nullptr;
+    const double f = shrink_factor(size, max_side);
+    size = {std::max(1, static_cast<int>(size.w * f)), std::max(1, static_cast<int>(size.h * f))};
+    SurfacePtr pixels;
+    if (it->second.svg) {
+        // Vector art is rasterised at the size it is shown, so it stays sharp on any screen.
+        SDL_RWops* rw = SDL_RWFromFile(path.c_str(), "rb");
+        if (rw) pixels.reset(IMG_LoadSizedSVG_RW(rw, size.w, size.h));
+        if (rw) SDL_RWclose(rw);
+        pixels = to_argb(std::move(pixels));
+    }
+    if (!pixels) {
+        SDL_Surface* src = it->second.surface.get();
+        pixels = (src->w == size.w && src->h == size.h) ? nullptr : scaled(src, size);
+        if (!pixels) return TexturePtr(SDL_CreateTextureFromSurface(renderer, src));
+    }
+    return TexturePtr(SDL_CreateTextureFromSurface(renderer, pixels.get()));
+}
+
+} // namespace affiche

@@ -1,0 +1,34 @@
+// Decodes slide images (PNG, JPEG, WebP, SVG) safely: header size checked before decoding,
+// failures logged once, large pictures shrunk on the CPU to the size they are drawn at.
+#pragma once
+
+#include "core/geometry.hpp"
+#include "platform/log.hpp"
+#include "platform/sdl_handles.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace affiche {
+
+class ImageStore {
+public:
+    // Decodes path (or finds it already decoded) and returns its pixel size, or nullopt when the
+    // image cannot be shown (missing, corrupt, over the decode limits): one warning per path.
+    std::optional<Size> prepare(const std::string& path);
+    // A texture of the image scaled to size (never above max_side), for the renderer.
+    TexturePtr texture(SDL_Renderer* renderer, const std::string& path, Size size, int max_side);
+    // Drops decoded pixels; call after a slide is composed so memory stays flat.
+    void release() { decoded_.clear(); }
+
+private:
+    struct Decoded {
+        SurfacePtr surface; // 32-bit ARGB
+        bool svg = false;
+    };
+    std::map<std::string, Decoded> decoded_;
+    LogOnce log_;
+};
+
+} // namespace affiche

@@ -1,0 +1,27 @@
+// Plain log lines on stderr; journald adds the time stamp.
+#include "platform/log.hpp"
+
+#include <cstdio>
+
+namespace affiche {
+
+void log_line(const std::string& level, const std::string& message) {
+    std::fprintf(stderr, "affiche: %s: %s\n", level.c_str(), message.c_str());
+    std::fflush(stderr);
+}
+
+bool LogOnce::warning(const std::string& message) {
+    if (seen_.size() > 1000) seen_.clear(); // bounded, even with endless distinct messages
+    if (!seen_.insert(message).second) return false;
+    log_warning(message);
+    return true;
+}
+
+bool LogOnce::error(const std::string& message) {
+    if (seen_.size() > 1000) seen_.clear();
+    if (!seen_.insert(message).second) return false;
+    log_error(message);
+    return true;
+}
+
+} // namespace affiche

@@ -1,0 +1,43 @@
+// Slide composition into render-target textures.
+#include "platform/slide_composer.hpp"
+
+namespace affiche {
+
+SlideComposer::SlideComposer(std::shared_ptr<const Deck> deck, SDL_Renderer* renderer,
+                             Size screen, int max_texture_side)
+    : deck_(std::move(deck)), renderer_(renderer), screen_(screen),
+      max_texture_side_(max_texture_side), fonts_(deck_->theme), measurer_(fonts_) {}
+
+SlideLayout SlideComposer::layout(int play_index) {
+    const Slide& slide =
+        deck_->slides[static_cast<std::size_t>(deck_->play_order[static_cast<std::size_t>(play_index)])];
+    std::optional<Size> image;
+    if (!slide.image_path.empty()) image = images_.prepare(slide.image_path);
+    return layout_slide(*deck_, play_index, screen_, measurer_, image);
+}
+
+ComposedSlide SlideComposer::compose(int play_index) {
+    ComposedSlide out;
+    out.play_index = play_index;
+    out.layout = layout(play_index);
+    out.texture.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
+                                        SDL_TEXTUREACCESS_TARGET, screen_.w, screen_.h));
+    if (out.texture) {
+        SDL_Texture* previous = SDL_GetRenderTarget(renderer_);
+        SDL_SetRenderTarget(renderer_, out.texture.get());
+        const Color c = out.layout.list.clear;
+        SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, 255);
+        SDL_RenderClear(renderer_);
+        draw({renderer_, &fonts_, &images_, max_texture_side_}, out.layout.list);
+        SDL_SetRenderTarget(renderer_, previous);
+    }
+    images_.release();
+    return out;
+}
+
+void SlideComposer::draw_live(std::string_view clock_text, double progress) {
+    const DrawList list = layout_live_overlays(*deck_, screen_, measurer_, clock_text, progress);
+    draw({renderer_, &fonts_, &images_, max_texture_side_}, list);
+}
+
+} // namespace affiche

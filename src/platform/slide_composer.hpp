@@ -1,0 +1,46 @@
+// Renders one slide of a deck into a texture once, and draws the live overlays over it.
+#pragma once
+
+#include "core/deck.hpp"
+#include "core/slide_layout.hpp"
+#include "platform/draw_list_renderer.hpp"
+#include "platform/fonts.hpp"
+#include "platform/images.hpp"
+
+#include <memory>
+
+namespace affiche {
+
+struct ComposedSlide {
+    TexturePtr texture; // screen-sized, opaque
+    SlideLayout layout;
+    int play_index = -1;
+};
+
+class SlideComposer {
+public:
+    SlideComposer(std::shared_ptr<const Deck> deck, SDL_Renderer* renderer, Size screen,
+                  int max_texture_side);
+    // Lays out and draws slide play_index into a new target texture. nullptr texture on failure.
+    ComposedSlide compose(int play_index);
+    // Draws the clock and progress bar on the current render target.
+    void draw_live(std::string_view clock_text, double progress);
+    // Lays out a slide without drawing it (checks, tests).
+    SlideLayout layout(int play_index);
+
+    const Deck& deck() const { return *deck_; }
+    std::shared_ptr<const Deck> deck_ptr() const { return deck_; }
+    const FontCache& fonts() const { return fonts_; }
+    Size screen() const { return screen_; }
+
+private:
+    std::shared_ptr<const Deck> deck_;
+    SDL_Renderer* renderer_;
+    Size screen_;
+    int max_texture_side_;
+    FontCache fonts_;
+    TtfMeasurer measurer_;
+    ImageStore images_;
+};
+
+} // namespace affiche
