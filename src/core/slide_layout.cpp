@@ -18,8 +18,8 @@ constexpr double dot_radius = 0.0065;     // position dot
 constexpr double dot_current = 0.0105;    // the current slide's dot
 constexpr double dot_step = 0.03;         // centre to centre within a section
 constexpr double dot_group_gap = 0.03;    // extra space between sections
-constexpr double image_share = 0.40;      // image's share of the content width (left/right)
-constexpr double image_share_top = 0.40;  // image's share of the content height (top)
+// The image's share of the content width (left, right) or height (top), largest first.
+constexpr double image_shares[] = {0.40, 0.32, 0.24, 0.0};
 constexpr double column_gap = 0.045;      // between image and text, fraction of the width
 constexpr double rule_thick = 0.006;      // accent rule under the title
 constexpr double rule_width = 0.09;       // its length, fraction of the width
@@ -85,8 +85,10 @@ struct Sizes {
     int body = 0;
 };
 
-Sizes sizes_for(const Theme& theme, int body_px) {
-    const double ratio = theme.title_size / theme.body_size;
+// Title size over body size when room is short: titles give way before the body shrinks.
+constexpr double compact_title_ratio = 1.15;
+
+Sizes sizes_for(double ratio, int body_px) {
     return {std::max(smallest_text_px, static_cast<int>(std::lround(body_px * ratio))),
             std::max(smallest_text_px, static_cast<int>(std::lround(body_px * 0.92))), body_px};
 }
@@ -126,9 +128,9 @@ TextPlan plan_text(const Slide& slide, const Theme& theme, Color text, Sizes siz
 
 // Largest body size (px) at which the text fits box, searching down from the theme's size.
 TextPlan fit_text(const Slide& slide, const Theme& theme, Color text, int screen_h, Rect box,
-                  const TextMeasurer& m, int& body_px) {
+                  const TextMeasurer& m, int& body_px, double title_ratio) {
     int hi = std::max(smallest_text_px, px(theme.body_size, screen_h));
-    TextPlan best = plan_text(slide, theme, text, sizes_for(theme, hi), box, m);
+    TextPlan best = plan_text(slide, theme, text, sizes_for(title_ratio, hi), box, m);
     if (best.fits) {
         body_px = hi;
         return best;
@@ -136,7 +138,7 @@ TextPlan fit_text(const Slide& slide, const Theme& theme, Color text, int screen
     int lo = smallest_text_px; // assumed to fit; checked below
     while (hi - lo > 1) {
         const int mid = (lo + hi) / 2;
-        TextPlan p = plan_text(slide, theme, text, sizes_for(theme, mid), box, m);
+        TextPlan p = plan_text(slide, theme, text, sizes_for(title_ratio, mid), box, m);
         if (p.fits) {
             lo = mid;
         } else {
@@ -144,7 +146,7 @@ TextPlan fit_text(const Slide& slide, const Theme& theme, Color text, int screen
         }
     }
     body_px = lo;
-    return plan_text(slide, theme, text, sizes_for(theme, lo), box, m);
+    return plan_text(slide, theme, text, sizes_for(title_ratio, lo), box, m);
 }
 
 void emit_paragraph(DrawList& out, const Paragraph& p, FontSpec font, Color color, Rect box,
@@ -236,6 +238,29 @@ BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer* m) {
     return r;
 }
 
+// Splits content between an image (returned) and the text (text_box) for left, right and top.
+// A share of 0 gives all the room to the text and an empty image box.
+Rect split_content(Rect content, ImagePosition where, double share, Size screen, Rect& text_box) {
+    text_box = content;
+    if (share <= 0) return {};
+    Rect box = content;
+    if (where == ImagePosition::top) {
+        box.h = px(share, content.h);
+        text_box.y = content.y + box.h + px(column_gap, screen.h);
+        text_box.h = content.bottom() - text_box.y;
+        return box;
+    }
+    const int gap = px(column_gap, screen.w);
+    box.w = px(share, content.w);
+    text_box.w = content.w - box.w - gap;
+    if (where == ImagePosition::right) {
+        box.x = content.right() - box.w;
+    } else {
+        text_box.x = content.x + box.w + gap;
+    }
+    return box;
+}
+
 } // namespace
 
 SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const TextMeasurer& m,
@@ -263,44 +288,44 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
     if (!has_text && where != ImagePosition::background) where = ImagePosition::full;
 
     out.text_box = content;
-    if (has_image) {
-        const int gap = px(column_gap, screen.w);
-        Rect box = content;
-        switch (where) {
-        case ImagePosition::right:
-            box.w = px(image_share, content.w);
-            box.x = content.right() - box.w;
-            out.text_box.w = content.w - box.w - gap;
-            break;
-        case ImagePosition::left:
-            box.w = px(image_share, content.w);
-            out.text_box.x = content.x + box.w + gap;
-            out.text_box.w = content.w - box.w - gap;
-            break;
-        case ImagePosition::top:
-            box.h = px(image_share_top, content.h);
-            out.text_box.y = content.y + box.h + px(column_gap, screen.h);
-            out.text_box.h = content.bottom() - out.text_box.y;
-            break;
-        case ImagePosition::full:
-            out.text_box = {content.x, content.y, content.w, 0};
-            break;
-        case ImagePosition::background:
-            box = {0, 0, screen.w, screen.h};
-            break;
+    Rect box{}; // the image's box; w = 0 when no image is shown
+    std::optional<TextPlan> plan;
+    auto fit = [&](Rect text_box) {
+        const double ratios[] = {theme.title_size / theme.body_size, compact_title_ratio};
+        for (const double ratio : ratios) {
+            plan = fit_text(slide, theme, text, screen.h, text_box, m, out.body_size_px, ratio);
+            out.cap_height_px = m.cap_height({FontRole::regular, out.body_size_px});
+            out.readable = out.cap_height_px >= theme.min_cap_height * screen.h;
+            if (out.readable || ratio < compact_title_ratio * 1.01) break;
         }
-        if (where == ImagePosition::full && has_text && !slide.title.empty()) {
+    };
+    if (has_image && where == ImagePosition::background) {
+        box = {0, 0, screen.w, screen.h};
+    } else if (has_image && where == ImagePosition::full) {
+        box = content;
+        if (!slide.title.empty()) {
             // The title above a full image; body and bullets are not shown with "full".
             Slide title_only;
             title_only.title = slide.title;
             int title_px = 0;
             out.text_box.h = px(theme.title_size * 1.6, screen.h);
-            TextPlan plan = fit_text(title_only, theme, text, screen.h, out.text_box, m, title_px);
-            out.text_box.h = plan.height;
-            emit_text(out.list, plan, theme, out.text_box, true, m);
+            TextPlan title = fit_text(title_only, theme, text, screen.h, out.text_box, m, title_px,
+                                      theme.title_size / theme.body_size);
+            out.text_box.h = title.height;
+            emit_text(out.list, title, theme, out.text_box, true, m);
             box.y = out.text_box.bottom() + px(overlay_gap, screen.h);
             box.h = content.bottom() - box.y;
         }
+    } else if (has_image) {
+        // Beside or above the text: shrink the image, and drop it as a last resort, until the
+        // text is large enough to read. The words matter more than the picture.
+        for (const double share : image_shares) {
+            box = split_content(content, where, share, screen, out.text_box);
+            if (has_text) fit(out.text_box);
+            if (!has_text || out.readable) break;
+        }
+    }
+    if (box.w > 0 && box.h > 0) {
         out.image_box = where == ImagePosition::background ? cover(*image_size, box)
                                                            : fit_inside(*image_size, box);
         const Rect clip = where == ImagePosition::background ? Rect{0, 0, screen.w, screen.h} : box;
@@ -312,13 +337,10 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
             out.list.items.push_back(DrawRect{{0, 0, screen.w, screen.h}, veil, 0});
         }
     }
-
-    if (has_text && !(has_image && where == ImagePosition::full)) {
-        TextPlan plan = fit_text(slide, theme, text, screen.h, out.text_box, m, out.body_size_px);
-        const bool poster = slide.body.empty() && slide.bullets.empty() && !has_image;
-        emit_text(out.list, plan, theme, out.text_box, poster, m);
-        out.cap_height_px = m.cap_height({FontRole::regular, out.body_size_px});
-        out.readable = out.cap_height_px >= theme.min_cap_height * screen.h;
+    if (has_text && !(box.w > 0 && where == ImagePosition::full)) {
+        if (!plan) fit(out.text_box);
+        const bool poster = slide.body.empty() && slide.bullets.empty() && box.w == 0;
+        emit_text(out.list, *plan, theme, out.text_box, poster, m);
     }
 
     // Static overlays: footer text and position dots.

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# One command to set affiche up on Debian 12 / Raspberry Pi OS: installs the missing packages,
+# builds, then plays the shipped deck (play), runs every test (test), or installs system-wide
+# for the kiosk service (install).
+set -euo pipefail
+
+usage() {
+    echo "usage: scripts/setup.sh play|test|install" >&2
+    exit 2
+}
+[ $# -eq 1 ] || usage
+mode=$1
+case "$mode" in play | test | install) ;; *) usage ;; esac
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+# Build and run-time packages (Debian 12 names; the same on Raspberry Pi OS Bookworm).
+packages=(build-essential cmake pkg-config
+    libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libtomlplusplus-dev
+    libfribidi-dev libunibreak-dev libsystemd-dev doctest-dev
+    fonts-dejavu-core fonts-noto-core)
+# The Pi's GL drivers: SDL loads them at run time, so nothing else pulls them in.
+[ "$mode" = install ] && packages+=(libegl1 libgles2 libegl-mesa0 libgl1-mesa-dri libgbm1)
+# systemd-analyze checks the unit file in the tests.
+[ "$mode" = test ] && packages+=(systemd)
+
+sudo_if_needed() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing: ${missing[*]}"
+    sudo_if_needed apt-get update -qq
+    sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+build() { # build DIR [cmake options...]
+    local dir=$1
+    shift
+    cmake -S . -B "$dir" "$@" >/dev/null
+    cmake --build "$dir" -j "$jobs"
+}
+
+case "$mode" in
+play)
+    build build
+    echo "== checking the deck"
+    ./build/affiche --check .
+    echo "== playing (q or Escape quits)"
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+        exec env SDL_VIDEODRIVER=kmsdrm ./build/affiche .
+    fi
+    exec ./build/affiche --windowed --size 1280x720 .
+    ;;
+test)
+    echo "== build with AddressSanitizer and UndefinedBehaviorSanitizer"
+    build build-asan -DCMAKE_BUILD_TYPE=Debug -DAFFICHE_SANITIZE=ON
+    (cd build-asan && SDL_VIDEODRIVER=offscreen ctest --output-on-failure -j "$jobs")
+    echo "== release build"
+    build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    cd build && SDL_VIDEODRIVER=offscreen ctest --output-on-failure -j "$jobs"
+    ;;
+install)
+    build build -DCMAKE_BUILD_TYPE=Release -DAFFICHE_TESTS=OFF
+    sudo_if_needed cmake --install build
+    echo "== installed; next: sudo ./scripts/install-pi.sh (docs/raspberry-pi.md)"
+    ;;
+esac

@@ -1,0 +1,156 @@
+// End to end: runs `affiche --render` headless on the fixture deck and inspects the PNGs.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int exit_code = -1;
+    std::string output; // stdout and stderr together
+};
+
+Run run_affiche(const std::string& args) {
+    const std::string cmd = std::string(AFFICHE_BIN) + " " + args + " 2>&1";
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
+    const int status = pclose(p);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+fs::path fresh_dir(const std::string& name) {
+    const fs::path d = fs::temp_directory_path() / ("affiche-e2e-" + name + "-" + std::to_string(getpid()));
+    fs::remove_all(d);
+    return d;
+}
+
+std::vector<fs::path> pngs_in(const fs::path& dir) {
+    std::vector<fs::path> out;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        if (e.path().extension() == ".png") out.push_back(e.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+struct Pixels {
+    std::unique_ptr<SDL_Surface, decltype(&SDL_FreeSurface)> s{nullptr, SDL_FreeSurface};
+    Uint32 at(int x, int y) const {
+        return static_cast<const Uint32*>(s->pixels)[y * (s->pitch / 4) + x] & 0xFFFFFF;
+    }
+};
+
+Pixels load(const fs::path& p) {
+    Pixels px;
+    SDL_Surface* raw = IMG_Load(p.string().c_str());
+    REQUIRE_MESSAGE(raw != nullptr, p.string());
+    px.s.reset(SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0));
+    SDL_FreeSurface(raw);
+    REQUIRE(px.s != nullptr);
+    return px;
+}
+
+constexpr Uint32 background = 0x102030; // the fixture's theme.background
+constexpr Uint32 white_text = 0xFFFFFF; // the fixture's theme.text
+
+// Renders the fixture at w x h and checks every slide's PNG.
+void check_render(int w, int h) {
+    const fs::path out = fresh_dir(std::to_string(w) + "x" + std::to_string(h));
+    const Run r = run_affiche("--render " + out.string() + " --size " + std::to_string(w) + "x" +
+                              std::to_string(h) + " " + AFFICHE_SOURCE_DIR "/tests/fixtures/basic");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const auto files = pngs_in(out);
+    REQUIRE(files.size() == 3); // three enabled slides; the disabled one is not rendered
+    CHECK(files[0].filename() == "01-texte.png");
+    CHECK(files[1].filename() == "02-liste.png");
+    CHECK(files[2].filename() == "03-image-seule.png");
+    const int mx = static_cast<int>(0.05 * w + 0.5);
+    const int my = static_cast<int>(0.05 * h + 0.5);
+    for (const auto& f : files) {
+        INFO(f.string());
+        const Pixels px = load(f);
+        REQUIRE(px.s->w == w);
+        REQUIRE(px.s->h == h);
+        long outside = 0;
+        long text_inside = 0;
+        for (int y = 0; y < h; ++y) {
+            for (int x = 0; x < w; ++x) {
+                const bool inside = x >= mx && x < w - mx && y >= my && y < h - my;
+                const Uint32 c = px.at(x, y);
+                if (!inside && c != background) ++outside;
+                if (inside && c == white_text) ++text_inside;
+            }
+        }
+        CHECK(outside == 0); // nothing is drawn outside the safe area
+        if (f.filename() != "03-image-seule.png") CHECK(text_inside > 500); // body text is there
+    }
+    fs::remove_all(out);
+}
+
+} // namespace
+
+TEST_CASE("e2e: render writes one PNG per enabled slide, everything inside the safe area") {
+    REQUIRE(SDL_Init(0) == 0);
+    check_render(1280, 720);
+    check_render(1920, 1080);
+    check_render(1080, 1920);
+    check_render(3840, 2160);
+}
+
+TEST_CASE("e2e: a deck with errors is refused by --render and --check with file:line:col") {
+    const fs::path deck = fresh_dir("bad");
+    fs::create_directories(deck / "slides");
+    fs::create_directories(deck / "images");
+    {
+        std::FILE* f = std::fopen((deck / "slides" / "10-bad.toml").string().c_str(), "w");
+        REQUIRE(f != nullptr);
+        std::fputs("[[slide]]\ntitle = \"Bonjour\"\nduraton = 5\n", f);
+        std::fclose(f);
+    }
+    const Run check = run_affiche("--check " + deck.string());
+    INFO(check.output);
+    CHECK(check.exit_code == 1);
+    CHECK(check.output.find("slides/10-bad.toml:3:1: error:") != std::string::npos);
+    CHECK(check.output.find("duration") != std::string::npos); // the did-you-mean hint
+    const Run render = run_affiche("--render " + (deck / "out").string() + " " + deck.string());
+    CHECK(render.exit_code == 1);
+    CHECK_FALSE(fs::exists(deck / "out" / "01-slide-1.png"));
+    fs::remove_all(deck);
+}
+
+TEST_CASE("e2e: command line: --version, --help, and an unknown option is a usage error") {
+    const Run v = run_affiche("--version");
+    CHECK(v.exit_code == 0);
+    CHECK(v.output.find("affiche ") == 0);
+    const Run h = run_affiche("--help");
+    CHECK(h.exit_code == 0);
+    CHECK(h.output.find("--render OUT_DIR") != std::string::npos);
+    const Run bad = run_affiche("--frobnicate");
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.output.find("unknown option '--frobnicate'") != std::string::npos);
+}
+
+TEST_CASE("e2e: the shipped deck checks clean: no error and no warning") {
+    const Run r = run_affiche(std::string("--check ") + AFFICHE_SOURCE_DIR);
+    INFO(r.output);
+    CHECK(r.exit_code == 0);
+    CHECK(r.output.find("warning") == std::string::npos);
+    CHECK(r.output.find("error") == std::string::npos);
+}
