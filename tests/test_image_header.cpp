@@ -1,4 +1,5 @@
-// Tests for image_header: PNG, JPEG, WebP and SVG headers built by hand, truncated and garbage input.
+// Tests for image_header: PNG, JPEG, WebP and SVG headers built by hand, truncated and garbage
+// input.
 #include "core/image_header.hpp"
 
 #include <doctest/doctest.h>
@@ -13,11 +14,21 @@ using namespace affiche;
 
 namespace {
 
-std::string be16(unsigned v) { return {char(v >> 8 & 0xFF), char(v & 0xFF)}; }
-std::string be32(std::uint32_t v) { return be16(v >> 16) + be16(v & 0xFFFF); }
-std::string le16(unsigned v) { return {char(v & 0xFF), char(v >> 8 & 0xFF)}; }
-std::string le24(std::uint32_t v) { return le16(v & 0xFFFF) + char(v >> 16 & 0xFF); }
-std::string le32(std::uint32_t v) { return le16(v & 0xFFFF) + le16(v >> 16); }
+std::string be16(unsigned v) {
+    return {char(v >> 8 & 0xFF), char(v & 0xFF)};
+}
+std::string be32(std::uint32_t v) {
+    return be16(v >> 16) + be16(v & 0xFFFF);
+}
+std::string le16(unsigned v) {
+    return {char(v & 0xFF), char(v >> 8 & 0xFF)};
+}
+std::string le24(std::uint32_t v) {
+    return le16(v & 0xFFFF) + char(v >> 16 & 0xFF);
+}
+std::string le32(std::uint32_t v) {
+    return le16(v & 0xFFFF) + le16(v >> 16);
+}
 
 std::string png(std::uint32_t w, std::uint32_t h) {
     // Signature, IHDR chunk (length 13): width, height, depth 8, colour type 6, 3 zero bytes, CRC.
@@ -91,8 +102,8 @@ TEST_CASE("image header: decode limits") {
     check_size(huge, ImageFormat::png, 30000, 30000);
     CHECK_FALSE(within_decode_limits(*huge));
     CHECK(within_decode_limits(*parse_image_header(png(1920, 1080))));
-    CHECK(within_decode_limits(*parse_image_header(png(16384, 4096))));  // exactly 64 Mpx
-    CHECK(within_decode_limits(*parse_image_header(png(8192, 8192))));   // exactly 64 Mpx
+    CHECK(within_decode_limits(*parse_image_header(png(16384, 4096)))); // exactly 64 Mpx
+    CHECK(within_decode_limits(*parse_image_header(png(8192, 8192))));  // exactly 64 Mpx
     CHECK_FALSE(within_decode_limits(*parse_image_header(png(8192, 8193))));
     CHECK_FALSE(within_decode_limits(*parse_image_header(png(16385, 1)))); // side too long
     CHECK_FALSE(within_decode_limits(*parse_image_header(png(1, 16385))));
@@ -102,14 +113,16 @@ TEST_CASE("image header: decode limits") {
 
 TEST_CASE("image header: JPEG walks markers to the frame header") {
     check_size(parse_image_header(jpeg(1920, 1080)), ImageFormat::jpeg, 1920, 1080);
-    check_size(parse_image_header(jpeg(800, 600, 0xC2)), ImageFormat::jpeg, 800, 600); // progressive
+    check_size(parse_image_header(jpeg(800, 600, 0xC2)), ImageFormat::jpeg, 800,
+               600); // progressive
     check_size(parse_image_header(jpeg(3, 5, 0xCF)), ImageFormat::jpeg, 3, 5);
     // Fill bytes before a marker are allowed.
     std::string filled = jpeg(64, 32);
     filled.insert(2, "\xFF\xFF", 2);
     check_size(parse_image_header(filled), ImageFormat::jpeg, 64, 32);
     // DAC (CC) lies in the SOF range but carries no size.
-    const std::string dac = std::string("\xFF\xD8", 2) + jpeg_segment(0xCC, std::string("\x00\x10\x00\x20", 4)) +
+    const std::string dac = std::string("\xFF\xD8", 2) +
+                            jpeg_segment(0xCC, std::string("\x00\x10\x00\x20", 4)) +
                             jpeg(10, 20).substr(2);
     check_size(parse_image_header(dac), ImageFormat::jpeg, 10, 20);
 }
@@ -142,7 +155,8 @@ TEST_CASE("image header: WebP lossy, lossless and extended") {
 }
 
 TEST_CASE("image header: WebP truncated or invalid") {
-    for (const std::string& full : {webp_lossy(400, 300), webp_lossless(5, 6), webp_extended(7, 8)}) {
+    for (const std::string& full :
+         {webp_lossy(400, 300), webp_lossless(5, 6), webp_extended(7, 8)}) {
         CHECK(parse_image_header(full));
         for (std::size_t n = 0; n < 25; ++n) {
             CAPTURE(n);
@@ -156,17 +170,20 @@ TEST_CASE("image header: WebP truncated or invalid") {
     bad_signature[20] = '\x00';
     CHECK_FALSE(parse_image_header(bad_signature));
     CHECK_FALSE(parse_image_header(riff("ALPH", std::string(20, '\0'))));
-    CHECK_FALSE(parse_image_header(std::string("RIFF\x24\0\0\0WAVEfmt ", 16) + std::string(20, '\0')));
+    CHECK_FALSE(
+        parse_image_header(std::string("RIFF\x24\0\0\0WAVEfmt ", 16) + std::string(20, '\0')));
 }
 
 TEST_CASE("image header: SVG width and height") {
-    check_size(parse_image_header(R"(<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80px">)"),
-               ImageFormat::svg, 120, 80);
+    check_size(
+        parse_image_header(R"(<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80px">)"),
+        ImageFormat::svg, 120, 80);
     check_size(parse_image_header("<svg width='10.6' height = '20'/>"), ImageFormat::svg, 11, 20);
     // stroke-width is not width; units other than px fall back to the viewBox.
     check_size(parse_image_header(R"(<svg stroke-width="3" width="50%" viewBox="0 0 300 150">)"),
                ImageFormat::svg, 300, 150);
-    check_size(parse_image_header(R"(<svg viewBox="-10,-10, 40.4 ,20">)"), ImageFormat::svg, 40, 20);
+    check_size(parse_image_header(R"(<svg viewBox="-10,-10, 40.4 ,20">)"), ImageFormat::svg, 40,
+               20);
     // One plain side and a viewBox: the other side follows the viewBox's aspect ratio.
     check_size(parse_image_header(R"(<svg width="200" viewBox="0 0 100 50">)"), ImageFormat::svg,
                200, 100);
@@ -201,7 +218,8 @@ TEST_CASE("image header: garbage bytes") {
     std::mt19937 random(42);
     for (int i = 0; i < 200; ++i) {
         std::string bytes(static_cast<std::size_t>(random() % 64), '\0');
-        for (auto& c : bytes) c = static_cast<char>(random());
+        for (auto& c : bytes)
+            c = static_cast<char>(random());
         CAPTURE(i);
         CHECK_FALSE(parse_image_header(bytes));
     }
@@ -221,7 +239,8 @@ TEST_CASE("image header: read from a file") {
     {
         std::ofstream out(path, std::ios::binary | std::ios::trunc);
         out << "\xFF\xD8";
-        for (int i = 0; i < 3; ++i) out << jpeg_segment(0xE2, std::string(60000, 'x'));
+        for (int i = 0; i < 3; ++i)
+            out << jpeg_segment(0xE2, std::string(60000, 'x'));
         out << jpeg(123, 45).substr(2);
     }
     check_size(read_image_header(path), ImageFormat::jpeg, 123, 45);

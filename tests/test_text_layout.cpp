@@ -130,6 +130,7 @@ TEST_CASE("text: a plain space before : ; ? ! » or after « is not a break") {
     CHECK(wrap("Deux choses ; enfin", 110) == Lines{"Deux", "choses ;", "enfin"});
     // When even the protected group is too wide, the fallback cut falls where it must.
     CHECK(wrap("Attention !", 90) == Lines{"Attention", "!"});
+    CHECK(wrap("Attention !", 100) == Lines{"Attention", "!"}); // no trailing space kept
     CHECK(wrap("Il dit « bonjour »", 110) == Lines{"Il dit", "« bonjour »"});
     CHECK(wrap("Il dit « bonjour »", 80) == Lines{"Il dit", "« bonjou", "r »"});
 }

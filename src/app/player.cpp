@@ -70,10 +70,10 @@ void Player::start_deck(std::shared_ptr<const Deck> deck, int first) {
 }
 
 void Player::change_slide(Millis now) {
-    (void)now;
     if (current_.texture && current_.play_index == playlist_->index()) return;
     previous_ = std::move(current_);
     current_ = composer_->compose(playlist_->index());
+    if (previous_.texture && playlist_->fading(now)) ++stats_.fades;
     if (!current_.texture) log_error(std::string("cannot compose slide: ") + SDL_GetError());
     dirty_ = true;
 }
@@ -179,6 +179,9 @@ void Player::draw_frame(Millis now) {
         }
     }
     SDL_RenderPresent(r);
+    ++stats_.frames;
+    if (stats_.first_frame_ms < 0) stats_.first_frame_ms = now_ms();
+    if (fade < 1.0) ++stats_.fade_frames;
     drawn_fading_ = fade < 1.0;
     if (!drawn_fading_) previous_ = {}; // the fade is over: free its texture
     dirty_ = false;
@@ -211,9 +214,6 @@ void Player::wait_until(Millis now, Millis wake) {
 int Player::run() {
     if (!open_display_with_retry()) return 0;
     LoadResult loaded = load_deck(content_dir_);
-    if (loaded.deck) {
-        for (auto& d : readability_warnings(*loaded.deck)) loaded.diagnostics.push_back(std::move(d));
-    }
     print_diagnostics(loaded.diagnostics);
     if (!loaded.deck) return 1;
     log_info("playing " + content_dir_ + " at " + std::to_string(display_->size.w) + "x" +
@@ -232,8 +232,13 @@ int Player::run() {
             dirty_ = true;
         }
         if (dirty_) draw_frame(now);
-        wait_until(now_ms(), next_wake(now_ms()));
+        const Millis after = now_ms();
+        wait_until(after, next_wake(after));
     }
+    log_info("stats: frames=" + std::to_string(stats_.frames) +
+             " fade_frames=" + std::to_string(stats_.fade_frames) +
+             " fades=" + std::to_string(stats_.fades) +
+             " first_frame_ms=" + std::to_string(stats_.first_frame_ms));
     return 0;
 }
 

@@ -48,6 +48,13 @@ private:
     std::string drawn_clock_;
     long drawn_progress_ = -1;
     Millis started_at_ = 0;
+    // Counters for the log line at exit, read by bench/ scripts.
+    struct Stats {
+        long frames = 0;
+        long fade_frames = 0;
+        long fades = 0;             // crossfades started
+        Millis first_frame_ms = -1; // from process start (SDL init) to the first present
+    } stats_;
 };
 
 } // namespace affiche

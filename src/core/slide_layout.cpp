@@ -69,7 +69,26 @@ struct Block {
     int indent = 0;       // px from the text box's start side
     int space_before = 0; // px
     bool bullet = false;
+    int ascent = 0;       // px from a line's top to the shared baseline
 };
+
+// A paragraph mixing fonts (Arabic and Latin) takes the tallest font's line height, and all its
+// runs share one baseline. Returns that baseline's distance from the line's top.
+int settle_fonts(Paragraph& p, FontSpec font, const TextMeasurer& m) {
+    bool roles[3] = {false, false, false};
+    roles[static_cast<int>(font.role)] = true;
+    for (const auto& line : p.lines) {
+        for (const auto& run : line.runs) roles[static_cast<int>(run.role)] = true;
+    }
+    int ascent = 0;
+    for (int r = 0; r < 3; ++r) {
+        if (!roles[r]) continue;
+        const FontSpec f{static_cast<FontRole>(r), font.size_px};
+        p.line_height = std::max(p.line_height, m.line_height(f));
+        ascent = std::max(ascent, m.ascent(f));
+    }
+    return ascent;
+}
 
 struct TextPlan {
     std::vector<Block> blocks;
@@ -100,6 +119,7 @@ TextPlan plan_text(const Slide& slide, const Theme& theme, Color text, Sizes siz
                    bool bullet) {
         Block b{layout_paragraph(s, font, box.w - indent, m), font, color, indent, space, bullet};
         if (b.paragraph.lines.empty()) return;
+        b.ascent = settle_fonts(b.paragraph, font, m);
         if (b.paragraph.widest() > box.w - indent) plan.fits = false;
         plan.height += (plan.blocks.empty() ? 0 : space) + b.paragraph.height();
         plan.blocks.push_back(std::move(b));
@@ -150,7 +170,7 @@ TextPlan fit_text(const Slide& slide, const Theme& theme, Color text, int screen
 }
 
 void emit_paragraph(DrawList& out, const Paragraph& p, FontSpec font, Color color, Rect box,
-                    int indent, bool centred, int y) {
+                    int indent, bool centred, int y, int ascent, const TextMeasurer& m) {
     for (const auto& line : p.lines) {
         int x = 0;
         if (centred) {
@@ -161,8 +181,9 @@ void emit_paragraph(DrawList& out, const Paragraph& p, FontSpec font, Color colo
             x = box.x + indent;
         }
         for (const auto& run : line.runs) {
-            out.items.push_back(DrawText{run.text, FontSpec{run.role, font.size_px}, color, x + run.x,
-                                         y, run.width, p.line_height, run.rtl});
+            const FontSpec f{run.role, font.size_px};
+            out.items.push_back(DrawText{run.text, f, color, x + run.x, y + ascent - m.ascent(f),
+                                         run.width, p.line_height, run.rtl});
         }
         y += p.line_height;
     }
@@ -190,51 +211,83 @@ void emit_text(DrawList& out, const TextPlan& plan, const Theme& theme, Rect box
         if (b.bullet) {
             const int mark_w = m.width("•", b.font, false);
             const int mark_x = b.paragraph.rtl ? box.right() - mark_w : box.x;
-            out.items.push_back(DrawText{"•", b.font, theme.accent, mark_x, y, mark_w,
+            out.items.push_back(DrawText{"•", b.font, theme.accent, mark_x,
+                                         y + b.ascent - m.ascent(b.font), mark_w,
                                          b.paragraph.line_height, false});
         }
-        emit_paragraph(out, b.paragraph, b.font, b.color, box, b.indent, centred, y);
+        emit_paragraph(out, b.paragraph, b.font, b.color, box, b.indent, centred, y, b.ascent, m);
         y += b.paragraph.height();
     }
 }
 
-// Heights of the rows under the content: the overlay row(s) and the progress bar.
+// Where the rows under the content go: footer and clock on one row, the position dots between
+// them or on a row of their own, and the progress bar at the bottom. Sizes follow the screen's
+// short side, so a portrait screen gets the same overlay sizes as a landscape one.
 struct BottomRows {
-    int text_px = 0;     // footer/clock font size
-    int row_h = 0;       // one overlay row's height
-    bool two_rows = false;
-    int total = 0;       // everything below the content, including the gap above
+    int text_px = 0;   // clock font size
+    int footer_px = 0; // footer font size: smaller when the footer text is long
+    int row_h = 0;     // one overlay row's height
+    int row_y = 0;     // top of the footer and clock row
+    int dots_x = 0;    // left edge of the dots
+    int dots_cy = 0;   // centre line of the dots
+    int total = 0;     // everything below the content, including the gap above
 };
 
-int dots_width(const Deck& deck, int screen_h) {
+int dots_width(const Deck& deck, int unit) {
     int w = 0;
     std::string section;
     for (std::size_t i = 0; i < deck.play_order.size(); ++i) {
         const auto& s = deck.slides[static_cast<std::size_t>(deck.play_order[i])];
-        if (i > 0) w += px(dot_step, screen_h) + (s.section != section ? px(dot_group_gap, screen_h) : 0);
+        if (i > 0) w += px(dot_step, unit) + (s.section != section ? px(dot_group_gap, unit) : 0);
         section = s.section;
     }
-    return w + 2 * px(dot_current, screen_h);
+    return w + 2 * px(dot_current, unit);
 }
 
-BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer* m) {
+int unit_of(Size screen) { return std::min(screen.w, screen.h); }
+
+BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m) {
     BottomRows r;
     const Overlays& o = deck.overlays;
     if (!any_bottom_overlay(o)) return r;
-    r.text_px = px(overlay_text, screen.h);
+    const int unit = unit_of(screen);
+    const Rect safe = safe_area_of(deck.theme, screen);
+    r.text_px = px(overlay_text, unit);
+    r.footer_px = r.text_px;
     const FontSpec font{FontRole::regular, r.text_px};
     const bool has_row = o.footer || o.clock || o.position;
-    r.row_h = has_row ? (m ? m->line_height(font) : r.text_px * 5 / 4) : 0;
-    if (has_row && m) {
-        const Rect safe = safe_area_of(deck.theme, screen);
-        const int footer_w = o.footer ? m->width(deck.overlays.footer_text, font, false) : 0;
-        const int clock_w = o.clock ? m->width("00:00", font, false) : 0;
-        const int dots_w = o.position ? dots_width(deck, screen.h) : 0;
-        const int gap = r.text_px * 2;
-        r.two_rows = o.position && footer_w + clock_w + dots_w + 2 * gap > safe.w;
+    r.row_h = has_row ? m.line_height(font) : 0;
+    const int progress = o.progress ? px(progress_thick, unit) * 3 : 0;
+    r.row_y = safe.bottom() - progress - r.row_h;
+    const int gap = r.text_px;
+    const int clock_w = o.clock ? m.width("00:00", font, false) + gap : 0;
+    int footer_w = 0;
+    if (o.footer && !o.footer_text.empty()) {
+        footer_w = m.width(o.footer_text, font, false);
+        const int room = safe.w - clock_w;
+        if (footer_w > room && footer_w > 0) {
+            r.footer_px = std::max(smallest_text_px, r.text_px * room / footer_w);
+            footer_w = m.width(o.footer_text, {FontRole::regular, r.footer_px}, false);
+        }
+        footer_w += gap;
     }
-    const int progress = o.progress ? px(progress_thick, screen.h) * 3 : 0;
-    r.total = px(overlay_gap, screen.h) + r.row_h * (r.two_rows ? 2 : 1) + progress;
+    bool two_rows = false;
+    if (o.position) {
+        const int dots_w = dots_width(deck, unit);
+        const int left = safe.x + footer_w;
+        const int right = safe.right() - clock_w;
+        const int centred = safe.x + (safe.w - dots_w) / 2;
+        if (centred >= left && centred + dots_w <= right) {
+            r.dots_x = centred;
+        } else if (dots_w <= right - left) {
+            r.dots_x = left + (right - left - dots_w) / 2;
+        } else {
+            two_rows = true;
+            r.dots_x = centred;
+        }
+        r.dots_cy = (two_rows ? r.row_y - r.row_h : r.row_y) + r.row_h / 2;
+    }
+    r.total = px(overlay_gap, unit) + r.row_h * (two_rows ? 2 : 1) + progress;
     return r;
 }
 
@@ -274,7 +327,7 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
     out.list.items.push_back(DrawRect{{0, 0, screen.w, screen.h}, background, 0});
     out.safe_area = safe_area_of(theme, screen);
 
-    const BottomRows rows = bottom_rows(deck, screen, &m);
+    const BottomRows rows = bottom_rows(deck, screen, m);
     Rect content = out.safe_area;
     content.h -= rows.total;
 
@@ -345,40 +398,29 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
 
     // Static overlays: footer text and position dots.
     const Overlays& o = deck.overlays;
-    if (rows.row_h > 0) {
-        const FontSpec font{FontRole::regular, rows.text_px};
-        const int row_y = out.safe_area.bottom() - (o.progress ? px(progress_thick, screen.h) * 3 : 0) -
-                          rows.row_h;
-        if (o.footer && !o.footer_text.empty()) {
-            Paragraph p = layout_paragraph(o.footer_text, font, out.safe_area.w * 2 / 3, m);
-            if (!p.lines.empty()) {
-                const TextLine& line = p.lines.front();
-                for (const auto& run : line.runs) {
-                    out.list.items.push_back(DrawText{run.text, {run.role, font.size_px}, theme.muted,
-                                                      out.safe_area.x + run.x, row_y, run.width,
-                                                      p.line_height, run.rtl});
-                }
-            }
+    const int unit = unit_of(screen);
+    if (o.footer && !o.footer_text.empty() && rows.row_h > 0) {
+        const FontSpec font{FontRole::regular, rows.footer_px};
+        Paragraph p = layout_paragraph(o.footer_text, font, out.safe_area.w * 4, m);
+        const int ascent = settle_fonts(p, font, m);
+        const int y = rows.row_y + (rows.row_h - p.line_height) / 2;
+        if (!p.lines.empty()) {
+            emit_paragraph(out.list, Paragraph{{p.lines.front()}, false, p.line_height}, font,
+                           theme.muted, out.safe_area, 0, false, y, ascent, m);
         }
-        if (o.position) {
-            const int dots_y = rows.two_rows ? row_y - rows.row_h : row_y;
-            int x = out.safe_area.x + (out.safe_area.w - dots_width(deck, screen.h)) / 2 +
-                    px(dot_current, screen.h);
-            const int cy = dots_y + rows.row_h / 2;
-            std::string section;
-            for (std::size_t i = 0; i < deck.play_order.size(); ++i) {
-                const auto& s = deck.slides[static_cast<std::size_t>(deck.play_order[i])];
-                if (i > 0) {
-                    x += px(dot_step, screen.h) +
-                         (s.section != section ? px(dot_group_gap, screen.h) : 0);
-                }
-                section = s.section;
-                const bool current = static_cast<int>(i) == play_index;
-                const int r = px(current ? dot_current : dot_radius, screen.h);
-                Color c = current ? theme.accent : theme.muted;
-                if (!current) c.a = 0x99;
-                out.list.items.push_back(DrawRect{{x - r, cy - r, 2 * r, 2 * r}, c, r});
-            }
+    }
+    if (o.position) {
+        int x = rows.dots_x + px(dot_current, unit);
+        std::string section;
+        for (std::size_t i = 0; i < deck.play_order.size(); ++i) {
+            const auto& s = deck.slides[static_cast<std::size_t>(deck.play_order[i])];
+            if (i > 0) x += px(dot_step, unit) + (s.section != section ? px(dot_group_gap, unit) : 0);
+            section = s.section;
+            const bool current = static_cast<int>(i) == play_index;
+            const int r = px(current ? dot_current : dot_radius, unit);
+            Color c = current ? theme.accent : theme.muted;
+            if (!current) c.a = 0x99;
+            out.list.items.push_back(DrawRect{{x - r, rows.dots_cy - r, 2 * r, 2 * r}, c, r});
         }
     }
     return out;
@@ -394,7 +436,7 @@ DrawList layout_live_overlays(const Deck& deck, Size screen, const TextMeasurer&
     const Theme& theme = deck.theme;
     const Rect safe = safe_area_of(theme, screen);
     const Overlays& o = deck.overlays;
-    const int thick = px(progress_thick, screen.h);
+    const int thick = px(progress_thick, unit_of(screen));
     if (o.progress) {
         const int y = safe.bottom() - thick;
         Color track = theme.muted;
@@ -404,10 +446,10 @@ DrawList layout_live_overlays(const Deck& deck, Size screen, const TextMeasurer&
         if (w > 0) out.items.push_back(DrawRect{{safe.x, y, w, thick}, theme.accent, thick / 2});
     }
     if (o.clock && !clock_text.empty()) {
-        const BottomRows rows = bottom_rows(deck, screen, &m);
+        const BottomRows rows = bottom_rows(deck, screen, m);
         const FontSpec font{FontRole::regular, rows.text_px};
         const int w = m.width(clock_text, font, false);
-        const int y = safe.bottom() - (o.progress ? thick * 3 : 0) - rows.row_h;
+        const int y = rows.row_y;
         out.items.push_back(DrawText{std::string(clock_text), font, theme.muted, safe.right() - w, y,
                                      w, m.line_height(font), false});
     }

@@ -215,7 +215,7 @@ void fill_lines(const HardLine& line, FontSpec font, int max_width, const TextMe
             start = skip_spaces(text, *last_fit + 1);
         } else {
             const std::size_t cut = character_break(text, span, max_width, builder);
-            out.push_back(builder.build({span.begin, cut}));
+            out.push_back(builder.build(trim(text, {span.begin, cut})));
             start = skip_spaces(text, cut);
         }
     }

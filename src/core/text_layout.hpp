@@ -20,6 +20,9 @@ class TextMeasurer {
     virtual int line_height(FontSpec font) const = 0;
     // Height of a capital letter ("H") above the baseline, px.
     virtual int cap_height(FontSpec font) const = 0;
+    // Height above the baseline of the font's tallest glyphs, px: runs in different fonts on one
+    // line share a baseline.
+    virtual int ascent(FontSpec font) const { return font.size_px * 4 / 5; }
 };
 
 // A run of one direction and one font on a line. x is from the line's left edge, in px.

@@ -40,7 +40,10 @@ std::optional<Display> open_display(const DisplayOptions& options, std::string& 
     Display d;
     const Size want = options.size.value_or(Size{1920, 1080});
     Uint32 flags = SDL_WINDOW_SHOWN;
-    if (!options.windowed && !options.headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    // --size asks for a window of that size; otherwise the display's own mode, full screen.
+    if (!options.windowed && !options.headless && !options.size) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    }
     d.window.reset(SDL_CreateWindow("affiche", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                     want.w, want.h, flags));
     if (!d.window) {

@@ -75,6 +75,11 @@ int TtfMeasurer::line_height(FontSpec font) const {
     return f ? TTF_FontLineSkip(f) : font.size_px;
 }
 
+int TtfMeasurer::ascent(FontSpec font) const {
+    TTF_Font* f = fonts_.get(font, false);
+    return f ? TTF_FontAscent(f) : font.size_px * 4 / 5;
+}
+
 int TtfMeasurer::cap_height(FontSpec font) const {
     TTF_Font* f = fonts_.get({font.role == FontRole::arabic ? FontRole::regular : font.role,
                               font.size_px},

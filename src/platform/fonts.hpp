@@ -35,6 +35,7 @@ public:
     int width(std::string_view utf8, FontSpec font, bool rtl) const override;
     int line_height(FontSpec font) const override;
     int cap_height(FontSpec font) const override;
+    int ascent(FontSpec font) const override;
 
 private:
     FontCache& fonts_;

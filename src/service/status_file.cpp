@@ -1,0 +1,163 @@
+// JSON rendering of the status report and its atomic write-and-rename to disk.
+#include "service/status_file.hpp"
+
+#include "core/utf8.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+
+namespace affiche {
+
+namespace {
+
+void append_json_string(std::string& out, std::string_view text) {
+    out += '"';
+    // Decoding turns each invalid byte sequence into U+FFFD: the output stays valid UTF-8.
+    for (const char32_t cp : decode_utf8(text)) {
+        if (cp == '"') {
+            out += "\\\"";
+        } else if (cp == '\\') {
+            out += "\\\\";
+        } else if (cp < 0x20 || cp == 0x7F) {
+            char escape[8];
+            std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(cp));
+            out += escape;
+        } else {
+            append_utf8(out, cp);
+        }
+    }
+    out += '"';
+}
+
+std::string json_string(std::string_view text) {
+    std::string out;
+    append_json_string(out, text);
+    return out;
+}
+
+std::string json_time(std::int64_t unix_s) {
+    return unix_s == 0 ? "null" : json_string(iso8601_utc(unix_s));
+}
+
+// "[]" when empty, else one string per line, indented for the given depth.
+std::string json_string_array(const std::vector<std::string>& items, int depth) {
+    if (items.empty()) return "[]";
+    const std::string inner(static_cast<std::size_t>(2 * (depth + 1)), ' ');
+    std::string out = "[\n";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += inner;
+        append_json_string(out, items[i]);
+        out += i + 1 < items.size() ? ",\n" : "\n";
+    }
+    out += std::string(static_cast<std::size_t>(2 * depth), ' ') + "]";
+    return out;
+}
+
+} // namespace
+
+std::string iso8601_utc(std::int64_t unix_s) {
+    const std::time_t t = static_cast<std::time_t>(unix_s);
+    std::tm utc{};
+    if (!gmtime_r(&t, &utc)) return "";
+    char buf[32];
+    if (std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc) == 0) return "";
+    return buf;
+}
+
+std::string to_json(const StatusReport& r) {
+    const std::int64_t uptime =
+        r.started_unix > 0 && r.now_unix > r.started_unix ? r.now_unix - r.started_unix : 0;
+    std::string j = "{\n";
+    auto field = [&j](const char* key, const std::string& json_value, bool last = false) {
+        j += "  \"";
+        j += key;
+        j += "\": ";
+        j += json_value;
+        j += last ? "\n" : ",\n";
+    };
+    field("version", json_string(r.version));
+    field("content_dir", json_string(r.content_dir));
+    field("revision", json_string(r.revision));
+    field("started", json_time(r.started_unix));
+    field("now", json_time(r.now_unix));
+    field("uptime_s", std::to_string(uptime));
+    field("renderer", json_string(r.renderer));
+    field("width", std::to_string(r.width));
+    field("height", std::to_string(r.height));
+    field("slide_id", json_string(r.slide_id));
+    field("slide_index", std::to_string(r.slide_index));
+    field("slide_count", std::to_string(r.slide_count));
+    field("slide_since", json_time(r.slide_since_unix));
+    std::string reload = "{\n";
+    reload += "    \"at\": " + json_time(r.last_reload.at_unix) + ",\n";
+    reload += std::string("    \"ok\": ") + (r.last_reload.ok ? "true" : "false") + ",\n";
+    reload += "    \"errors\": " + json_string_array(r.last_reload.errors, 2) + "\n";
+    reload += "  }";
+    field("last_reload", reload);
+    field("problems", json_string_array(r.problems, 1), true);
+    j += "}\n";
+    return j;
+}
+
+StatusFile::StatusFile(std::string path) : path_(std::move(path)) {}
+
+bool StatusFile::write(const StatusReport& report) {
+    if (!enabled()) return true;
+    return write_text(to_json(report));
+}
+
+void StatusFile::fail(const std::string& path, int error) {
+    std::string message = path + ": " + std::strerror(error);
+    if (!logged_.insert(message).second) return;
+    std::fprintf(stderr, "affiche: error: %s\n", message.c_str());
+    std::fflush(stderr);
+}
+
+bool StatusFile::write_text(const std::string& text) {
+    if (!enabled()) return true;
+    const std::string tmp = path_ + ".tmp";
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        fail(path_, errno);
+        return false;
+    }
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int error = n < 0 ? errno : ENOSPC;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            fail(path_, error);
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    // close() can report a delayed write error (NFS, full disk): a file that did not make it.
+    if (::close(fd) != 0 && errno != EINTR) {
+        const int error = errno;
+        ::unlink(tmp.c_str());
+        fail(path_, error);
+        return false;
+    }
+    if (::rename(tmp.c_str(), path_.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(tmp.c_str());
+        fail(path_, error);
+        return false;
+    }
+    if (!logged_.empty()) {
+        logged_.clear(); // a later failure is news again
+        std::fprintf(stderr, "affiche: info: status file writable again\n");
+        std::fflush(stderr);
+    }
+    return true;
+}
+
+} // namespace affiche
