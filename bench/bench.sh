@@ -35,6 +35,7 @@ bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 
 export SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software
 hz=$(getconf CLK_TCK)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 work=$(mktemp -d)
 running="" # the background process being measured, if any: stopped on an early exit
 cleanup() {
@@ -75,7 +76,7 @@ need_stats() { # need_stats FILE
         die "the player did not print its stats line (see above)"
     }
 }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) m = v[(NR + 1) / 2]; else m = (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.0f\n", m }'; }
 now() { echo "$EPOCHREALTIME"; }
 # utime + stime of the whole process, in clock ticks (fields 14 and 15; comm may hold spaces).
 cpu_ticks() { sed -E 's/.*\) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
@@ -84,8 +85,6 @@ wakeups() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/^voluntary_ctxt_swi
 rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
 calc() { awk "BEGIN { printf \"$1\", $2 }"; }
 
-echo "affiche bench: $bin on $content at $size, $SDL_RENDER_DRIVER renderer, $(nproc) cores," \
-    "load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 # 1. Start to first frame. first_frame_ms counts from SDL_Init; what comes before it (exec, the
 # dynamic loader, static constructors, argument parsing) is measured as the wall time of
@@ -175,8 +174,12 @@ fade_t=1.0
 need_stats "$work/n0.log"
 n0=$(stat_of "$work/n0.log" fade_frames)
 fade_run=$(calc %.1f "int($fade_s / 2) * 2 + 1.5")
-"$bin" --size "$size" --exit-after "$fade_run" "$work/fast" 2>"$work/fade.log"
+/usr/bin/time -f '%U %S' -o "$work/fade.time" "$bin" --size "$size" --exit-after "$fade_run" \
+    "$work/fast" 2>"$work/fade.log"
 need_stats "$work/fade.log"
+# CPU per drawn frame over the whole run (start-up and slide composing included): what a frame
+# costs, as against the frame rate, which the loop's sleeps also set.
+frame_cpu_ms=$(calc %.1f "($(tr ' ' + <"$work/fade.time")) * 1000 / $(stat_of "$work/fade.log" frames)")
 fade_frames=$(stat_of "$work/fade.log" fade_frames)
 fades=$(stat_of "$work/fade.log" fades)
 [ "$fades" -gt 0 ] || die "no crossfade happened in $fade_run s"
@@ -196,6 +199,8 @@ verdict() { # verdict VALUE OP LIMIT
 mb() { calc %.1f "$1 / 1024"; }
 peak_mb=$(mb "$peak_kb")
 
+echo "affiche bench: $bin on $content; $(nproc) cores; load average before $load_before," \
+    "after $(cut -d' ' -f1-3 /proc/loadavg); $(env | grep '^SDL_' | sort | tr '\n' ' ')"
 echo
 echo "| figure ($size, software renderer) | value | target | |"
 echo "|---|---|---|---|"
@@ -208,6 +213,7 @@ echo "| - RSS at ${skip_s} s / at the end / range after ${skip_s} s | $(mb "$rss
 echo "| CPU, static slide, all overlays, $((static_s - skip_s)) s window | $cpu_pct % of a core | < 1 % | $(verdict "$cpu_pct" '<' 1) |"
 echo "| - wake-ups (voluntary context switches) | $wake_s /s | | |"
 echo "| crossfade rate ($fades fades of ${fade_t} s) | $fps fps | >= 30 | $(verdict "$fps" '>=' 30) |"
+echo "| - CPU per frame drawn, whole fade run | $frame_cpu_ms ms | | |"
 if [ -n "${uhd_cpu:-}" ]; then
     echo "| CPU, static slide at 3840x2160, $((uhd_s - skip_s)) s window | $uhd_cpu % of a core | < 1 % | $(verdict "$uhd_cpu" '<' 1) |"
     echo "| - wake-ups at 3840x2160 | $uhd_wake /s | | |"
@@ -216,7 +222,7 @@ echo
 echo "Start to first frame: ${first_ms} ms (SDL_Init to first present ${ff_ms} ms + process start ${pre_ms} ms; median of $runs, $size, software renderer)."
 echo "Peak resident memory: ${peak_mb} MB (target < 40 MB); RSS $(mb "$rss_warm") MB after ${skip_s} s, $(mb "$rss_end") MB after ${mem_s} s of 2 s slides."
 echo "CPU on a static slide with clock and progress bar: ${cpu_pct} % of one core (target < 1 %), ${wake_s} wake-ups/s, $static_frames frames in $((static_s + 2)) s."
-echo "Crossfade: ${fps} frames/s with the software renderer on $(nproc) cores (target >= 30; $fade_frames fade frames - $n0 of the first fade-in, over $fades fades of ${fade_t} s)."
+echo "Crossfade: ${fps} frames/s with the software renderer on $(nproc) cores (target >= 30; $fade_frames fade frames - $n0 of the first fade-in, over $fades fades of ${fade_t} s; $frame_cpu_ms ms of CPU per frame drawn)."
 if [ -n "${uhd_cpu:-}" ]; then
     echo "CPU on a static slide at 3840x2160: ${uhd_cpu} % of one core, ${uhd_wake} wake-ups/s."
 fi

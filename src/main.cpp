@@ -1,4 +1,5 @@
 // affiche's entry point: parse the command line and run the chosen mode.
+#include "app/deck_reloader.hpp"
 #include "app/deck_report.hpp"
 #include "app/player.hpp"
 #include "app/render_command.hpp"
@@ -15,7 +16,7 @@ using namespace affiche;
 namespace {
 
 int run_check(const std::string& dir) {
-    LoadResult loaded = load_deck(dir);
+    LoadResult loaded = load_and_verify(dir);
     Diagnostics ds = loaded.diagnostics;
     if (loaded.deck && TTF_Init() == 0) {
         for (auto& d : readability_warnings(*loaded.deck)) ds.push_back(std::move(d));

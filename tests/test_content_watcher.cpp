@@ -182,10 +182,13 @@ TEST_CASE("service: content watcher survives a queue overflow and keeps watching
     TempDir t("watch");
     make_content(t, "deck");
     ContentWatcher watcher(t.path("deck"));
-    // Alternating names: the kernel merges only identical consecutive events.
-    for (long i = 0; i < limit + 100; ++i) {
-        std::ofstream(t.path(i % 2 ? "deck/slides/a.toml" : "deck/slides/b.toml")) << "x";
-    }
+    // Each rename queues two events (moved from, moved to) that the kernel cannot merge.
+    t.write("deck/slides/a.toml", "x");
+    const std::string a = t.path("deck/slides/a.toml"), b = t.path("deck/slides/b.toml");
+    bool renamed = true;
+    for (long i = 0; i < limit / 2 + 100 && renamed; ++i)
+        renamed = std::rename(i % 2 ? b.c_str() : a.c_str(), i % 2 ? a.c_str() : b.c_str()) == 0;
+    REQUIRE(renamed);
     CHECK(changed(watcher));
     CHECK(unchanged(watcher));
     t.write("deck/slides/c.toml", "x");

@@ -1,5 +1,4 @@
-// Tests for image_header: PNG, JPEG, WebP and SVG headers built by hand, truncated and garbage
-// input.
+// Tests for image_header: hand-built PNG, JPEG, WebP and SVG headers; truncated and garbage bytes.
 #include "core/image_header.hpp"
 
 #include <doctest/doctest.h>
@@ -113,8 +112,8 @@ TEST_CASE("image header: decode limits") {
 
 TEST_CASE("image header: JPEG walks markers to the frame header") {
     check_size(parse_image_header(jpeg(1920, 1080)), ImageFormat::jpeg, 1920, 1080);
-    check_size(parse_image_header(jpeg(800, 600, 0xC2)), ImageFormat::jpeg, 800,
-               600); // progressive
+    // Progressive (SOF2) and the last SOF marker (SOF15).
+    check_size(parse_image_header(jpeg(800, 600, 0xC2)), ImageFormat::jpeg, 800, 600);
     check_size(parse_image_header(jpeg(3, 5, 0xCF)), ImageFormat::jpeg, 3, 5);
     // Fill bytes before a marker are allowed.
     std::string filled = jpeg(64, 32);

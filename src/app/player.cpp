@@ -56,7 +56,7 @@ bool Player::open_display_with_retry() {
 
 void Player::start_deck(std::shared_ptr<const Deck> deck, int first) {
     composer_ = std::make_unique<SlideComposer>(std::move(deck), display_->renderer.get(),
-                                                display_->size, display_->max_texture_side);
+                                                logical_, display_->max_texture_side);
     const Deck& d = composer_->deck();
     std::vector<Millis> durations;
     for (int index : d.play_order) {
@@ -112,6 +112,7 @@ void Player::handle_events(Millis now) {
             // Target textures lost their pixels: draw the slide again.
             log_warning("renderer reset; redrawing the slide");
             previous_ = {};
+            if (e.type == SDL_RENDER_DEVICE_RESET) make_frame(); // every texture is gone
             current_ = composer_->compose(playlist_->index());
             dirty_ = true;
             break;
@@ -146,8 +147,32 @@ long Player::progress_step(Millis now) const {
     return static_cast<long>((now - playlist_->shown_since()) / progress_step_ms);
 }
 
+void Player::make_frame() {
+    logical_ = display_->size;
+    frame_.reset();
+    if (options_.rotate == 0) return;
+    if (options_.rotate == 90 || options_.rotate == 270) logical_ = {display_->size.h, display_->size.w};
+    frame_.reset(SDL_CreateTexture(display_->renderer.get(), SDL_PIXELFORMAT_ARGB8888,
+                                   SDL_TEXTUREACCESS_TARGET, logical_.w, logical_.h));
+    if (!frame_) {
+        log_error(std::string("cannot turn the picture: ") + SDL_GetError() + "; showing it upright");
+        logical_ = display_->size;
+    }
+}
+
+void Player::present_rotated() {
+    // The upright frame is turned onto the screen around the screen's centre.
+    SDL_Renderer* r = display_->renderer.get();
+    SDL_SetRenderTarget(r, nullptr);
+    const Size s = display_->size;
+    const SDL_Rect dst{(s.w - logical_.w) / 2, (s.h - logical_.h) / 2, logical_.w, logical_.h};
+    SDL_SetTextureBlendMode(frame_.get(), SDL_BLENDMODE_NONE);
+    SDL_RenderCopyEx(r, frame_.get(), nullptr, &dst, options_.rotate, nullptr, SDL_FLIP_NONE);
+}
+
 void Player::draw_frame(Millis now) {
     SDL_Renderer* r = display_->renderer.get();
+    if (frame_) SDL_SetRenderTarget(r, frame_.get());
     const double fade = playlist_->fade(now);
     SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
     SDL_RenderClear(r);
@@ -172,12 +197,13 @@ void Player::draw_frame(Millis now) {
             path = (std::filesystem::path(options_.status_file).parent_path() / "screenshot.png").string();
         }
         std::string error;
-        if (save_png(r, display_->size, path, error)) {
+        if (save_png(r, logical_, path, error)) {
             log_info("screenshot saved to " + path);
         } else {
             log_error(error);
         }
     }
+    if (frame_) present_rotated();
     SDL_RenderPresent(r);
     ++stats_.frames;
     if (stats_.first_frame_ms < 0) stats_.first_frame_ms = now_ms();
@@ -219,6 +245,7 @@ int Player::run() {
     log_info("playing " + content_dir_ + " at " + std::to_string(display_->size.w) + "x" +
              std::to_string(display_->size.h) + " with the " + display_->renderer_name +
              " renderer");
+    make_frame();
     started_at_ = now_ms();
     start_deck(std::make_shared<const Deck>(std::move(*loaded.deck)), 0);
     while (!quit_) {

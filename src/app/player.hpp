@@ -27,6 +27,8 @@ private:
     void handle_events(Millis now);
     void change_slide(Millis now);
     void draw_frame(Millis now);
+    void present_rotated();
+    void make_frame();
     Millis next_wake(Millis now) const;
     void wait_until(Millis now, Millis wake);
     std::string clock_text() const;
@@ -39,6 +41,8 @@ private:
     std::optional<Display> display_;
     std::unique_ptr<SlideComposer> composer_;
     std::optional<Playlist> playlist_;
+    Size logical_;       // the upright picture's size: the display's, turned by --rotate
+    TexturePtr frame_;   // with --rotate, the upright frame, turned when copied to the screen
     ComposedSlide current_;
     ComposedSlide previous_;
     bool quit_ = false;

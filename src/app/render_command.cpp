@@ -1,6 +1,7 @@
 // Headless rendering of a deck to PNG files, one per slide as it looks when fully shown.
 #include "app/render_command.hpp"
 
+#include "app/deck_reloader.hpp"
 #include "app/deck_report.hpp"
 #include "platform/display.hpp"
 #include "platform/log.hpp"
@@ -20,7 +21,7 @@ std::string png_name(int index, const std::string& id) {
 } // namespace
 
 int run_render(const Options& options, const std::string& content_dir) {
-    LoadResult loaded = load_deck(content_dir);
+    LoadResult loaded = load_and_verify(content_dir);
     if (!loaded.deck) {
         print_diagnostics(loaded.diagnostics);
         return 1;

@@ -1,5 +1,4 @@
-// Loads a content folder into a Deck and validates all of it: deck.toml, slide files, images,
-// fonts.
+// Loads a content folder into a Deck and checks all of it: deck.toml, slides, images, fonts.
 #include "core/deck_loader.hpp"
 
 #include "core/image_header.hpp"
@@ -40,10 +39,6 @@ constexpr NumberRange transition_range{0, 10, false, "seconds"};
 constexpr NumberRange margin_range{0, 0.2, false, "(fraction of the screen)"};
 constexpr NumberRange text_size_range{0.02, 0.3, false, "(fraction of the screen height)"};
 constexpr NumberRange cap_height_range{0.005, 0.2, false, "(fraction of the screen height)"};
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.ends_with(suffix);
-}
 
 std::string single_quoted(std::string_view s) {
     return "'" + std::string(s) + "'";
@@ -305,8 +300,8 @@ void Loader::read_slide_lang(const TableReader& r, Slide& s) {
     std::string list;
     for (const auto& l : shown)
         list += (list.empty() ? "\"" : ", \"") + l + "\"";
-    r.warning(loc,
-              "slides in language " + single_quoted(s.lang) +
+    r.note(loc,
+           "slides in language " + single_quoted(s.lang) +
                   " are not shown: deck.languages is [" + list + "]",
               "add \"" + s.lang + "\" to languages in deck.toml to show them");
 }
@@ -384,12 +379,12 @@ LoadResult load_deck(const std::string& content_dir) {
 bool is_ignored_file_name(const std::string& name) {
     if (name.empty() || name.front() == '.' || name.back() == '~') return true;
     if (name.size() >= 2 && name.front() == '#' && name.back() == '#') return true;
-    return ends_with(name, ".swp") || ends_with(name, ".swx") || ends_with(name, ".tmp") ||
+    return name.ends_with(".swp") || name.ends_with(".swx") || name.ends_with(".tmp") ||
            name == "4913";
 }
 
 bool is_slide_file_name(const std::string& name) {
-    return !is_ignored_file_name(name) && ends_with(name, ".toml") && name != "deck.toml" &&
+    return !is_ignored_file_name(name) && name.ends_with(".toml") && name != "deck.toml" &&
            name.size() > std::string_view(".toml").size();
 }
 

@@ -11,7 +11,9 @@ std::string format_diagnostic(const Diagnostic& d) {
         out += ':' + std::to_string(d.loc.line);
         if (d.loc.column > 0) out += ':' + std::to_string(d.loc.column);
     }
-    out += d.severity == Severity::error ? ": error: " : ": warning: ";
+    out += d.severity == Severity::error     ? ": error: "
+           : d.severity == Severity::warning ? ": warning: "
+                                             : ": note: ";
     out += d.message;
     if (!d.hint.empty()) out += " (" + d.hint + ")";
     return out;

@@ -13,7 +13,8 @@ struct SourceLoc {
     int column = 0;
 };
 
-enum class Severity { error, warning };
+// A note informs (a setting that hides slides on purpose); it is neither a fault nor a risk.
+enum class Severity { error, warning, note };
 
 struct Diagnostic {
     Severity severity = Severity::error;

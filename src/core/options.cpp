@@ -75,6 +75,12 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string>& 
                 return UsageError{"--exit-after needs a number of seconds"};
             }
             o.exit_after_s = s;
+        } else if (a == "--rotate") {
+            const std::string* v = value("DEGREES");
+            if (!v || (*v != "0" && *v != "90" && *v != "180" && *v != "270")) {
+                return UsageError{"--rotate needs 0, 90, 180 or 270"};
+            }
+            o.rotate = std::stoi(*v);
         } else if (!a.empty() && a[0] == '-') {
             return UsageError{"unknown option '" + a + "'"};
         } else if (have_dir) {
@@ -99,6 +105,8 @@ std::string usage_text() {
            "  --size WxH           window or render size (default: the display's mode; 1920x1080\n"
            "                       for --render)\n"
            "  --windowed           play in a window instead of full screen\n"
+           "  --rotate DEGREES     turn the picture 90, 180 or 270 degrees clockwise (a TV hung\n"
+           "                       in portrait); --render uses --size as the upright size\n"
            "  --status FILE        keep a JSON status file up to date (SIGUSR1: screenshot beside it)\n"
            "  --clock HH:MM        the time --render shows on the clock (default 10:30)\n"
            "  --exit-after SECONDS stop playing after this long (tests, benchmarks)\n"

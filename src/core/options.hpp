@@ -21,6 +21,7 @@ struct Options {
     std::optional<Size> size;     // --size WxH
     std::string clock = "10:30";  // --clock HH:MM: the time shown by --render
     double exit_after_s = 0;      // --exit-after SECONDS (benchmarks, tests); 0 = never
+    int rotate = 0;               // --rotate 0|90|180|270: degrees clockwise, for a turned TV
 };
 
 struct UsageError {

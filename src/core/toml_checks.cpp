@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -289,6 +288,10 @@ void TableReader::error(SourceLoc loc, std::string message, std::string hint) co
 void TableReader::warning(SourceLoc loc, std::string message, std::string hint) const {
     out_.push_back(
         Diagnostic{Severity::warning, std::move(loc), std::move(message), std::move(hint)});
+}
+
+void TableReader::note(SourceLoc loc, std::string message, std::string hint) const {
+    out_.push_back(Diagnostic{Severity::note, std::move(loc), std::move(message), std::move(hint)});
 }
 
 void TableReader::wrong_type(const toml::node& node, std::string_view key,
