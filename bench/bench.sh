@@ -33,7 +33,8 @@ die() {
 [ "$static_s" -gt $((skip_s + 5)) ] || die "BENCH_STATIC_S must be more than $((skip_s + 5))"
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 
-export SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software
+# Headless software rendering unless the caller chose otherwise (e.g. kmsdrm + opengles2 on a Pi).
+export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-offscreen} SDL_RENDER_DRIVER=${SDL_RENDER_DRIVER:-software}
 hz=$(getconf CLK_TCK)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 work=$(mktemp -d)
@@ -106,6 +107,7 @@ for ((i = 0; i < runs; i++)); do
     ff+=("$v")
     total+=("$(calc %.0f "($t1 - $t0) * 1000")")
 done
+renderer=$(sed -n -E 's/.* with the (.*) renderer$/\1/p' "$work/first.log" | tail -n 1)
 ff_ms=$(printf '%s\n' "${ff[@]}" | median)
 pre_ms=$(printf '%s\n' "${pre[@]}" | median)
 total_ms=$(printf '%s\n' "${total[@]}" | median)
@@ -202,7 +204,7 @@ peak_mb=$(mb "$peak_kb")
 echo "affiche bench: $bin on $content; $(nproc) cores; load average before $load_before," \
     "after $(cut -d' ' -f1-3 /proc/loadavg); $(env | grep '^SDL_' | sort | tr '\n' ' ')"
 echo
-echo "| figure ($size, software renderer) | value | target | |"
+echo "| figure ($size, $renderer renderer) | value | target | |"
 echo "|---|---|---|---|"
 echo "| start to first frame (median of $runs) | $first_ms ms | | |"
 echo "| - SDL_Init to first present (first_frame_ms) | $ff_ms ms | | |"
@@ -219,10 +221,10 @@ if [ -n "${uhd_cpu:-}" ]; then
     echo "| - wake-ups at 3840x2160 | $uhd_wake /s | | |"
 fi
 echo
-echo "Start to first frame: ${first_ms} ms (SDL_Init to first present ${ff_ms} ms + process start ${pre_ms} ms; median of $runs, $size, software renderer)."
+echo "Start to first frame: ${first_ms} ms (SDL_Init to first present ${ff_ms} ms + process start ${pre_ms} ms; median of $runs, $size, $renderer renderer)."
 echo "Peak resident memory: ${peak_mb} MB (target < 40 MB); RSS $(mb "$rss_warm") MB after ${skip_s} s, $(mb "$rss_end") MB after ${mem_s} s of 2 s slides."
 echo "CPU on a static slide with clock and progress bar: ${cpu_pct} % of one core (target < 1 %), ${wake_s} wake-ups/s, $static_frames frames in $((static_s + 2)) s."
-echo "Crossfade: ${fps} frames/s with the software renderer on $(nproc) cores (target >= 30; $fade_frames fade frames - $n0 of the first fade-in, over $fades fades of ${fade_t} s; $frame_cpu_ms ms of CPU per frame drawn)."
+echo "Crossfade: ${fps} frames/s with the $renderer renderer on $(nproc) cores (target >= 30; $fade_frames fade frames - $n0 of the first fade-in, over $fades fades of ${fade_t} s; $frame_cpu_ms ms of CPU per frame drawn)."
 if [ -n "${uhd_cpu:-}" ]; then
     echo "CPU on a static slide at 3840x2160: ${uhd_cpu} % of one core, ${uhd_wake} wake-ups/s."
 fi

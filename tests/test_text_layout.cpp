@@ -138,8 +138,10 @@ TEST_CASE("text: a plain space before : ; ? ! » or after « is not a break") {
 TEST_CASE("text: a word wider than the line is broken between code points") {
     const auto p = layout_paragraph("Anticonstitutionnellement", font, 100, measurer);
     CHECK(line_texts(p) == Lines{"Anticonsti", "tutionnell", "ement"});
+    CHECK(p.broke_word); // auto-fit reads this as "too big"
     for (const auto& line : p.lines)
         CHECK(line.width <= 100);
+    CHECK_FALSE(layout_paragraph("Le mot est long", font, 100, measurer).broke_word);
 
     const auto q =
         layout_paragraph("Le mot anticonstitutionnellement est long", font, 100, measurer);

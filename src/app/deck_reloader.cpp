@@ -2,6 +2,7 @@
 #include "app/deck_reloader.hpp"
 
 #include "platform/image_check.hpp"
+#include "service/revision.hpp"
 
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -17,6 +18,12 @@ LoadResult load_and_verify(const std::string& dir) {
         if (has_errors(images)) r.deck.reset();
         for (auto& d : images) r.diagnostics.push_back(std::move(d));
     }
+    return r;
+}
+
+DeckReloader::Result load_everything(const std::string& dir) {
+    DeckReloader::Result r{load_and_verify(dir), deck_revision(dir), nullptr};
+    if (r.load.deck) r.assets = read_assets(*r.load.deck);
     return r;
 }
 
@@ -41,7 +48,7 @@ void DeckReloader::start(const std::string& dir) {
     if (worker_.joinable()) worker_.join();
     running_ = true;
     worker_ = std::thread([this, dir] {
-        LoadResult r = load_and_verify(dir);
+        Result r = load_everything(dir);
         {
             std::lock_guard lock(mutex_);
             result_ = std::move(r);
@@ -52,11 +59,11 @@ void DeckReloader::start(const std::string& dir) {
     });
 }
 
-std::optional<LoadResult> DeckReloader::take() {
+std::optional<DeckReloader::Result> DeckReloader::take() {
     std::uint64_t count = 0;
     [[maybe_unused]] const auto n = read(event_fd_, &count, sizeof count);
     std::lock_guard lock(mutex_);
-    std::optional<LoadResult> out = std::move(result_);
+    std::optional<Result> out = std::move(result_);
     result_.reset();
     if (!running_ && queued_) {
         const std::string dir = *queued_;

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "core/deck_loader.hpp"
+#include "platform/asset_bytes.hpp"
+
+#include <memory>
 
 #include <mutex>
 #include <optional>
@@ -23,7 +26,12 @@ public:
     // last change is always the one loaded.
     void request(const std::string& dir);
     // The finished load, if any (non-blocking). Starts a remembered request.
-    std::optional<LoadResult> take();
+    struct Result {
+        LoadResult load;
+        std::string revision; // hash of the folder's files, for the status report
+        std::shared_ptr<const AssetBytes> assets; // the deck's fonts and images, when it loaded
+    };
+    std::optional<Result> take();
     bool busy() const;
 
 private:
@@ -33,11 +41,14 @@ private:
     std::thread worker_;
     mutable std::mutex mutex_;
     bool running_ = false;
-    std::optional<LoadResult> result_;
+    std::optional<Result> result_;
     std::optional<std::string> queued_;
 };
 
 // The whole validation of a content folder: TOML, values, files, and every image decoded.
 LoadResult load_and_verify(const std::string& dir);
+
+// load_and_verify, the revision hash, and the deck's files read into memory.
+DeckReloader::Result load_everything(const std::string& dir);
 
 } // namespace affiche

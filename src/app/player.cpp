@@ -2,7 +2,7 @@
 #include "app/player.hpp"
 
 #include "app/deck_report.hpp"
-#include "platform/log.hpp"
+#include "service/notify.hpp"
 
 #include <poll.h>
 
@@ -23,7 +23,8 @@ Millis now_ms() { return static_cast<Millis>(SDL_GetTicks64()); }
 } // namespace
 
 Player::Player(const Options& options, std::string content_dir, Signals& signals)
-    : options_(options), content_dir_(std::move(content_dir)), signals_(signals) {}
+    : options_(options), content_dir_(std::move(content_dir)), signals_(signals),
+      watcher_(content_dir_), reporter_(options.status_file, content_dir_) {}
 
 bool Player::open_display_with_retry() {
     // KMSDRM fails to start while no display is connected (TV off at boot): retry, backing off.
@@ -43,6 +44,9 @@ bool Player::open_display_with_retry() {
         }
         if (!logged) log_error(error + "; retrying until a display appears");
         logged = true;
+        notify_status("waiting for a display: " + error);
+        notify_watchdog(); // waiting is not hanging
+        notify_extend_timeout((backoff + 5000) * 1000); // start-up may take as long as the TV is off
         sdl_.quit_video();
         pollfd p{signals_.fd(), POLLIN, 0};
         if (poll(&p, 1, static_cast<int>(backoff)) > 0) {
@@ -54,9 +58,11 @@ bool Player::open_display_with_retry() {
     }
 }
 
-void Player::start_deck(std::shared_ptr<const Deck> deck, int first) {
-    composer_ = std::make_unique<SlideComposer>(std::move(deck), display_->renderer.get(),
+void Player::start_deck(DeckReloader::Result loaded, int first) {
+    auto deck = std::make_shared<const Deck>(std::move(*loaded.load.deck));
+    composer_ = std::make_unique<SlideComposer>(deck, loaded.assets, display_->renderer.get(),
                                                 logical_, display_->max_texture_side);
+    reporter_.set_deck(loaded.revision, composer_->fonts().problems());
     const Deck& d = composer_->deck();
     std::vector<Millis> durations;
     for (int index : d.play_order) {
@@ -66,7 +72,62 @@ void Player::start_deck(std::shared_ptr<const Deck> deck, int first) {
                                   ? 0
                                   : static_cast<Millis>(std::llround(d.settings.transition_s * 1000));
     playlist_.emplace(std::move(durations), transition, now_ms(), first);
+    current_.play_index = -1; // the slide on screen belongs to the old deck: always recompose
     change_slide(now_ms());
+}
+
+// A valid new deck takes over where the old one was going: at the same slide id if it still
+// exists, else at the same position.
+void Player::adopt_pending() {
+    const Deck& old = composer_->deck();
+    const int next = playlist_->index();
+    const std::string& next_id =
+        old.slides[static_cast<std::size_t>(old.play_order[static_cast<std::size_t>(next)])].id;
+    const Deck& fresh = *pending_->load.deck;
+    int first = next % static_cast<int>(fresh.play_order.size());
+    for (int i = 0; i < static_cast<int>(fresh.play_order.size()); ++i) {
+        if (fresh.slides[static_cast<std::size_t>(fresh.play_order[static_cast<std::size_t>(i)])].id == next_id) {
+            first = i;
+        }
+    }
+    DeckReloader::Result loaded = std::move(*pending_);
+    pending_.reset();
+    start_deck(std::move(loaded), first);
+    ++stats_.reloads;
+}
+
+void Player::handle_reload(Millis now) {
+    if (watcher_.drain()) debounce_.note(now);
+    if (reload_requested_ || debounce_.due(now)) {
+        reload_requested_ = false;
+        debounce_.clear();
+        reloader_.request(content_dir_);
+    }
+    std::optional<DeckReloader::Result> r = reloader_.take();
+    if (!r) return;
+    std::vector<std::string> errors;
+    for (const auto& d : r->load.diagnostics) {
+        const std::string line = format_diagnostic(d);
+        if (d.severity == Severity::error) {
+            errors.push_back(line);
+            reload_log_.error(line); // an error that stays in the files is logged once
+        } else if (d.severity == Severity::warning) {
+            reload_log_.warning(line);
+        }
+    }
+    if (!r->load.deck) {
+        log_error("the changed slides have " + std::to_string(errors.size()) +
+                  " error(s); still showing the last good deck");
+        reporter_.reload_done(false, std::move(errors));
+        return;
+    }
+    reload_log_.forget(); // the files are good again: report the next problem afresh
+    log_info("slides changed (revision " + r->revision + "): " +
+             std::to_string(r->load.deck->play_order.size()) +
+             " slides, shown from the next slide");
+    reporter_.reload_done(true, {});
+    pending_ = std::move(r);
+    if (playlist_->paused()) adopt_pending(); // a paused screen would never reach a boundary
 }
 
 void Player::change_slide(Millis now) {
@@ -74,7 +135,11 @@ void Player::change_slide(Millis now) {
     previous_ = std::move(current_);
     current_ = composer_->compose(playlist_->index());
     if (previous_.texture && playlist_->fading(now)) ++stats_.fades;
-    if (!current_.texture) log_error(std::string("cannot compose slide: ") + SDL_GetError());
+    if (!current_.texture) {
+        log_error(std::string("cannot compose slide: ") + SDL_GetError());
+        current_ = std::move(previous_); // keep the last picture rather than show nothing
+    }
+    reporter_.slide_shown(composer_->deck(), playlist_->index());
     dirty_ = true;
 }
 
@@ -125,6 +190,7 @@ void Player::handle_events(Millis now) {
     }
     for (auto s : signals_.drain()) {
         if (s == SignalEvent::quit) quit_ = true;
+        if (s == SignalEvent::reload) reload_requested_ = true;
         if (s == SignalEvent::screenshot) {
             screenshot_requested_ = true;
             dirty_ = true;
@@ -189,33 +255,43 @@ void Player::draw_frame(Millis now) {
     drawn_clock_ = clock_text();
     drawn_progress_ = progress_step(now);
     composer_->draw_live(drawn_clock_, playlist_->progress(now));
-    if (screenshot_requested_) {
-        screenshot_requested_ = false;
-        // The status file's folder holds the screenshot; without --status, the working folder.
-        std::string path = "affiche-screenshot.png";
-        if (!options_.status_file.empty()) {
-            path = (std::filesystem::path(options_.status_file).parent_path() / "screenshot.png").string();
-        }
-        std::string error;
-        if (save_png(r, logical_, path, error)) {
-            log_info("screenshot saved to " + path);
-        } else {
-            log_error(error);
-        }
-    }
+    if (screenshot_requested_) save_screenshot();
     if (frame_) present_rotated();
     SDL_RenderPresent(r);
     ++stats_.frames;
-    if (stats_.first_frame_ms < 0) stats_.first_frame_ms = now_ms();
+    if (stats_.first_frame_ms < 0) {
+        stats_.first_frame_ms = now_ms();
+        reporter_.first_frame();
+    }
     if (fade < 1.0) ++stats_.fade_frames;
     drawn_fading_ = fade < 1.0;
     if (!drawn_fading_) previous_ = {}; // the fade is over: free its texture
     dirty_ = false;
 }
 
-Millis Player::next_wake(Millis now) const {
-    if (playlist_->fading(now)) return now + fade_frame_ms;
-    Millis wake = playlist_->slide_deadline();
+void Player::save_screenshot() {
+    screenshot_requested_ = false;
+    // The status file's folder holds the screenshot; without --status, the working folder.
+    std::string path = "affiche-screenshot.png";
+    if (!options_.status_file.empty()) {
+        path = (std::filesystem::path(options_.status_file).parent_path() / "screenshot.png").string();
+    }
+    std::string error;
+    if (save_png(display_->renderer.get(), logical_, path, error)) {
+        log_info("screenshot saved to " + path);
+    } else {
+        log_error(error);
+    }
+}
+
+bool Player::overlay_changed(Millis now) const {
+    return clock_text() != drawn_clock_ || progress_step(now) != drawn_progress_;
+}
+
+Millis Player::next_wake(Millis now) {
+    Millis wake = std::min(reporter_.watchdog(now), debounce_.deadline());
+    if (playlist_->fading(now)) return std::min(wake, now + fade_frame_ms);
+    wake = std::min(wake, playlist_->slide_deadline());
     if (composer_->deck().overlays.clock) {
         const std::time_t t = std::time(nullptr);
         wake = std::min(wake, now + (60 - t % 60) * 1000); // next minute, to a second
@@ -233,31 +309,43 @@ Millis Player::next_wake(Millis now) const {
 void Player::wait_until(Millis now, Millis wake) {
     const Millis wait = std::clamp<Millis>(wake - now, 0, idle_poll_ms);
     if (wait == 0) return;
-    pollfd p{signals_.fd(), POLLIN, 0};
-    poll(&p, 1, static_cast<int>(wait));
+    // Signals, file changes and finished reloads wake us at once; SDL's own events (keys,
+    // window) have no descriptor, so they are looked at every idle_poll_ms at the latest.
+    pollfd fds[3] = {{signals_.fd(), POLLIN, 0}, {watcher_.fd(), POLLIN, 0}, {reloader_.fd(), POLLIN, 0}};
+    poll(fds, 3, static_cast<int>(wait));
 }
 
 int Player::run() {
+    DeckReloader::Result loaded = load_everything(content_dir_);
+    print_diagnostics(loaded.load.diagnostics);
+    if (!loaded.load.deck) {
+        std::vector<std::string> errors;
+        for (const auto& d : loaded.load.diagnostics) errors.push_back(format_diagnostic(d));
+        reporter_.reload_done(false, std::move(errors));
+        return 1;
+    }
     if (!open_display_with_retry()) return 0;
-    LoadResult loaded = load_deck(content_dir_);
-    print_diagnostics(loaded.diagnostics);
-    if (!loaded.deck) return 1;
+    reporter_.set_display(display_->renderer_name, display_->size);
     log_info("playing " + content_dir_ + " at " + std::to_string(display_->size.w) + "x" +
              std::to_string(display_->size.h) + " with the " + display_->renderer_name +
              " renderer");
     make_frame();
     started_at_ = now_ms();
-    start_deck(std::make_shared<const Deck>(std::move(*loaded.deck)), 0);
+    start_deck(std::move(loaded), 0);
     while (!quit_) {
         const Millis now = now_ms();
         handle_events(now);
         if (quit_) break;
         if (options_.exit_after_s > 0 && now - started_at_ >= options_.exit_after_s * 1000) break;
-        if (playlist_->update(now)) change_slide(now);
-        if (playlist_->fading(now) || drawn_fading_ || clock_text() != drawn_clock_ ||
-            progress_step(now) != drawn_progress_) {
-            dirty_ = true;
+        handle_reload(now);
+        if (playlist_->update(now)) {
+            if (pending_) {
+                adopt_pending();
+            } else {
+                change_slide(now);
+            }
         }
+        if (playlist_->fading(now) || drawn_fading_ || overlay_changed(now)) dirty_ = true;
         if (dirty_) draw_frame(now);
         const Millis after = now_ms();
         wait_until(after, next_wake(after));
@@ -265,7 +353,9 @@ int Player::run() {
     log_info("stats: frames=" + std::to_string(stats_.frames) +
              " fade_frames=" + std::to_string(stats_.fade_frames) +
              " fades=" + std::to_string(stats_.fades) +
+             " reloads=" + std::to_string(stats_.reloads) +
              " first_frame_ms=" + std::to_string(stats_.first_frame_ms));
+    reporter_.stopping();
     return 0;
 }
 

@@ -1,13 +1,20 @@
 // The play loop: one clock read per frame, events drained, redraw only when the picture
-// changes, then sleep until the next deadline (slide end, fade step, clock minute, progress step).
+// changes, then sleep until the next deadline (slide end, fade step, clock minute, progress step,
+// reload, watchdog). Content changes are loaded on a worker thread and take over at a slide
+// boundary; a deck with errors never replaces the one on screen.
 #pragma once
 
+#include "app/deck_reloader.hpp"
+#include "app/service_reporter.hpp"
 #include "app/signals.hpp"
 #include "core/deck.hpp"
 #include "core/options.hpp"
 #include "core/playlist.hpp"
 #include "platform/display.hpp"
+#include "platform/log.hpp"
 #include "platform/slide_composer.hpp"
+#include "service/content_watcher.hpp"
+#include "service/debounce.hpp"
 
 #include <memory>
 #include <optional>
@@ -23,30 +30,41 @@ public:
 
 private:
     bool open_display_with_retry();
-    void start_deck(std::shared_ptr<const Deck> deck, int first);
+    void start_deck(DeckReloader::Result loaded, int first);
     void handle_events(Millis now);
+    void handle_reload(Millis now);
+    void adopt_pending();
     void change_slide(Millis now);
     void draw_frame(Millis now);
-    void present_rotated();
+    void save_screenshot();
     void make_frame();
-    Millis next_wake(Millis now) const;
+    void present_rotated();
+    Millis next_wake(Millis now);
     void wait_until(Millis now, Millis wake);
     std::string clock_text() const;
     long progress_step(Millis now) const;
+    bool overlay_changed(Millis now) const;
 
     Options options_;
     std::string content_dir_;
     Signals& signals_;
     SdlLibrary sdl_;
     std::optional<Display> display_;
+    ContentWatcher watcher_;
+    Debouncer debounce_{500}; // ms of quiet after the last file event before reloading
+    DeckReloader reloader_;
+    ServiceReporter reporter_;
+    LogOnce reload_log_;
+    std::optional<DeckReloader::Result> pending_; // a valid new deck, waiting for a slide boundary
     std::unique_ptr<SlideComposer> composer_;
     std::optional<Playlist> playlist_;
-    Size logical_;       // the upright picture's size: the display's, turned by --rotate
-    TexturePtr frame_;   // with --rotate, the upright frame, turned when copied to the screen
+    Size logical_;     // the upright picture's size: the display's, turned by --rotate
+    TexturePtr frame_; // with --rotate, the upright frame, turned when copied to the screen
     ComposedSlide current_;
     ComposedSlide previous_;
     bool quit_ = false;
     bool dirty_ = true;
+    bool reload_requested_ = false;
     bool screenshot_requested_ = false;
     bool drawn_fading_ = false; // the last frame drawn was mid-fade
     std::string drawn_clock_;
@@ -57,7 +75,8 @@ private:
         long frames = 0;
         long fade_frames = 0;
         long fades = 0;             // crossfades started
-        Millis first_frame_ms = -1; // from process start (SDL init) to the first present
+        long reloads = 0;           // decks adopted after a change
+        Millis first_frame_ms = -1; // from SDL_Init to the first present
     } stats_;
 };
 

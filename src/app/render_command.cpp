@@ -52,7 +52,8 @@ int run_render(const Options& options, const std::string& content_dir) {
         return 1;
     }
     auto deck = std::make_shared<const Deck>(std::move(*loaded.deck));
-    SlideComposer composer(deck, display->renderer.get(), display->size, display->max_texture_side);
+    SlideComposer composer(deck, read_assets(*deck), display->renderer.get(), display->size,
+                           display->max_texture_side);
     SDL_Renderer* r = display->renderer.get();
     for (int i = 0; i < static_cast<int>(deck->play_order.size()); ++i) {
         ComposedSlide slide = composer.compose(i);

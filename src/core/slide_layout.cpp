@@ -120,7 +120,8 @@ TextPlan plan_text(const Slide& slide, const Theme& theme, Color text, Sizes siz
         Block b{layout_paragraph(s, font, box.w - indent, m), font, color, indent, space, bullet};
         if (b.paragraph.lines.empty()) return;
         b.ascent = settle_fonts(b.paragraph, font, m);
-        if (b.paragraph.widest() > box.w - indent) plan.fits = false;
+        // A word cut in two is as unreadable as text that overflows: try a smaller size.
+        if (b.paragraph.widest() > box.w - indent || b.paragraph.broke_word) plan.fits = false;
         plan.height += (plan.blocks.empty() ? 0 : space) + b.paragraph.height();
         plan.blocks.push_back(std::move(b));
     };

@@ -185,7 +185,7 @@ std::size_t character_break(const std::u32string& text, Span span, int max_width
 }
 
 // Greedy filling of one hard line: each line takes as many break units as fit in max_width.
-void fill_lines(const HardLine& line, FontSpec font, int max_width, const TextMeasurer& measurer,
+bool fill_lines(const HardLine& line, FontSpec font, int max_width, const TextMeasurer& measurer,
                 std::vector<TextLine>& out) {
     const LineBuilder builder(line, font, measurer);
     const std::u32string& text = line.text;
@@ -198,6 +198,7 @@ void fill_lines(const HardLine& line, FontSpec font, int max_width, const TextMe
     candidates.push_back(text.size() - 1);
 
     std::size_t start = 0;
+    bool broke_word = false;
     std::optional<std::size_t> last_fit;
     std::size_t next = 0;
     while (next < candidates.size()) {
@@ -217,12 +218,14 @@ void fill_lines(const HardLine& line, FontSpec font, int max_width, const TextMe
             const std::size_t cut = character_break(text, span, max_width, builder);
             out.push_back(builder.build(trim(text, {span.begin, cut})));
             start = skip_spaces(text, cut);
+            broke_word = true;
         }
     }
     if (last_fit && *last_fit >= start) {
         const Span rest = content(start, *last_fit);
         if (!rest.empty()) out.push_back(builder.build(rest));
     }
+    return broke_word;
 }
 
 HardLine prepare(const std::u32string& text, const std::vector<char>& breaks, Span span, bool rtl,
@@ -264,7 +267,9 @@ Paragraph layout_paragraph(std::string_view utf8, FontSpec font, int max_width,
             continue;
         }
         const HardLine line = prepare(text, breaks, span, paragraph.rtl, font.role);
-        fill_lines(line, font, max_width, measurer, paragraph.lines);
+        if (fill_lines(line, font, max_width, measurer, paragraph.lines)) {
+            paragraph.broke_word = true;
+        }
     }
     return paragraph;
 }

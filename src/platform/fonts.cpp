@@ -14,14 +14,17 @@ const char* const system_fonts[3] = {
 };
 constexpr std::size_t max_open_faces = 48; // enough for fitting a slide; bounded for months
 
-bool can_open(const std::string& path) {
-    if (path.empty()) return false;
-    FontPtr f(TTF_OpenFont(path.c_str(), 16));
-    return f != nullptr;
-}
 } // namespace
 
-FontCache::FontCache(const Theme& theme) {
+TTF_Font* FontCache::open(const std::string& path, int size_px) const {
+    if (path.empty()) return nullptr;
+    SDL_RWops* rw = open_asset(assets_.get(), path);
+    return rw ? TTF_OpenFontRW(rw, 1, size_px) : nullptr;
+}
+
+FontCache::FontCache(const Theme& theme, std::shared_ptr<const AssetBytes> assets)
+    : assets_(std::move(assets)) {
+    auto can_open = [this](const std::string& path) { return FontPtr(open(path, 16)) != nullptr; };
     const std::string wanted[3] = {theme.font_path, theme.font_bold_path, theme.font_arabic_path};
     for (int i = 0; i < 3; ++i) {
         if (can_open(wanted[i])) {
@@ -45,7 +48,7 @@ TTF_Font* FontCache::get(FontSpec spec, bool rtl) {
     auto it = open_.find(key);
     if (it == open_.end()) {
         if (open_.size() >= max_open_faces) open_.clear(); // faces are only used within a call
-        FontPtr font(TTF_OpenFont(paths_[static_cast<int>(spec.role)].c_str(), spec.size_px));
+        FontPtr font(open(paths_[static_cast<int>(spec.role)], spec.size_px));
         if (!font) {
             log_.error("cannot open font " + paths_[static_cast<int>(spec.role)] + ": " +
                        TTF_GetError());

@@ -3,6 +3,7 @@
 
 #include "core/deck.hpp"
 #include "core/text_layout.hpp"
+#include "platform/asset_bytes.hpp"
 #include "platform/log.hpp"
 #include "platform/sdl_handles.hpp"
 
@@ -16,13 +17,15 @@ namespace affiche {
 // font, with one error in the log and in problems().
 class FontCache {
 public:
-    explicit FontCache(const Theme& theme);
+    // Fonts are opened from assets when it holds them (the deck plays on if its folder goes).
+    explicit FontCache(const Theme& theme, std::shared_ptr<const AssetBytes> assets = nullptr);
     // A face for spec, already set to the direction asked for; nullptr only if no font at all.
     TTF_Font* get(FontSpec spec, bool rtl);
     const std::vector<std::string>& problems() const { return problems_; }
 
 private:
-    std::string path_for(FontRole role);
+    TTF_Font* open(const std::string& path, int size_px) const;
+    std::shared_ptr<const AssetBytes> assets_;
     std::map<std::pair<int, int>, FontPtr> open_;
     std::string paths_[3];
     std::vector<std::string> problems_;

@@ -30,7 +30,8 @@ std::optional<Size> ImageStore::prepare(const std::string& path) {
     if (auto it = decoded_.find(path); it != decoded_.end()) {
         return Size{it->second.surface->w, it->second.surface->h};
     }
-    const auto header = read_image_header(path);
+    const std::string* held = assets_ ? assets_->find(path) : nullptr;
+    const auto header = held ? parse_image_header(*held) : read_image_header(path);
     if (!header) {
         log_.warning(path + ": warning: image missing or not a PNG, JPEG, WebP or SVG file; "
                             "slide shown without it");
@@ -47,11 +48,12 @@ std::optional<Size> ImageStore::prepare(const std::string& path) {
     if (svg && header->size.w > 0 && header->size.h > 0) {
         // Only the aspect ratio matters here: rasterise small, whatever size the file claims.
         const Rect probe = fit_inside(header->size, {0, 0, 512, 512});
-        SDL_RWops* rw = SDL_RWFromFile(path.c_str(), "rb");
+        SDL_RWops* rw = open_asset(assets_.get(), path);
         if (rw) surface.reset(IMG_LoadSizedSVG_RW(rw, probe.w, probe.h));
         if (rw) SDL_RWclose(rw);
     } else {
-        surface.reset(IMG_Load(path.c_str()));
+        SDL_RWops* rw = open_asset(assets_.get(), path);
+        if (rw) surface.reset(IMG_Load_RW(rw, 1));
     }
     surface = to_argb(std::move(surface));
     if (!surface || surface->w <= 0 || surface->h <= 0) {
@@ -73,7 +75,7 @@ TexturePtr ImageStore::texture(SDL_Renderer* renderer, const std::string& path, 
     SurfacePtr pixels;
     if (it->second.svg) {
         // Vector art is rasterised at the size it is shown, so it stays sharp on any screen.
-        SDL_RWops* rw = SDL_RWFromFile(path.c_str(), "rb");
+        SDL_RWops* rw = open_asset(assets_.get(), path);
         if (rw) pixels.reset(IMG_LoadSizedSVG_RW(rw, size.w, size.h));
         if (rw) SDL_RWclose(rw);
         pixels = to_argb(std::move(pixels));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/geometry.hpp"
+#include "platform/asset_bytes.hpp"
 #include "platform/log.hpp"
 #include "platform/sdl_handles.hpp"
 
@@ -14,6 +15,8 @@ namespace affiche {
 
 class ImageStore {
 public:
+    explicit ImageStore(std::shared_ptr<const AssetBytes> assets = nullptr)
+        : assets_(std::move(assets)) {}
     // Decodes path (or finds it already decoded) and returns its pixel size, or nullopt when the
     // image cannot be shown (missing, corrupt, over the decode limits): one warning per path.
     std::optional<Size> prepare(const std::string& path);
@@ -27,6 +30,7 @@ private:
         SurfacePtr surface; // 32-bit ARGB
         bool svg = false;
     };
+    std::shared_ptr<const AssetBytes> assets_;
     std::map<std::string, Decoded> decoded_;
     LogOnce log_;
 };

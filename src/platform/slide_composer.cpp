@@ -3,10 +3,12 @@
 
 namespace affiche {
 
-SlideComposer::SlideComposer(std::shared_ptr<const Deck> deck, SDL_Renderer* renderer,
+SlideComposer::SlideComposer(std::shared_ptr<const Deck> deck,
+                             std::shared_ptr<const AssetBytes> assets, SDL_Renderer* renderer,
                              Size screen, int max_texture_side)
     : deck_(std::move(deck)), renderer_(renderer), screen_(screen),
-      max_texture_side_(max_texture_side), fonts_(deck_->theme), measurer_(fonts_) {}
+      max_texture_side_(max_texture_side), fonts_(deck_->theme, assets), measurer_(fonts_),
+      images_(assets) {}
 
 SlideLayout SlideComposer::layout(int play_index) {
     const Slide& slide =

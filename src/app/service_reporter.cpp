@@ -1,0 +1,72 @@
+// Status file contents and systemd notifications, kept in one place.
+#include "app/service_reporter.hpp"
+
+#include "service/notify.hpp"
+
+#include <ctime>
+
+namespace affiche {
+
+namespace {
+std::int64_t unix_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+} // namespace
+
+ServiceReporter::ServiceReporter(const std::string& status_path, const std::string& content_dir)
+    : file_(status_path), watchdog_ms_(watchdog_interval_ms()) {
+    report_.version = AFFICHE_VERSION;
+    report_.content_dir = content_dir;
+    report_.started_unix = unix_now();
+}
+
+void ServiceReporter::set_display(const std::string& renderer, Size size) {
+    report_.renderer = renderer;
+    report_.width = size.w;
+    report_.height = size.h;
+}
+
+void ServiceReporter::set_deck(const std::string& revision, std::vector<std::string> problems) {
+    report_.revision = revision;
+    report_.problems = std::move(problems);
+}
+
+void ServiceReporter::slide_shown(const Deck& deck, int play_index) {
+    const Slide& s = deck.slides[static_cast<std::size_t>(deck.play_order[static_cast<std::size_t>(play_index)])];
+    report_.slide_id = s.id;
+    report_.slide_index = play_index;
+    report_.slide_count = static_cast<int>(deck.play_order.size());
+    report_.slide_since_unix = unix_now();
+    notify_status("slide " + std::to_string(play_index + 1) + "/" +
+                  std::to_string(report_.slide_count) + ": " + s.id);
+    write();
+}
+
+void ServiceReporter::reload_done(bool ok, std::vector<std::string> errors) {
+    report_.last_reload.at_unix = unix_now();
+    report_.last_reload.ok = ok;
+    report_.last_reload.errors = std::move(errors);
+    write();
+}
+
+void ServiceReporter::first_frame() {
+    if (ready_) return;
+    ready_ = true;
+    notify_ready();
+}
+
+Millis ServiceReporter::watchdog(Millis now) {
+    if (watchdog_ms_ <= 0) return never;
+    if (now - last_ping_ >= watchdog_ms_) {
+        notify_watchdog();
+        last_ping_ = now;
+    }
+    return last_ping_ + watchdog_ms_;
+}
+
+void ServiceReporter::stopping() { notify_stopping(); }
+
+void ServiceReporter::write() {
+    report_.now_unix = unix_now();
+    file_.write(report_);
+}
+
+} // namespace affiche

@@ -1,0 +1,40 @@
+// Tells the outside world what the player does: the JSON status file, and systemd's
+// READY / STATUS / WATCHDOG notifications.
+#pragma once
+
+#include "core/deck.hpp"
+#include "core/geometry.hpp"
+#include "core/playlist.hpp"
+#include "service/status_file.hpp"
+
+#include <string>
+#include <vector>
+
+namespace affiche {
+
+class ServiceReporter {
+public:
+    ServiceReporter(const std::string& status_path, const std::string& content_dir);
+    void set_display(const std::string& renderer, Size size);
+    void set_deck(const std::string& revision, std::vector<std::string> problems);
+    // A slide appeared: status file and systemd STATUS= line.
+    void slide_shown(const Deck& deck, int play_index);
+    // A reload finished; errors are formatted diagnostics.
+    void reload_done(bool ok, std::vector<std::string> errors);
+    // After the first frame is on screen: READY=1 (once).
+    void first_frame();
+    // Pings the watchdog when its half-interval has passed; the time of the next ping.
+    Millis watchdog(Millis now);
+    void stopping();
+
+private:
+    void write();
+
+    StatusReport report_;
+    StatusFile file_;
+    bool ready_ = false;
+    Millis watchdog_ms_ = 0; // 0 = no watchdog
+    Millis last_ping_ = 0;
+};
+
+} // namespace affiche
