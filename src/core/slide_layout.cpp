@@ -344,14 +344,12 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
     out.text_box = content;
     Rect box{}; // the image's box; w = 0 when no image is shown
     std::optional<TextPlan> plan;
-    auto fit = [&](Rect text_box) {
-        const double ratios[] = {theme.title_size / theme.body_size, compact_title_ratio};
-        for (const double ratio : ratios) {
-            plan = fit_text(slide, theme, text, screen.h, text_box, m, out.body_size_px, ratio);
-            out.cap_height_px = m.cap_height({FontRole::regular, out.body_size_px});
-            out.readable = out.cap_height_px >= theme.min_cap_height * screen.h;
-            if (out.readable || ratio < compact_title_ratio * 1.01) break;
-        }
+    // Titles give way (compact ratio) only after the image has given all it can.
+    const double ratios[] = {theme.title_size / theme.body_size, compact_title_ratio};
+    auto fit = [&](Rect text_box, double ratio) {
+        plan = fit_text(slide, theme, text, screen.h, text_box, m, out.body_size_px, ratio);
+        out.cap_height_px = m.cap_height({FontRole::regular, out.body_size_px});
+        out.readable = out.cap_height_px >= theme.min_cap_height * screen.h;
     };
     if (has_image && where == ImagePosition::background) {
         box = {0, 0, screen.w, screen.h};
@@ -373,10 +371,15 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
     } else if (has_image) {
         // Beside or above the text: shrink the image, and drop it as a last resort, until the
         // text is large enough to read. The words matter more than the picture.
-        for (const double share : image_shares) {
-            box = split_content(content, where, share, screen, out.text_box);
-            if (has_text) fit(out.text_box);
-            if (!has_text || out.readable) break;
+        bool done = false;
+        for (const double ratio : ratios) {
+            for (const double share : image_shares) {
+                box = split_content(content, where, share, screen, out.text_box);
+                if (has_text) fit(out.text_box, ratio);
+                done = !has_text || out.readable;
+                if (done) break;
+            }
+            if (done) break;
         }
     }
     if (box.w > 0 && box.h > 0) {
@@ -392,7 +395,12 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
         }
     }
     if (has_text && !(box.w > 0 && where == ImagePosition::full)) {
-        if (!plan) fit(out.text_box);
+        if (!plan) {
+            for (const double ratio : ratios) {
+                fit(out.text_box, ratio);
+                if (out.readable) break;
+            }
+        }
         const bool poster = slide.body.empty() && slide.bullets.empty() && box.w == 0;
         emit_text(out.list, *plan, theme, out.text_box, poster, m);
     }
