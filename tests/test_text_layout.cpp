@@ -293,7 +293,7 @@ TEST_CASE("text: an Arabic word inside French text") {
     CHECK(runs[0].text == "Le mot ");
     CHECK(runs[0].role == FontRole::bold);
     CHECK(runs[1].text == "سلام");
-    CHECK(runs[1].role == FontRole::arabic);
+    CHECK(runs[1].role == FontRole::arabic_bold); // bold paragraph: Arabic bold face
     CHECK(runs[1].rtl);
     CHECK(runs[1].x == 70);
     CHECK(runs[2].text == " veut dire paix");

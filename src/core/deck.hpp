@@ -46,7 +46,9 @@ struct Theme {
     std::string font = "";                  // file in fonts/; "" = system fallback
     std::string font_bold = "";
     std::string font_arabic = "";
-    std::string font_path, font_bold_path, font_arabic_path; // resolved paths ("" if none)
+    std::string font_arabic_bold = "";
+    // Resolved paths ("" = system fallback).
+    std::string font_path, font_bold_path, font_arabic_path, font_arabic_bold_path;
     double margin = 0.05;          // safe area on each side, fraction of the screen's width/height
     double title_size = 0.075;     // title font size, fraction of screen height (px = size * H)
     double body_size = 0.058;      // largest body font size, fraction of screen height

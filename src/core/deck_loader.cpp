@@ -20,7 +20,7 @@ constexpr std::string_view deck_file_keys[] = {"deck", "theme", "overlays"};
 constexpr std::string_view deck_keys[] = {"duration", "transition", "transition_duration",
                                           "languages", "language_order"};
 constexpr std::string_view theme_keys[] = {"background", "text",      "accent",        "muted",
-                                           "font",       "font_bold", "font_arabic",   "margin",
+                                           "font",       "font_bold", "font_arabic", "font_arabic_bold",   "margin",
                                            "title_size", "body_size", "min_cap_height"};
 constexpr std::string_view overlay_keys[] = {"progress", "clock", "footer", "footer_text",
                                              "position"};
@@ -181,6 +181,7 @@ void Loader::read_theme(const TableReader& r) {
     t.font_path = read_font(r, "font", t.font);
     t.font_bold_path = read_font(r, "font_bold", t.font_bold);
     t.font_arabic_path = read_font(r, "font_arabic", t.font_arabic);
+    t.font_arabic_bold_path = read_font(r, "font_arabic_bold", t.font_arabic_bold);
     t.margin = r.number("margin", margin_range).value_or(t.margin);
     t.title_size = r.number("title_size", text_size_range).value_or(t.title_size);
     t.body_size = r.number("body_size", text_size_range).value_or(t.body_size);

@@ -11,7 +11,9 @@
 namespace affiche {
 
 // Which font face a text run uses.
-enum class FontRole { regular, bold, arabic };
+enum class FontRole { regular, bold, arabic, arabic_bold };
+inline constexpr int font_role_count = 4;
+inline bool is_arabic_role(FontRole r) { return r == FontRole::arabic || r == FontRole::arabic_bold; }
 
 struct FontSpec {
     FontRole role = FontRole::regular;

@@ -75,13 +75,13 @@ struct Block {
 // A paragraph mixing fonts (Arabic and Latin) takes the tallest font's line height, and all its
 // runs share one baseline. Returns that baseline's distance from the line's top.
 int settle_fonts(Paragraph& p, FontSpec font, const TextMeasurer& m) {
-    bool roles[3] = {false, false, false};
+    bool roles[font_role_count] = {};
     roles[static_cast<int>(font.role)] = true;
     for (const auto& line : p.lines) {
         for (const auto& run : line.runs) roles[static_cast<int>(run.role)] = true;
     }
     int ascent = 0;
-    for (int r = 0; r < 3; ++r) {
+    for (int r = 0; r < font_role_count; ++r) {
         if (!roles[r]) continue;
         const FontSpec f{static_cast<FontRole>(r), font.size_px};
         p.line_height = std::max(p.line_height, m.line_height(f));

@@ -27,7 +27,7 @@ private:
     TTF_Font* open(const std::string& path, int size_px) const;
     std::shared_ptr<const AssetBytes> assets_;
     std::map<std::pair<int, int>, FontPtr> open_;
-    std::string paths_[3];
+    std::string paths_[font_role_count];
     std::vector<std::string> problems_;
     LogOnce log_;
 };
