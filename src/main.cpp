@@ -19,7 +19,8 @@ int run_check(const std::string& dir) {
     LoadResult loaded = load_and_verify(dir);
     Diagnostics ds = loaded.diagnostics;
     if (loaded.deck && TTF_Init() == 0) {
-        for (auto& d : readability_warnings(*loaded.deck)) ds.push_back(std::move(d));
+        for (auto& d : readability_warnings(*loaded.deck))
+            ds.push_back(std::move(d));
         TTF_Quit();
     }
     print_diagnostics(ds);

@@ -34,7 +34,7 @@ TEST_CASE("contrast: every shipped slide reaches WCAG AAA for its text") {
         INFO(s.id);
         const Color bg = s.background.value_or(d.theme.background);
         CHECK(contrast_ratio(s.text_color.value_or(d.theme.text), bg) >= 7.0); // body: AAA
-        CHECK(contrast_ratio(d.theme.accent, bg) >= 7.0);  // titles and bullets
-        CHECK(contrast_ratio(blend_over(d.theme.muted, bg), bg) >= 4.5); // footer, clock: AA
+        CHECK(contrast_ratio(d.theme.accent, bg) >= 7.0);                      // titles and bullets
+        CHECK(contrast_ratio(blend_over(d.theme.muted, bg), bg) >= 4.5);       // footer, clock: AA
     }
 }

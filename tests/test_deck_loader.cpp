@@ -431,7 +431,7 @@ lang = "en"
         // "en" is not shown: one note for the file, at the first slide using it.
         CHECK(count(result.diagnostics, Severity::note) == 1);
         const Diagnostic w = EXPECT_NOTE(result, deck.path("slides/30.toml"), 11, 8,
-                                            "slides in language 'en' are not shown");
+                                         "slides in language 'en' are not shown");
         CHECK(w.message == "slides in language 'en' are not shown: deck.languages is "
                            "[\"fr\", \"ar\"]");
     }
@@ -453,7 +453,7 @@ lang = "en"
         const LoadResult result = deck.load();
         CHECK(EXPECT_LOADED(result).play_order == std::vector<int>{2, 3, 4});
         EXPECT_NOTE(result, deck.path("slides/10.toml"), 1, 8,
-                       "slides in language 'fr' are not shown: deck.languages is [\"ar\"]");
+                    "slides in language 'fr' are not shown: deck.languages is [\"ar\"]");
         CHECK(count(result.diagnostics, Severity::note) == 2);
     }
 }
@@ -824,10 +824,9 @@ title = "b"
     const Deck& d = EXPECT_LOADED(result);
     CHECK(d.play_order == std::vector<int>{2});
     const Diagnostic ar = EXPECT_NOTE(result, deck.path("slides/10.toml"), 1, 8,
-                                         "slides in language 'ar' are not shown");
+                                      "slides in language 'ar' are not shown");
     CHECK(ar.message == "slides in language 'ar' are not shown: deck.languages is [\"fr\"]");
-    EXPECT_NOTE(result, deck.path("slides/20.toml"), 5, 8,
-                   "slides in language 'en' are not shown");
+    EXPECT_NOTE(result, deck.path("slides/20.toml"), 5, 8, "slides in language 'en' are not shown");
     CHECK(result.diagnostics.size() == 2);
 }
 

@@ -12,10 +12,11 @@ namespace {
 
 // Every code point is size_px / 2 wide; capitals are 0.7 of the size.
 class FakeMeasurer : public TextMeasurer {
-public:
+  public:
     int width(std::string_view s, FontSpec f, bool) const override {
         int n = 0;
-        for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+        for (unsigned char c : s)
+            n += (c & 0xC0) != 0x80;
         return n * f.size_px / 2;
     }
     int line_height(FontSpec f) const override { return f.size_px * 5 / 4; }
@@ -70,7 +71,8 @@ TEST_CASE("slide layout: all text inside the text box, the text box inside the s
         }
         CHECK(l.readable);
         // Landscape: this short text gets the theme's full size; portrait may shrink it.
-        if (screen.w > screen.h) CHECK(l.body_size_px == static_cast<int>(std::lround(0.058 * screen.h)));
+        if (screen.w > screen.h)
+            CHECK(l.body_size_px == static_cast<int>(std::lround(0.058 * screen.h)));
         CHECK(l.body_size_px <= static_cast<int>(std::lround(0.058 * screen.h)));
     }
 }
@@ -78,7 +80,8 @@ TEST_CASE("slide layout: all text inside the text box, the text box inside the s
 TEST_CASE("slide layout: too much text shrinks, stays in its box, and is flagged unreadable") {
     Slide s;
     s.title = "Trop long";
-    for (int i = 0; i < 60; ++i) s.body += "beaucoup de mots ";
+    for (int i = 0; i < 60; ++i)
+        s.body += "beaucoup de mots ";
     const Deck d = deck_with(s);
     const SlideLayout l = layout_slide(d, 0, {1920, 1080}, m, std::nullopt);
     CHECK_FALSE(l.readable);
@@ -103,7 +106,7 @@ TEST_CASE("slide layout: an image beside the text keeps its aspect ratio inside 
     const SlideLayout l = layout_slide(d, 0, {1920, 1080}, m, Size{400, 200});
     REQUIRE(l.image_box.w > 0);
     CHECK(std::abs(l.image_box.w - 2 * l.image_box.h) <= 1); // 2:1 kept (to a pixel)
-    CHECK(l.image_box.x >= l.text_box.right()); // right of the text, no overlap
+    CHECK(l.image_box.x >= l.text_box.right());              // right of the text, no overlap
     CHECK(l.safe_area.contains(l.image_box));
     // The same slide whose image cannot be shown is laid out without it.
     const SlideLayout none = layout_slide(d, 0, {1920, 1080}, m, std::nullopt);
@@ -131,7 +134,8 @@ TEST_CASE("slide layout: overlays: one dot per slide, the clock at the right of 
     const SlideLayout l = layout_slide(d, 1, screen, m, std::nullopt);
     int dots = 0;
     for (const auto& item : l.list.items) {
-        if (const auto* r = std::get_if<DrawRect>(&item); r && r->radius > 0 && r->rect.w == r->rect.h) {
+        if (const auto* r = std::get_if<DrawRect>(&item);
+            r && r->radius > 0 && r->rect.w == r->rect.h) {
             ++dots;
             CHECK(l.safe_area.contains(r->rect));
         }

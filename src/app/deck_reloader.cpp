@@ -16,7 +16,8 @@ LoadResult load_and_verify(const std::string& dir) {
     if (r.deck) {
         Diagnostics images = decode_check(*r.deck);
         if (has_errors(images)) r.deck.reset();
-        for (auto& d : images) r.diagnostics.push_back(std::move(d));
+        for (auto& d : images)
+            r.diagnostics.push_back(std::move(d));
     }
     return r;
 }
@@ -27,7 +28,9 @@ DeckReloader::Result load_everything(const std::string& dir) {
     return r;
 }
 
-DeckReloader::DeckReloader() { event_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC); }
+DeckReloader::DeckReloader() {
+    event_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+}
 
 DeckReloader::~DeckReloader() {
     if (worker_.joinable()) worker_.join();

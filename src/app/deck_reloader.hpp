@@ -14,7 +14,7 @@
 namespace affiche {
 
 class DeckReloader {
-public:
+  public:
     DeckReloader();
     ~DeckReloader();
     DeckReloader(const DeckReloader&) = delete;
@@ -34,7 +34,7 @@ public:
     std::optional<Result> take();
     bool busy() const;
 
-private:
+  private:
     void start(const std::string& dir);
 
     int event_fd_ = -1;

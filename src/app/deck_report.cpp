@@ -17,7 +17,8 @@ Diagnostics readability_warnings(const Deck& deck) {
     ImageStore images;
     const Size screens[] = {{1920, 1080}, {1080, 1920}};
     for (int i = 0; i < static_cast<int>(deck.play_order.size()); ++i) {
-        const Slide& slide = deck.slides[static_cast<std::size_t>(deck.play_order[static_cast<std::size_t>(i)])];
+        const Slide& slide =
+            deck.slides[static_cast<std::size_t>(deck.play_order[static_cast<std::size_t>(i)])];
         std::optional<Size> image;
         if (!slide.image_path.empty()) image = images.prepare(slide.image_path);
         for (const Size screen : screens) {
@@ -42,7 +43,8 @@ Diagnostics readability_warnings(const Deck& deck) {
 }
 
 void print_diagnostics(const Diagnostics& ds) {
-    for (const auto& d : ds) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+    for (const auto& d : ds)
+        std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
     const int errors = count(ds, Severity::error);
     const int warnings = count(ds, Severity::warning);
     if (errors + warnings > 0) {

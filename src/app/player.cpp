@@ -15,11 +15,13 @@
 namespace affiche {
 
 namespace {
-constexpr Millis fade_frame_ms = 16;    // ~60 fps cap while fading (vsync paces real screens)
-constexpr Millis idle_poll_ms = 100;    // SDL has no fd to wait on: look at its queue this often
+constexpr Millis fade_frame_ms = 16;      // ~60 fps cap while fading (vsync paces real screens)
+constexpr Millis idle_poll_ms = 100;      // SDL has no fd to wait on: look at its queue this often
 constexpr Millis progress_step_ms = 1000; // the progress bar moves at most once a second
 
-Millis now_ms() { return static_cast<Millis>(SDL_GetTicks64()); }
+Millis now_ms() {
+    return static_cast<Millis>(SDL_GetTicks64());
+}
 } // namespace
 
 Player::Player(const Options& options, std::string content_dir, Signals& signals)
@@ -46,7 +48,8 @@ bool Player::open_display_with_retry() {
         logged = true;
         notify_status("waiting for a display: " + error);
         notify_watchdog(); // waiting is not hanging
-        notify_extend_timeout((backoff + 5000) * 1000); // start-up may take as long as the TV is off
+        notify_extend_timeout((backoff + 5000) *
+                              1000); // start-up may take as long as the TV is off
         sdl_.quit_video();
         pollfd p{signals_.fd(), POLLIN, 0};
         if (poll(&p, 1, static_cast<int>(backoff)) > 0) {
@@ -66,11 +69,13 @@ void Player::start_deck(DeckReloader::Result loaded, int first) {
     const Deck& d = composer_->deck();
     std::vector<Millis> durations;
     for (int index : d.play_order) {
-        durations.push_back(static_cast<Millis>(std::llround(d.slides[static_cast<std::size_t>(index)].duration_s * 1000)));
+        durations.push_back(static_cast<Millis>(
+            std::llround(d.slides[static_cast<std::size_t>(index)].duration_s * 1000)));
     }
-    const Millis transition = d.settings.transition == Transition::cut
-                                  ? 0
-                                  : static_cast<Millis>(std::llround(d.settings.transition_s * 1000));
+    const Millis transition =
+        d.settings.transition == Transition::cut
+            ? 0
+            : static_cast<Millis>(std::llround(d.settings.transition_s * 1000));
     playlist_.emplace(std::move(durations), transition, now_ms(), first);
     current_.play_index = -1; // the slide on screen belongs to the old deck: always recompose
     change_slide(now_ms());
@@ -86,7 +91,8 @@ void Player::adopt_pending() {
     const Deck& fresh = *pending_->load.deck;
     int first = next % static_cast<int>(fresh.play_order.size());
     for (int i = 0; i < static_cast<int>(fresh.play_order.size()); ++i) {
-        if (fresh.slides[static_cast<std::size_t>(fresh.play_order[static_cast<std::size_t>(i)])].id == next_id) {
+        if (fresh.slides[static_cast<std::size_t>(fresh.play_order[static_cast<std::size_t>(i)])]
+                .id == next_id) {
             first = i;
         }
     }
@@ -122,8 +128,8 @@ void Player::handle_reload(Millis now) {
         return;
     }
     reload_log_.forget(); // the files are good again: report the next problem afresh
-    log_info("slides changed (revision " + r->revision + "): " +
-             std::to_string(r->load.deck->play_order.size()) +
+    log_info("slides changed (revision " + r->revision +
+             "): " + std::to_string(r->load.deck->play_order.size()) +
              " slides, shown from the next slide");
     reporter_.reload_done(true, {});
     pending_ = std::move(r);
@@ -217,11 +223,13 @@ void Player::make_frame() {
     logical_ = display_->size;
     frame_.reset();
     if (options_.rotate == 0) return;
-    if (options_.rotate == 90 || options_.rotate == 270) logical_ = {display_->size.h, display_->size.w};
+    if (options_.rotate == 90 || options_.rotate == 270)
+        logical_ = {display_->size.h, display_->size.w};
     frame_.reset(SDL_CreateTexture(display_->renderer.get(), SDL_PIXELFORMAT_ARGB8888,
                                    SDL_TEXTUREACCESS_TARGET, logical_.w, logical_.h));
     if (!frame_) {
-        log_error(std::string("cannot turn the picture: ") + SDL_GetError() + "; showing it upright");
+        log_error(std::string("cannot turn the picture: ") + SDL_GetError() +
+                  "; showing it upright");
         logical_ = display_->size;
     }
 }
@@ -248,8 +256,10 @@ void Player::draw_frame(Millis now) {
     }
     if (current_.texture) {
         const bool blend = previous_.texture && fade < 1.0;
-        SDL_SetTextureBlendMode(current_.texture.get(), blend ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
-        SDL_SetTextureAlphaMod(current_.texture.get(), blend ? static_cast<Uint8>(std::lround(fade * 255)) : 255);
+        SDL_SetTextureBlendMode(current_.texture.get(),
+                                blend ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+        SDL_SetTextureAlphaMod(current_.texture.get(),
+                               blend ? static_cast<Uint8>(std::lround(fade * 255)) : 255);
         SDL_RenderCopy(r, current_.texture.get(), nullptr, nullptr);
     }
     drawn_clock_ = clock_text();
@@ -274,7 +284,8 @@ void Player::save_screenshot() {
     // The status file's folder holds the screenshot; without --status, the working folder.
     std::string path = "affiche-screenshot.png";
     if (!options_.status_file.empty()) {
-        path = (std::filesystem::path(options_.status_file).parent_path() / "screenshot.png").string();
+        path =
+            (std::filesystem::path(options_.status_file).parent_path() / "screenshot.png").string();
     }
     std::string error;
     if (save_png(display_->renderer.get(), logical_, path, error)) {
@@ -311,7 +322,8 @@ void Player::wait_until(Millis now, Millis wake) {
     if (wait == 0) return;
     // Signals, file changes and finished reloads wake us at once; SDL's own events (keys,
     // window) have no descriptor, so they are looked at every idle_poll_ms at the latest.
-    pollfd fds[3] = {{signals_.fd(), POLLIN, 0}, {watcher_.fd(), POLLIN, 0}, {reloader_.fd(), POLLIN, 0}};
+    pollfd fds[3] = {
+        {signals_.fd(), POLLIN, 0}, {watcher_.fd(), POLLIN, 0}, {reloader_.fd(), POLLIN, 0}};
     poll(fds, 3, static_cast<int>(wait));
 }
 
@@ -320,7 +332,8 @@ int Player::run() {
     print_diagnostics(loaded.load.diagnostics);
     if (!loaded.load.deck) {
         std::vector<std::string> errors;
-        for (const auto& d : loaded.load.diagnostics) errors.push_back(format_diagnostic(d));
+        for (const auto& d : loaded.load.diagnostics)
+            errors.push_back(format_diagnostic(d));
         reporter_.reload_done(false, std::move(errors));
         return 1;
     }
@@ -350,9 +363,8 @@ int Player::run() {
         const Millis after = now_ms();
         wait_until(after, next_wake(after));
     }
-    log_info("stats: frames=" + std::to_string(stats_.frames) +
-             " fade_frames=" + std::to_string(stats_.fade_frames) +
-             " fades=" + std::to_string(stats_.fades) +
+    log_info("stats: frames=" + std::to_string(stats_.frames) + " fade_frames=" +
+             std::to_string(stats_.fade_frames) + " fades=" + std::to_string(stats_.fades) +
              " reloads=" + std::to_string(stats_.reloads) +
              " first_frame_ms=" + std::to_string(stats_.first_frame_ms));
     reporter_.stopping();

@@ -23,12 +23,12 @@
 namespace affiche {
 
 class Player {
-public:
+  public:
     Player(const Options& options, std::string content_dir, Signals& signals);
     // Returns the process exit code.
     int run();
 
-private:
+  private:
     bool open_display_with_retry();
     void start_deck(DeckReloader::Result loaded, int first);
     void handle_events(Millis now);

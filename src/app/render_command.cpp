@@ -32,7 +32,8 @@ int run_render(const Options& options, const std::string& content_dir) {
         return 1;
     }
     Diagnostics ds = loaded.diagnostics;
-    for (auto& d : readability_warnings(*loaded.deck)) ds.push_back(std::move(d));
+    for (auto& d : readability_warnings(*loaded.deck))
+        ds.push_back(std::move(d));
     print_diagnostics(ds);
     if (has_errors(ds)) return 1;
 
@@ -63,8 +64,10 @@ int run_render(const Options& options, const std::string& content_dir) {
         }
         SDL_RenderCopy(r, slide.texture.get(), nullptr, nullptr);
         composer.draw_live(options.clock, 0.5); // overlays pinned: 10:30, halfway through
-        const Slide& s = deck->slides[static_cast<std::size_t>(deck->play_order[static_cast<std::size_t>(i)])];
-        const std::string path = (std::filesystem::path(options.render_dir) / png_name(i, s.id)).string();
+        const Slide& s =
+            deck->slides[static_cast<std::size_t>(deck->play_order[static_cast<std::size_t>(i)])];
+        const std::string path =
+            (std::filesystem::path(options.render_dir) / png_name(i, s.id)).string();
         if (!save_png(r, display->size, path, error)) {
             log_error(error);
             return 1;

@@ -8,7 +8,9 @@
 namespace affiche {
 
 namespace {
-std::int64_t unix_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+std::int64_t unix_now() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
 } // namespace
 
 ServiceReporter::ServiceReporter(const std::string& status_path, const std::string& content_dir)
@@ -30,7 +32,8 @@ void ServiceReporter::set_deck(const std::string& revision, std::vector<std::str
 }
 
 void ServiceReporter::slide_shown(const Deck& deck, int play_index) {
-    const Slide& s = deck.slides[static_cast<std::size_t>(deck.play_order[static_cast<std::size_t>(play_index)])];
+    const Slide& s = deck.slides[static_cast<std::size_t>(
+        deck.play_order[static_cast<std::size_t>(play_index)])];
     report_.slide_id = s.id;
     report_.slide_index = play_index;
     report_.slide_count = static_cast<int>(deck.play_order.size());
@@ -62,7 +65,9 @@ Millis ServiceReporter::watchdog(Millis now) {
     return last_ping_ + watchdog_ms_;
 }
 
-void ServiceReporter::stopping() { notify_stopping(); }
+void ServiceReporter::stopping() {
+    notify_stopping();
+}
 
 void ServiceReporter::write() {
     report_.now_unix = unix_now();

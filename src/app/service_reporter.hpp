@@ -13,7 +13,7 @@
 namespace affiche {
 
 class ServiceReporter {
-public:
+  public:
     ServiceReporter(const std::string& status_path, const std::string& content_dir);
     void set_display(const std::string& renderer, Size size);
     void set_deck(const std::string& revision, std::vector<std::string> problems);
@@ -27,7 +27,7 @@ public:
     Millis watchdog(Millis now);
     void stopping();
 
-private:
+  private:
     void write();
 
     StatusReport report_;

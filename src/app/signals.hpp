@@ -8,7 +8,7 @@ namespace affiche {
 enum class SignalEvent { quit, reload, screenshot };
 
 class Signals {
-public:
+  public:
     // Blocks the signals in this thread (call before any thread starts) and opens the signalfd.
     Signals();
     ~Signals();
@@ -18,7 +18,7 @@ public:
     // Reads whatever arrived, without blocking.
     std::vector<SignalEvent> drain();
 
-private:
+  private:
     int fd_ = -1;
 };
 

@@ -37,7 +37,8 @@ bool arabic_font_has(char32_t cp) {
 // The role a code point imposes by itself, or none for a character that joins its neighbours
 // (spaces, digits and common punctuation, and combining marks, which stay with their base).
 std::optional<FontRole> own_role(char32_t cp, FontRole base) {
-    if (is_arabic_code_point(cp)) return base == FontRole::bold ? FontRole::arabic_bold : FontRole::arabic;
+    if (is_arabic_code_point(cp))
+        return base == FontRole::bold ? FontRole::arabic_bold : FontRole::arabic;
     if (is_combining_mark(cp) || arabic_font_has(cp)) return std::nullopt;
     return base;
 }

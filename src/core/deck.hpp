@@ -20,9 +20,9 @@ enum class Transition { fade, cut };
 enum class LanguageOrder { deck, interleave };
 
 struct Slide {
-    std::string id;        // from the file, or "<file-stem>-<n>" when absent
-    std::string lang;      // "fr", "ar", ... (file-level `lang`, else the deck's first language)
-    std::string section;   // groups slides for the position dots; "" = no group
+    std::string id;      // from the file, or "<file-stem>-<n>" when absent
+    std::string lang;    // "fr", "ar", ... (file-level `lang`, else the deck's first language)
+    std::string section; // groups slides for the position dots; "" = no group
     std::string title;
     std::string subtitle;
     std::string body;                 // one paragraph; "\n\n" separates paragraphs
@@ -30,10 +30,10 @@ struct Slide {
     std::string image;                // file name relative to images/, "" = none
     std::string image_path;           // resolved absolute or content-relative path
     ImagePosition image_position = ImagePosition::right;
-    std::string image_alt;            // description, for docs and logs
-    double duration_s = 0;            // resolved: slide value or deck default
-    std::optional<Color> background;  // overrides theme.background
-    std::optional<Color> text_color;  // overrides theme.text
+    std::string image_alt;           // description, for docs and logs
+    double duration_s = 0;           // resolved: slide value or deck default
+    std::optional<Color> background; // overrides theme.background
+    std::optional<Color> text_color; // overrides theme.text
     bool enabled = true;
     SourceLoc loc; // the [[slide]] table's position
 };
@@ -41,25 +41,25 @@ struct Slide {
 struct Theme {
     Color background{0x10, 0x2A, 0x43, 255};
     Color text{0xF7, 0xF4, 0xEC, 255};
-    Color accent{0xA8, 0xDA, 0xDC, 255};   // titles, bullets, progress bar
-    Color muted{0xC9, 0xD6, 0xE3, 255};    // footer, clock, inactive dots
-    std::string font = "";                  // file in fonts/; "" = system fallback
+    Color accent{0xA8, 0xDA, 0xDC, 255}; // titles, bullets, progress bar
+    Color muted{0xC9, 0xD6, 0xE3, 255};  // footer, clock, inactive dots
+    std::string font = "";               // file in fonts/; "" = system fallback
     std::string font_bold = "";
     std::string font_arabic = "";
     std::string font_arabic_bold = "";
     // Resolved paths ("" = system fallback).
     std::string font_path, font_bold_path, font_arabic_path, font_arabic_bold_path;
-    double margin = 0.05;          // safe area on each side, fraction of the screen's width/height
-    double title_size = 0.075;     // title font size, fraction of screen height (px = size * H)
-    double body_size = 0.058;      // largest body font size, fraction of screen height
-    double min_cap_height = 0.03;  // smallest readable capital height, fraction of screen height
+    double margin = 0.05;         // safe area on each side, fraction of the screen's width/height
+    double title_size = 0.075;    // title font size, fraction of screen height (px = size * H)
+    double body_size = 0.058;     // largest body font size, fraction of screen height
+    double min_cap_height = 0.03; // smallest readable capital height, fraction of screen height
 };
 
 struct Overlays {
-    bool progress = true;   // thin bar: time left on the slide
-    bool clock = true;      // HH:MM, 24 h, local time
-    bool footer = true;     // footer_text at the bottom
-    bool position = true;   // one dot per slide, grouped by section
+    bool progress = true; // thin bar: time left on the slide
+    bool clock = true;    // HH:MM, 24 h, local time
+    bool footer = true;   // footer_text at the bottom
+    bool position = true; // one dot per slide, grouped by section
     std::string footer_text;
 };
 

@@ -19,9 +19,10 @@ namespace {
 constexpr std::string_view deck_file_keys[] = {"deck", "theme", "overlays"};
 constexpr std::string_view deck_keys[] = {"duration", "transition", "transition_duration",
                                           "languages", "language_order"};
-constexpr std::string_view theme_keys[] = {"background", "text",      "accent",        "muted",
-                                           "font",       "font_bold", "font_arabic", "font_arabic_bold",   "margin",
-                                           "title_size", "body_size", "min_cap_height"};
+constexpr std::string_view theme_keys[] = {
+    "background", "text",       "accent",      "muted",
+    "font",       "font_bold",  "font_arabic", "font_arabic_bold",
+    "margin",     "title_size", "body_size",   "min_cap_height"};
 constexpr std::string_view overlay_keys[] = {"progress", "clock", "footer", "footer_text",
                                              "position"};
 constexpr std::string_view slide_file_keys[] = {"lang", "section", "slide"};
@@ -302,9 +303,9 @@ void Loader::read_slide_lang(const TableReader& r, Slide& s) {
     for (const auto& l : shown)
         list += (list.empty() ? "\"" : ", \"") + l + "\"";
     r.note(loc,
-           "slides in language " + single_quoted(s.lang) +
-                  " are not shown: deck.languages is [" + list + "]",
-              "add \"" + s.lang + "\" to languages in deck.toml to show them");
+           "slides in language " + single_quoted(s.lang) + " are not shown: deck.languages is [" +
+               list + "]",
+           "add \"" + s.lang + "\" to languages in deck.toml to show them");
 }
 
 void Loader::check_id(const TableReader& r, const Slide& s) {

@@ -13,7 +13,9 @@ namespace affiche {
 // Which font face a text run uses.
 enum class FontRole { regular, bold, arabic, arabic_bold };
 inline constexpr int font_role_count = 4;
-inline bool is_arabic_role(FontRole r) { return r == FontRole::arabic || r == FontRole::arabic_bold; }
+inline bool is_arabic_role(FontRole r) {
+    return r == FontRole::arabic || r == FontRole::arabic_bold;
+}
 
 struct FontSpec {
     FontRole role = FontRole::regular;
@@ -41,8 +43,8 @@ struct DrawText {
 
 struct DrawImage {
     std::string path;
-    Rect dest;       // where it is drawn (may extend past clip for "cover")
-    Rect clip;       // nothing outside clip is drawn
+    Rect dest; // where it is drawn (may extend past clip for "cover")
+    Rect clip; // nothing outside clip is drawn
 };
 
 using DrawItem = std::variant<DrawRect, DrawText, DrawImage>;

@@ -19,7 +19,9 @@ std::string format_diagnostic(const Diagnostic& d) {
     return out;
 }
 
-bool has_errors(const Diagnostics& ds) { return count(ds, Severity::error) > 0; }
+bool has_errors(const Diagnostics& ds) {
+    return count(ds, Severity::error) > 0;
+}
 
 int count(const Diagnostics& ds, Severity s) {
     return static_cast<int>(

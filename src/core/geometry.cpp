@@ -16,15 +16,15 @@ Rect scaled_centred(Size image, Rect box, double scale) {
 
 Rect fit_inside(Size image, Rect box) {
     if (image.w <= 0 || image.h <= 0 || box.w <= 0 || box.h <= 0) return {box.x, box.y, 0, 0};
-    const double scale = std::min(static_cast<double>(box.w) / image.w,
-                                  static_cast<double>(box.h) / image.h);
+    const double scale =
+        std::min(static_cast<double>(box.w) / image.w, static_cast<double>(box.h) / image.h);
     return scaled_centred(image, box, scale);
 }
 
 Rect cover(Size image, Rect box) {
     if (image.w <= 0 || image.h <= 0 || box.w <= 0 || box.h <= 0) return {box.x, box.y, 0, 0};
-    const double scale = std::max(static_cast<double>(box.w) / image.w,
-                                  static_cast<double>(box.h) / image.h);
+    const double scale =
+        std::max(static_cast<double>(box.w) / image.w, static_cast<double>(box.h) / image.h);
     const int w = static_cast<int>(std::ceil(image.w * scale));
     const int h = static_cast<int>(std::ceil(image.h * scale));
     return {box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h};

@@ -26,8 +26,8 @@ bool valid_clock(const std::string& t) {
     return t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) &&
            std::isdigit(static_cast<unsigned char>(t[1])) &&
            std::isdigit(static_cast<unsigned char>(t[3])) &&
-           std::isdigit(static_cast<unsigned char>(t[4])) && (t[0] - '0') * 10 + (t[1] - '0') < 24 &&
-           t[3] < '6';
+           std::isdigit(static_cast<unsigned char>(t[4])) &&
+           (t[0] - '0') * 10 + (t[1] - '0') < 24 && t[3] < '6';
 }
 } // namespace
 
@@ -58,7 +58,8 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string>& 
             const std::string* v = value("WxH");
             if (!v) return UsageError{"--size needs WIDTHxHEIGHT, e.g. 1920x1080"};
             o.size = parse_size(*v);
-            if (!o.size) return UsageError{"--size: '" + *v + "' is not WIDTHxHEIGHT (16 to 16384)"};
+            if (!o.size)
+                return UsageError{"--size: '" + *v + "' is not WIDTHxHEIGHT (16 to 16384)"};
         } else if (a == "--status") {
             const std::string* v = value("FILE");
             if (!v) return UsageError{"--status needs a file name"};
@@ -100,14 +101,16 @@ std::string usage_text() {
            "Plays the slides of CONTENT_DIR (slides/, images/, fonts/) full screen, in a loop.\n"
            "Without CONTENT_DIR: the current folder if it has slides/, else the installed deck.\n"
            "\n"
-           "  --check              validate the deck, print errors and warnings; exit 0 if no error\n"
+           "  --check              validate the deck, print errors and warnings; exit 0 if no "
+           "error\n"
            "  --render OUT_DIR     write one PNG per slide (no display needed), then exit\n"
            "  --size WxH           window or render size (default: the display's mode; 1920x1080\n"
            "                       for --render)\n"
            "  --windowed           play in a window instead of full screen\n"
            "  --rotate DEGREES     turn the picture 90, 180 or 270 degrees clockwise (a TV hung\n"
            "                       in portrait); --render uses --size as the upright size\n"
-           "  --status FILE        keep a JSON status file up to date (SIGUSR1: screenshot beside it)\n"
+           "  --status FILE        keep a JSON status file up to date (SIGUSR1: screenshot beside "
+           "it)\n"
            "  --clock HH:MM        the time --render shows on the clock (default 10:30)\n"
            "  --exit-after SECONDS stop playing after this long (tests, benchmarks)\n"
            "  --help, --version\n"

@@ -14,14 +14,14 @@ enum class Mode { play, check, render, help, version };
 
 struct Options {
     Mode mode = Mode::play;
-    std::string content_dir;      // "" = not given
-    std::string render_dir;       // --render OUT_DIR
-    std::string status_file;      // --status FILE
-    bool windowed = false;        // --windowed
-    std::optional<Size> size;     // --size WxH
-    std::string clock = "10:30";  // --clock HH:MM: the time shown by --render
-    double exit_after_s = 0;      // --exit-after SECONDS (benchmarks, tests); 0 = never
-    int rotate = 0;               // --rotate 0|90|180|270: degrees clockwise, for a turned TV
+    std::string content_dir;     // "" = not given
+    std::string render_dir;      // --render OUT_DIR
+    std::string status_file;     // --status FILE
+    bool windowed = false;       // --windowed
+    std::optional<Size> size;    // --size WxH
+    std::string clock = "10:30"; // --clock HH:MM: the time shown by --render
+    double exit_after_s = 0;     // --exit-after SECONDS (benchmarks, tests); 0 = never
+    int rotate = 0;              // --rotate 0|90|180|270: degrees clockwise, for a turned TV
 };
 
 struct UsageError {

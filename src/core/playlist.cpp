@@ -9,7 +9,8 @@ namespace affiche {
 Playlist::Playlist(std::vector<Millis> durations_ms, Millis transition_ms, Millis now, int first)
     : durations_(std::move(durations_ms)), transition_(std::max<Millis>(0, transition_ms)) {
     if (durations_.empty()) durations_.push_back(never / 4); // a deck always has a slide; be safe
-    for (auto& d : durations_) d = std::max<Millis>(1, d);
+    for (auto& d : durations_)
+        d = std::max<Millis>(1, d);
     index_ = std::clamp(first, 0, count() - 1);
     started_ = now;
     changed_at_ = now;
@@ -39,8 +40,12 @@ void Playlist::go_to(int index, Millis now) {
     paused_at_ = now;
 }
 
-void Playlist::next(Millis now) { go_to(index_ + 1, now); }
-void Playlist::previous(Millis now) { go_to(index_ - 1, now); }
+void Playlist::next(Millis now) {
+    go_to(index_ + 1, now);
+}
+void Playlist::previous(Millis now) {
+    go_to(index_ - 1, now);
+}
 
 void Playlist::toggle_pause(Millis now) {
     if (paused_) {

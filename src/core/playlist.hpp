@@ -12,7 +12,7 @@ using Millis = std::int64_t;
 inline constexpr Millis never = std::numeric_limits<Millis>::max();
 
 class Playlist {
-public:
+  public:
     // durations_ms: one per slide in play order (each > 0); transition_ms: crossfade (0 = cut).
     Playlist(std::vector<Millis> durations_ms, Millis transition_ms, Millis now, int first = 0);
 
@@ -35,7 +35,7 @@ public:
     // Next time the slide changes by itself (never while paused).
     Millis slide_deadline() const;
 
-private:
+  private:
     void go_to(int index, Millis now);
     Millis elapsed(Millis now) const { return (paused_ ? paused_at_ : now) - started_; }
 

@@ -11,24 +11,27 @@ namespace affiche {
 namespace {
 
 // Proportions, as fractions of the screen height unless said otherwise.
-constexpr double overlay_text = 0.034;    // footer and clock text size
-constexpr double overlay_gap = 0.022;     // space between the content and the overlay rows
-constexpr double progress_thick = 0.006;  // progress bar thickness
-constexpr double dot_radius = 0.0065;     // position dot
-constexpr double dot_current = 0.0105;    // the current slide's dot
-constexpr double dot_step = 0.03;         // centre to centre within a section
-constexpr double dot_group_gap = 0.03;    // extra space between sections
+constexpr double overlay_text = 0.034;   // footer and clock text size
+constexpr double overlay_gap = 0.022;    // space between the content and the overlay rows
+constexpr double progress_thick = 0.006; // progress bar thickness
+constexpr double dot_radius = 0.0065;    // position dot
+constexpr double dot_current = 0.0105;   // the current slide's dot
+constexpr double dot_step = 0.03;        // centre to centre within a section
+constexpr double dot_group_gap = 0.03;   // extra space between sections
 // The image's share of the content width (left, right) or height (top), largest first.
 constexpr double image_shares[] = {0.40, 0.32, 0.24, 0.0};
-constexpr double column_gap = 0.045;      // between image and text, fraction of the width
-constexpr double rule_thick = 0.006;      // accent rule under the title
-constexpr double rule_width = 0.09;       // its length, fraction of the width
-constexpr int smallest_text_px = 6;       // fitting never goes below this
+constexpr double column_gap = 0.045; // between image and text, fraction of the width
+constexpr double rule_thick = 0.006; // accent rule under the title
+constexpr double rule_width = 0.09;  // its length, fraction of the width
+constexpr int smallest_text_px = 6;  // fitting never goes below this
 
-int px(double fraction, int total) { return std::max(1, static_cast<int>(std::lround(fraction * total))); }
+int px(double fraction, int total) {
+    return std::max(1, static_cast<int>(std::lround(fraction * total)));
+}
 
 const Slide& slide_at(const Deck& deck, int play_index) {
-    return deck.slides[static_cast<std::size_t>(deck.play_order[static_cast<std::size_t>(play_index)])];
+    return deck
+        .slides[static_cast<std::size_t>(deck.play_order[static_cast<std::size_t>(play_index)])];
 }
 
 Rect safe_area_of(const Theme& theme, Size screen) {
@@ -37,7 +40,9 @@ Rect safe_area_of(const Theme& theme, Size screen) {
     return {mx, my, screen.w - 2 * mx, screen.h - 2 * my};
 }
 
-bool any_bottom_overlay(const Overlays& o) { return o.footer || o.clock || o.position || o.progress; }
+bool any_bottom_overlay(const Overlays& o) {
+    return o.footer || o.clock || o.position || o.progress;
+}
 
 // Splits a body into paragraphs at blank lines.
 std::vector<std::string> paragraphs_of(const std::string& body) {
@@ -69,7 +74,7 @@ struct Block {
     int indent = 0;       // px from the text box's start side
     int space_before = 0; // px
     bool bullet = false;
-    int ascent = 0;       // px from a line's top to the shared baseline
+    int ascent = 0; // px from a line's top to the shared baseline
 };
 
 // A paragraph mixing fonts (Arabic and Latin) takes the tallest font's line height, and all its
@@ -78,7 +83,8 @@ int settle_fonts(Paragraph& p, FontSpec font, const TextMeasurer& m) {
     bool roles[font_role_count] = {};
     roles[static_cast<int>(font.role)] = true;
     for (const auto& line : p.lines) {
-        for (const auto& run : line.runs) roles[static_cast<int>(run.role)] = true;
+        for (const auto& run : line.runs)
+            roles[static_cast<int>(run.role)] = true;
     }
     int ascent = 0;
     for (int r = 0; r < font_role_count; ++r) {
@@ -203,7 +209,7 @@ void emit_text(DrawList& out, const TextPlan& plan, const Theme& theme, Rect box
             const int thick = std::max(2, b.paragraph.line_height / 14);
             const int w = std::min(box.w, std::max(thick * 8, b.paragraph.line_height * 2));
             const int rule_y = top + plan.title_bottom + (b.space_before - thick) / 2;
-            const int rule_x = centred ? box.x + (box.w - w) / 2
+            const int rule_x = centred                        ? box.x + (box.w - w) / 2
                                : plan.blocks[0].paragraph.rtl ? box.right() - w
                                                               : box.x;
             out.items.push_back(DrawRect{{rule_x, rule_y, w, thick}, theme.accent, thick / 2});
@@ -245,7 +251,9 @@ int dots_width(const Deck& deck, int unit) {
     return w + 2 * px(dot_current, unit);
 }
 
-int unit_of(Size screen) { return std::min(screen.w, screen.h); }
+int unit_of(Size screen) {
+    return std::min(screen.w, screen.h);
+}
 
 BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m) {
     BottomRows r;
@@ -423,7 +431,8 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
         std::string section;
         for (std::size_t i = 0; i < deck.play_order.size(); ++i) {
             const auto& s = deck.slides[static_cast<std::size_t>(deck.play_order[i])];
-            if (i > 0) x += px(dot_step, unit) + (s.section != section ? px(dot_group_gap, unit) : 0);
+            if (i > 0)
+                x += px(dot_step, unit) + (s.section != section ? px(dot_group_gap, unit) : 0);
             section = s.section;
             const bool current = static_cast<int>(i) == play_index;
             const int r = px(current ? dot_current : dot_radius, unit);
@@ -459,8 +468,8 @@ DrawList layout_live_overlays(const Deck& deck, Size screen, const TextMeasurer&
         const FontSpec font{FontRole::regular, rows.text_px};
         const int w = m.width(clock_text, font, false);
         const int y = rows.row_y;
-        out.items.push_back(DrawText{std::string(clock_text), font, theme.muted, safe.right() - w, y,
-                                     w, m.line_height(font), false});
+        out.items.push_back(DrawText{std::string(clock_text), font, theme.muted, safe.right() - w,
+                                     y, w, m.line_height(font), false});
     }
     return out;
 }

@@ -12,10 +12,10 @@
 namespace affiche {
 
 struct SlideLayout {
-    DrawList list;      // background, image, text and the static overlays (footer, dots)
-    Rect safe_area;     // nothing but a background image is drawn outside it
-    Rect text_box;      // all text of the slide lies inside
-    Rect image_box;     // where the image is drawn (w = 0 when none)
+    DrawList list;  // background, image, text and the static overlays (footer, dots)
+    Rect safe_area; // nothing but a background image is drawn outside it
+    Rect text_box;  // all text of the slide lies inside
+    Rect image_box; // where the image is drawn (w = 0 when none)
     int body_size_px = 0;
     int cap_height_px = 0;
     bool readable = true; // body capital height >= theme.min_cap_height * screen height

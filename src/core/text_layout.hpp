@@ -42,8 +42,8 @@ struct TextLine {
 
 struct Paragraph {
     std::vector<TextLine> lines;
-    bool rtl = false;    // base direction: right-align the lines when true
-    int line_height = 0; // px
+    bool rtl = false;        // base direction: right-align the lines when true
+    int line_height = 0;     // px
     bool broke_word = false; // a word wider than the line was cut between characters
     int height() const { return static_cast<int>(lines.size()) * line_height; }
     int widest() const;

@@ -37,7 +37,8 @@ std::shared_ptr<const AssetBytes> read_assets(const Deck& deck, std::size_t max_
     add(deck.theme.font_bold_path);
     add(deck.theme.font_arabic_path);
     add(deck.theme.font_arabic_bold_path);
-    for (int index : deck.play_order) add(deck.slides[static_cast<std::size_t>(index)].image_path);
+    for (int index : deck.play_order)
+        add(deck.slides[static_cast<std::size_t>(index)].image_path);
     return assets;
 }
 

@@ -10,14 +10,14 @@
 namespace affiche {
 
 struct DisplayOptions {
-    bool windowed = false;     // development: a window instead of full screen
-    std::optional<Size> size;  // window size; full screen uses the display's own mode
-    bool headless = false;     // offscreen video driver and software renderer (--render, tests)
+    bool windowed = false;    // development: a window instead of full screen
+    std::optional<Size> size; // window size; full screen uses the display's own mode
+    bool headless = false;    // offscreen video driver and software renderer (--render, tests)
 };
 
 // Owns SDL's subsystems for its lifetime (one per process).
 class SdlLibrary {
-public:
+  public:
     SdlLibrary() = default;
     SdlLibrary(const SdlLibrary&) = delete;
     SdlLibrary& operator=(const SdlLibrary&) = delete;
@@ -26,7 +26,7 @@ public:
     std::optional<std::string> init(bool headless);
     void quit_video();
 
-private:
+  private:
     bool video_ = false;
     bool ttf_ = false;
     bool image_ = false;

@@ -22,14 +22,16 @@ void draw_rect(const DrawContext& ctx, const DrawRect& r) {
     if (r.rect.w <= 0 || r.rect.h <= 0) return;
     SDL_Renderer* ren = ctx.renderer;
     if (r.radius <= 0) {
-        SDL_SetRenderDrawBlendMode(ren, r.color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawBlendMode(ren,
+                                   r.color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
         SDL_SetRenderDrawColor(ren, r.color.r, r.color.g, r.color.b, r.color.a);
         const SDL_Rect rect{r.rect.x, r.rect.y, r.rect.w, r.rect.h};
         SDL_RenderFillRect(ren, &rect);
         return;
     }
     const int radius = std::min({r.radius, r.rect.w / 2, r.rect.h / 2});
-    SurfacePtr s(SDL_CreateRGBSurfaceWithFormat(0, r.rect.w, r.rect.h, 32, SDL_PIXELFORMAT_ARGB8888));
+    SurfacePtr s(
+        SDL_CreateRGBSurfaceWithFormat(0, r.rect.w, r.rect.h, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!s) return;
     auto* pixels = static_cast<Uint32*>(s->pixels);
     const int stride = s->pitch / 4;
@@ -37,7 +39,8 @@ void draw_rect(const DrawContext& ctx, const DrawRect& r) {
         for (int x = 0; x < r.rect.w; ++x) {
             const float a = rounded_coverage(x, y, r.rect.w, r.rect.h, radius) * r.color.a;
             pixels[y * stride + x] = (static_cast<Uint32>(std::lround(a)) << 24) |
-                                     (Uint32{r.color.r} << 16) | (Uint32{r.color.g} << 8) | r.color.b;
+                                     (Uint32{r.color.r} << 16) | (Uint32{r.color.g} << 8) |
+                                     r.color.b;
         }
     }
     TexturePtr t(SDL_CreateTextureFromSurface(ren, s.get()));
@@ -63,8 +66,8 @@ void draw_text(const DrawContext& ctx, const DrawText& t) {
 }
 
 void draw_image(const DrawContext& ctx, const DrawImage& im) {
-    TexturePtr tex = ctx.images->texture(ctx.renderer, im.path, {im.dest.w, im.dest.h},
-                                         ctx.max_texture_side);
+    TexturePtr tex =
+        ctx.images->texture(ctx.renderer, im.path, {im.dest.w, im.dest.h}, ctx.max_texture_side);
     if (!tex) return;
     SDL_SetTextureBlendMode(tex.get(), SDL_BLENDMODE_BLEND);
     const SDL_Rect clip{im.clip.x, im.clip.y, im.clip.w, im.clip.h};
@@ -84,7 +87,8 @@ struct Drawer {
 } // namespace
 
 void draw(const DrawContext& ctx, const DrawList& list) {
-    for (const auto& item : list.items) std::visit(Drawer{ctx}, item);
+    for (const auto& item : list.items)
+        std::visit(Drawer{ctx}, item);
 }
 
 } // namespace affiche

@@ -27,8 +27,8 @@ TTF_Font* FontCache::open(const std::string& path, int size_px) const {
 FontCache::FontCache(const Theme& theme, std::shared_ptr<const AssetBytes> assets)
     : assets_(std::move(assets)) {
     auto can_open = [this](const std::string& path) { return FontPtr(open(path, 16)) != nullptr; };
-    const std::string wanted[font_role_count] = {theme.font_path, theme.font_bold_path,
-                                                 theme.font_arabic_path, theme.font_arabic_bold_path};
+    const std::string wanted[font_role_count] = {
+        theme.font_path, theme.font_bold_path, theme.font_arabic_path, theme.font_arabic_bold_path};
     for (int i = 0; i < font_role_count; ++i) {
         if (can_open(wanted[i])) {
             paths_[i] = wanted[i];
@@ -37,8 +37,8 @@ FontCache::FontCache(const Theme& theme, std::shared_ptr<const AssetBytes> asset
         std::string fallback = system_fonts[i];
         if (!can_open(fallback)) fallback = i >= 2 ? paths_[0] : system_fonts[0];
         if (!wanted[i].empty()) {
-            const std::string message = wanted[i] + ": error: cannot open font (" + TTF_GetError() +
-                                        "); using " + fallback;
+            const std::string message =
+                wanted[i] + ": error: cannot open font (" + TTF_GetError() + "); using " + fallback;
             problems_.push_back(message);
             log_.error(message);
         }
@@ -91,9 +91,8 @@ int TtfMeasurer::ascent(FontSpec font) const {
 }
 
 int TtfMeasurer::cap_height(FontSpec font) const {
-    TTF_Font* f = fonts_.get({is_arabic_role(font.role) ? FontRole::regular : font.role,
-                              font.size_px},
-                             false);
+    TTF_Font* f = fonts_.get(
+        {is_arabic_role(font.role) ? FontRole::regular : font.role, font.size_px}, false);
     int minx = 0, maxx = 0, miny = 0, maxy = 0, advance = 0;
     if (!f || TTF_GlyphMetrics32(f, 'H', &minx, &maxx, &miny, &maxy, &advance) != 0) {
         return font.size_px * 7 / 10;

@@ -16,14 +16,14 @@ namespace affiche {
 // Opens each (role, size) once. A theme font that is missing or broken falls back to a system
 // font, with one error in the log and in problems().
 class FontCache {
-public:
+  public:
     // Fonts are opened from assets when it holds them (the deck plays on if its folder goes).
     explicit FontCache(const Theme& theme, std::shared_ptr<const AssetBytes> assets = nullptr);
     // A face for spec, already set to the direction asked for; nullptr only if no font at all.
     TTF_Font* get(FontSpec spec, bool rtl);
     const std::vector<std::string>& problems() const { return problems_; }
 
-private:
+  private:
     TTF_Font* open(const std::string& path, int size_px) const;
     std::shared_ptr<const AssetBytes> assets_;
     std::map<std::pair<int, int>, FontPtr> open_;
@@ -33,14 +33,14 @@ private:
 };
 
 class TtfMeasurer final : public TextMeasurer {
-public:
+  public:
     explicit TtfMeasurer(FontCache& fonts) : fonts_(fonts) {}
     int width(std::string_view utf8, FontSpec font, bool rtl) const override;
     int line_height(FontSpec font) const override;
     int cap_height(FontSpec font) const override;
     int ascent(FontSpec font) const override;
 
-private:
+  private:
     FontCache& fonts_;
 };
 

@@ -14,7 +14,7 @@
 namespace affiche {
 
 class ImageStore {
-public:
+  public:
     explicit ImageStore(std::shared_ptr<const AssetBytes> assets = nullptr)
         : assets_(std::move(assets)) {}
     // Decodes path (or finds it already decoded) and returns its pixel size, or nullopt when the
@@ -25,7 +25,7 @@ public:
     // Drops decoded pixels; call after a slide is composed so memory stays flat.
     void release() { decoded_.clear(); }
 
-private:
+  private:
     struct Decoded {
         SurfacePtr surface; // 32-bit ARGB
         bool svg = false;

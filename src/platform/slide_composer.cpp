@@ -11,8 +11,8 @@ SlideComposer::SlideComposer(std::shared_ptr<const Deck> deck,
       images_(assets) {}
 
 SlideLayout SlideComposer::layout(int play_index) {
-    const Slide& slide =
-        deck_->slides[static_cast<std::size_t>(deck_->play_order[static_cast<std::size_t>(play_index)])];
+    const Slide& slide = deck_->slides[static_cast<std::size_t>(
+        deck_->play_order[static_cast<std::size_t>(play_index)])];
     std::optional<Size> image;
     if (!slide.image_path.empty()) image = images_.prepare(slide.image_path);
     return layout_slide(*deck_, play_index, screen_, measurer_, image);

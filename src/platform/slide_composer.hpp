@@ -18,7 +18,7 @@ struct ComposedSlide {
 };
 
 class SlideComposer {
-public:
+  public:
     SlideComposer(std::shared_ptr<const Deck> deck, std::shared_ptr<const AssetBytes> assets,
                   SDL_Renderer* renderer, Size screen, int max_texture_side);
     // Lays out and draws slide play_index into a new target texture. nullptr texture on failure.
@@ -33,7 +33,7 @@ public:
     const FontCache& fonts() const { return fonts_; }
     Size screen() const { return screen_; }
 
-private:
+  private:
     std::shared_ptr<const Deck> deck_;
     SDL_Renderer* renderer_;
     Size screen_;

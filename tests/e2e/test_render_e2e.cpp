@@ -28,14 +28,16 @@ Run run_affiche(const std::string& args) {
     REQUIRE(p != nullptr);
     char buf[4096];
     std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
+        r.output.append(buf, n);
     const int status = pclose(p);
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
 }
 
 fs::path fresh_dir(const std::string& name) {
-    const fs::path d = fs::temp_directory_path() / ("affiche-e2e-" + name + "-" + std::to_string(getpid()));
+    const fs::path d =
+        fs::temp_directory_path() / ("affiche-e2e-" + name + "-" + std::to_string(getpid()));
     fs::remove_all(d);
     return d;
 }
