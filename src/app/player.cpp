@@ -360,8 +360,8 @@ int Player::run() {
         }
         if (playlist_->fading(now) || drawn_fading_ || overlay_changed(now)) dirty_ = true;
         if (dirty_) draw_frame(now);
-        const Millis after = now_ms();
-        wait_until(after, next_wake(after));
+        // Deadlines count from the frame's start, so drawing time is not added to each fade step.
+        wait_until(now_ms(), next_wake(now));
     }
     log_info("stats: frames=" + std::to_string(stats_.frames) + " fade_frames=" +
              std::to_string(stats_.fade_frames) + " fades=" + std::to_string(stats_.fades) +

@@ -4,8 +4,8 @@
 namespace affiche {
 
 SlideComposer::SlideComposer(std::shared_ptr<const Deck> deck,
-                             std::shared_ptr<const AssetBytes> assets, SDL_Renderer* renderer,
-                             Size screen, int max_texture_side)
+                             const std::shared_ptr<const AssetBytes>& assets,
+                             SDL_Renderer* renderer, Size screen, int max_texture_side)
     : deck_(std::move(deck)), renderer_(renderer), screen_(screen),
       max_texture_side_(max_texture_side), fonts_(deck_->theme, assets), measurer_(fonts_),
       images_(assets) {}

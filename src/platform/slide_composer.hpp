@@ -19,7 +19,7 @@ struct ComposedSlide {
 
 class SlideComposer {
   public:
-    SlideComposer(std::shared_ptr<const Deck> deck, std::shared_ptr<const AssetBytes> assets,
+    SlideComposer(std::shared_ptr<const Deck> deck, const std::shared_ptr<const AssetBytes>& assets,
                   SDL_Renderer* renderer, Size screen, int max_texture_side);
     // Lays out and draws slide play_index into a new target texture. nullptr texture on failure.
     ComposedSlide compose(int play_index);
