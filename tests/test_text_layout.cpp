@@ -123,7 +123,7 @@ TEST_CASE("text: no-break spaces U+00A0 and U+202F are never broken") {
     CHECK(wrap("Mais pourquoi x", 130) == Lines{"Mais pourquoi", "x"});
 }
 
-TEST_CASE("text: a plain space before : ; ? ! » or after « is not a break") {
+TEST_CASE("text: a plain space before high punctuation or after « is not a break") {
     CHECK(wrap("Mais pourquoi ?", 130) == Lines{"Mais", "pourquoi ?"});
     CHECK(wrap("Mais pourquoi   ?", 130) == Lines{"Mais", "pourquoi   ?"});
     CHECK(wrap("Note importante : oui", 160) == Lines{"Note", "importante : oui"});

@@ -156,3 +156,101 @@ TEST_CASE("e2e: the shipped deck checks clean: no error and no warning") {
     CHECK(r.output.find("warning") == std::string::npos);
     CHECK(r.output.find("error") == std::string::npos);
 }
+
+namespace {
+
+// A solid-colour image file written with SDL_image (PNG or JPEG).
+void write_solid(const fs::path& path, int w, int h, Uint32 rgb, bool jpeg) {
+    SDL_Surface* s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    REQUIRE(s != nullptr);
+    SDL_FillRect(s, nullptr, 0xFF000000u | rgb);
+    const int rc =
+        jpeg ? IMG_SaveJPG(s, path.string().c_str(), 95) : IMG_SavePNG(s, path.string().c_str());
+    SDL_FreeSurface(s);
+    REQUIRE(rc == 0);
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+    std::FILE* f = std::fopen(path.string().c_str(), "w");
+    REQUIRE(f != nullptr);
+    std::fputs(text.c_str(), f);
+    std::fclose(f);
+}
+
+// Pixels within 24 of rgb on every channel (JPEG and WebP are lossy).
+long count_near(const Pixels& px, Uint32 rgb) {
+    long n = 0;
+    for (int y = 0; y < px.s->h; ++y) {
+        for (int x = 0; x < px.s->w; ++x) {
+            const Uint32 c = px.at(x, y);
+            bool near = true;
+            for (int shift = 0; shift < 24; shift += 8) {
+                near = near && std::abs(static_cast<int>((c >> shift) & 0xFF) -
+                                        static_cast<int>((rgb >> shift) & 0xFF)) <= 24;
+            }
+            n += near;
+        }
+    }
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("e2e: PNG, JPEG, WebP and an image over the texture limit are drawn, aspect kept") {
+    REQUIRE(SDL_Init(0) == 0);
+    const fs::path deck = fresh_dir("formats");
+    fs::create_directories(deck / "slides");
+    fs::create_directories(deck / "images");
+    fs::create_directories(deck / "fonts");
+    write_solid(deck / "images" / "rouge.png", 400, 200, 0xD02020, false);
+    write_solid(deck / "images" / "bleu.jpg", 200, 200, 0x2040D0, true);
+    fs::copy_file(AFFICHE_SOURCE_DIR "/tests/fixtures/formats/images/vert.webp",
+                  deck / "images" / "vert.webp");
+    // 6000 px wide: over the 4096 px texture limit of a Raspberry Pi, shrunk on the CPU first.
+    write_solid(deck / "images" / "large.png", 6000, 1000, 0xE0C020, false);
+    write_text(deck / "slides" / "10.toml",
+               "[[slide]]\nid = \"png\"\nimage = \"rouge.png\"\nimage_position = \"full\"\n"
+               "[[slide]]\nid = \"jpeg\"\nimage = \"bleu.jpg\"\nimage_position = \"full\"\n"
+               "[[slide]]\nid = \"webp\"\nimage = \"vert.webp\"\nimage_position = \"full\"\n"
+               "[[slide]]\nid = \"large\"\nimage = \"large.png\"\nimage_position = \"full\"\n");
+    const fs::path out = deck / "out";
+    const Run r = run_affiche("--render " + out.string() + " --size 1280x720 " + deck.string());
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    struct Expect {
+        const char* file;
+        Uint32 rgb;
+        double aspect; // width / height of the image
+    };
+    const Expect expects[] = {{"01-png.png", 0xD02020, 2.0},
+                              {"02-jpeg.png", 0x2040D0, 1.0},
+                              {"03-webp.png", 0x20A040, 1.5},
+                              {"04-large.png", 0xE0C020, 6.0}};
+    for (const auto& e : expects) {
+        INFO(e.file);
+        const Pixels px = load(out / e.file);
+        const long n = count_near(px, e.rgb);
+        CHECK(n > 20'000); // the picture is there, large
+        // Its bounding box keeps the image's aspect ratio (within 2%).
+        int x0 = px.s->w, y0 = px.s->h, x1 = -1, y1 = -1;
+        for (int y = 0; y < px.s->h; ++y) {
+            for (int x = 0; x < px.s->w; ++x) {
+                const Uint32 c = px.at(x, y);
+                if (std::abs(static_cast<int>((c >> 16) & 0xFF) -
+                             static_cast<int>((e.rgb >> 16) & 0xFF)) <= 24 &&
+                    std::abs(static_cast<int>((c >> 8) & 0xFF) -
+                             static_cast<int>((e.rgb >> 8) & 0xFF)) <= 24 &&
+                    std::abs(static_cast<int>(c & 0xFF) - static_cast<int>(e.rgb & 0xFF)) <= 24) {
+                    x0 = std::min(x0, x);
+                    y0 = std::min(y0, y);
+                    x1 = std::max(x1, x);
+                    y1 = std::max(y1, y);
+                }
+            }
+        }
+        REQUIRE(x1 > x0);
+        const double aspect = static_cast<double>(x1 - x0 + 1) / (y1 - y0 + 1);
+        CHECK(aspect == doctest::Approx(e.aspect).epsilon(0.02));
+    }
+    fs::remove_all(deck);
+}
