@@ -76,3 +76,12 @@ TEST_CASE("playlist: a start index beyond the deck is clamped") {
     Playlist p({1000, 1000}, 0, 0, 7);
     CHECK(p.index() == 1);
 }
+
+TEST_CASE("playlist: restarting the fade keeps the slide's schedule") {
+    Playlist p({1000, 1000}, 400, 0);
+    p.update(1'000);
+    p.restart_fade(1'100); // the slide took 100 ms to draw
+    CHECK(p.fade(1'100) == doctest::Approx(0.0));
+    CHECK(p.fade(1'300) == doctest::Approx(0.5));
+    CHECK(p.slide_deadline() == 2'000);
+}

@@ -140,6 +140,7 @@ void Player::change_slide(Millis now) {
     if (current_.texture && current_.play_index == playlist_->index()) return;
     previous_ = std::move(current_);
     current_ = composer_->compose(playlist_->index());
+    playlist_->restart_fade(now_ms()); // drawing the slide took time: fade from its start
     if (previous_.texture && playlist_->fading(now)) ++stats_.fades;
     if (!current_.texture) {
         log_error(std::string("cannot compose slide: ") + SDL_GetError());

@@ -21,6 +21,9 @@ class Playlist {
     void next(Millis now);
     void previous(Millis now);
     void toggle_pause(Millis now);
+    // Starts the crossfade again from 0 at now, leaving the slide's time alone: the new slide's
+    // picture took a while to draw, and the fade should not jump ahead meanwhile.
+    void restart_fade(Millis now) { changed_at_ = now; }
 
     int index() const { return index_; }
     int count() const { return static_cast<int>(durations_.size()); }
