@@ -138,10 +138,18 @@ void Player::handle_reload(Millis now) {
 
 void Player::change_slide(Millis now) {
     if (current_.texture && current_.play_index == playlist_->index()) return;
-    previous_ = std::move(current_);
+    const bool had_picture = current_.texture != nullptr;
+    if (in_place_) {
+        // The screen itself holds the old picture: free its texture before drawing the new one,
+        // so only two full-screen buffers ever exist (screen and slide), not three.
+        current_ = {};
+        shown_fade_ = 0.0;
+    } else {
+        previous_ = std::move(current_);
+    }
     current_ = composer_->compose(playlist_->index());
     playlist_->restart_fade(now_ms()); // drawing the slide took time: fade from its start
-    if (previous_.texture && playlist_->fading(now)) ++stats_.fades;
+    if (had_picture && playlist_->fading(now)) ++stats_.fades;
     if (!current_.texture) {
         log_error(std::string("cannot compose slide: ") + SDL_GetError());
         current_ = std::move(previous_); // keep the last picture rather than show nothing
@@ -186,6 +194,7 @@ void Player::handle_events(Millis now) {
             previous_ = {};
             if (e.type == SDL_RENDER_DEVICE_RESET) make_frame(); // every texture is gone
             current_ = composer_->compose(playlist_->index());
+            shown_fade_ = 1.0; // what the screen held is gone: draw the slide whole
             dirty_ = true;
             break;
         case SDL_WINDOWEVENT:
@@ -245,17 +254,48 @@ void Player::present_rotated() {
     SDL_RenderCopyEx(r, frame_.get(), nullptr, &dst, options_.rotate, nullptr, SDL_FLIP_NONE);
 }
 
+void Player::blend_in_place(double fade) {
+    // Blending the new slide over what is on screen by b = (f - s) / (1 - s), where s is the
+    // share already shown, gives (1 - f) old + f new: the same crossfade without a copy of the
+    // old slide. The share actually applied (8-bit alpha) is tracked, and the last step is exact.
+    SDL_Renderer* r = display_->renderer.get();
+    SDL_Texture* t = current_.texture.get();
+    if (!t) return; // nothing new to show: the screen keeps its picture
+    if (fade >= 1.0 || shown_fade_ >= 1.0) {
+        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_NONE);
+        SDL_SetTextureAlphaMod(t, 255);
+        SDL_RenderCopy(r, t, nullptr, nullptr);
+        shown_fade_ = 1.0;
+        return;
+    }
+    const double step = (fade - shown_fade_) / (1.0 - shown_fade_);
+    const auto alpha = static_cast<Uint8>(std::clamp(std::lround(step * 255), 0L, 255L));
+    if (alpha == 0) return;
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureAlphaMod(t, alpha);
+    SDL_RenderCopy(r, t, nullptr, nullptr);
+    shown_fade_ += (1.0 - shown_fade_) * alpha / 255.0;
+}
+
 void Player::draw_frame(Millis now) {
     SDL_Renderer* r = display_->renderer.get();
     if (frame_) SDL_SetRenderTarget(r, frame_.get());
     const double fade = playlist_->fade(now);
-    SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
-    SDL_RenderClear(r);
-    if (previous_.texture && fade < 1.0) {
+    if (in_place_) {
+        if (stats_.frames == 0) { // the screen's first picture fades in from black
+            SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+            SDL_RenderClear(r);
+        }
+        blend_in_place(fade);
+    } else {
+        SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+        SDL_RenderClear(r);
+    }
+    if (!in_place_ && previous_.texture && fade < 1.0) {
         SDL_SetTextureBlendMode(previous_.texture.get(), SDL_BLENDMODE_NONE);
         SDL_RenderCopy(r, previous_.texture.get(), nullptr, nullptr);
     }
-    if (current_.texture) {
+    if (!in_place_ && current_.texture) {
         const bool blend = previous_.texture && fade < 1.0;
         SDL_SetTextureBlendMode(current_.texture.get(),
                                 blend ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
@@ -344,6 +384,9 @@ int Player::run() {
              std::to_string(display_->size.h) + " with the " + display_->renderer_name +
              " renderer");
     make_frame();
+    // Only the software renderer keeps the screen's pixels from one frame to the next (GL back
+    // buffers are undefined after a swap): there, crossfades blend over the screen itself.
+    in_place_ = display_->renderer_name == "software";
     started_at_ = now_ms();
     start_deck(std::move(loaded), 0);
     while (!quit_) {

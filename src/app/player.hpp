@@ -36,6 +36,7 @@ class Player {
     void adopt_pending();
     void change_slide(Millis now);
     void draw_frame(Millis now);
+    void blend_in_place(double fade);
     void save_screenshot();
     void make_frame();
     void present_rotated();
@@ -67,6 +68,8 @@ class Player {
     bool reload_requested_ = false;
     bool screenshot_requested_ = false;
     bool drawn_fading_ = false; // the last frame drawn was mid-fade
+    bool in_place_ = false;     // software renderer: fades blend over the screen's own pixels
+    double shown_fade_ = 1.0;   // in_place_: share of the current slide already on screen
     std::string drawn_clock_;
     long drawn_progress_ = -1;
     Millis started_at_ = 0;
