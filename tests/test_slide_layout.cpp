@@ -146,5 +146,13 @@ TEST_CASE("slide layout: overlays: one dot per slide, the clock at the right of 
     REQUIRE(clock.size() == 1);
     CHECK(clock[0].text == "10:30");
     CHECK(clock[0].x + clock[0].width == l.safe_area.right());
-    CHECK(progress_track_width(d, screen) == l.safe_area.w);
+    // Everything the live overlays draw lies in the area redrawn for them, inside the safe area.
+    const Rect area = live_overlays_area(d, screen, m);
+    CHECK(l.safe_area.contains(area));
+    for (const auto& item : live.items) {
+        if (const auto* r = std::get_if<DrawRect>(&item)) CHECK(area.contains(r->rect));
+        if (const auto* t = std::get_if<DrawText>(&item)) {
+            CHECK(area.contains(Rect{t->x, t->y, t->width, t->height}));
+        }
+    }
 }

@@ -207,10 +207,7 @@ void Player::handle_events(Millis now) {
     for (auto s : signals_.drain()) {
         if (s == SignalEvent::quit) quit_ = true;
         if (s == SignalEvent::reload) reload_requested_ = true;
-        if (s == SignalEvent::screenshot) {
-            screenshot_requested_ = true;
-            dirty_ = true;
-        }
+        if (s == SignalEvent::screenshot) screenshot_requested_ = true;
     }
 }
 
@@ -275,6 +272,29 @@ void Player::blend_in_place(double fade) {
     SDL_SetTextureAlphaMod(t, alpha);
     SDL_RenderCopy(r, t, nullptr, nullptr);
     shown_fade_ += (1.0 - shown_fade_) * alpha / 255.0;
+}
+
+// The clock or progress bar changed on a static slide: with the software renderer the screen
+// keeps its pixels, so only the strip under the overlays is restored from the slide and redrawn.
+void Player::draw_overlays(Millis now) {
+    const Rect area = composer_->live_area();
+    if (!in_place_ || !current_.texture || area.w <= 0) {
+        draw_frame(now);
+        return;
+    }
+    SDL_Renderer* r = display_->renderer.get();
+    if (frame_) SDL_SetRenderTarget(r, frame_.get());
+    const SDL_Rect strip{area.x, area.y, area.w, area.h};
+    SDL_SetTextureBlendMode(current_.texture.get(), SDL_BLENDMODE_NONE);
+    SDL_SetTextureAlphaMod(current_.texture.get(), 255);
+    SDL_RenderCopy(r, current_.texture.get(), &strip, &strip);
+    drawn_clock_ = clock_text();
+    drawn_progress_ = progress_step(now);
+    composer_->draw_live(drawn_clock_, playlist_->progress(now));
+    if (screenshot_requested_) save_screenshot(); // exactly what the screen shows
+    if (frame_) present_rotated();
+    SDL_RenderPresent(r);
+    ++stats_.frames;
 }
 
 void Player::draw_frame(Millis now) {
@@ -402,8 +422,12 @@ int Player::run() {
                 change_slide(now);
             }
         }
-        if (playlist_->fading(now) || drawn_fading_ || overlay_changed(now)) dirty_ = true;
-        if (dirty_) draw_frame(now);
+        if (playlist_->fading(now) || drawn_fading_) dirty_ = true;
+        if (dirty_) {
+            draw_frame(now);
+        } else if (overlay_changed(now) || screenshot_requested_) {
+            draw_overlays(now);
+        }
         // Deadlines count from the frame's start, so drawing time is not added to each fade step.
         wait_until(now_ms(), next_wake(now));
     }

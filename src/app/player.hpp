@@ -37,6 +37,7 @@ class Player {
     void change_slide(Millis now);
     void draw_frame(Millis now);
     void blend_in_place(double fade);
+    void draw_overlays(Millis now);
     void save_screenshot();
     void make_frame();
     void present_rotated();

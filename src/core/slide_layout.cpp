@@ -444,8 +444,17 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
     return out;
 }
 
-int progress_track_width(const Deck& deck, Size screen) {
-    return deck.overlays.progress ? safe_area_of(deck.theme, screen).w : 0;
+Rect live_overlays_area(const Deck& deck, Size screen, const TextMeasurer& m) {
+    const Overlays& o = deck.overlays;
+    if (!o.progress && !o.clock) return {};
+    const Rect safe = safe_area_of(deck.theme, screen);
+    const BottomRows rows = bottom_rows(deck, screen, m);
+    // Digits differ in width: leave room for the widest time, "00:00" and a half more.
+    const int clock_w =
+        o.clock ? m.width("00:00", {FontRole::regular, rows.text_px}, false) * 3 / 2 : 0;
+    const int top = o.clock ? rows.row_y : safe.bottom() - px(progress_thick, unit_of(screen));
+    const int left = o.progress ? safe.x : safe.right() - clock_w;
+    return {left, top, safe.right() - left, safe.bottom() - top};
 }
 
 DrawList layout_live_overlays(const Deck& deck, Size screen, const TextMeasurer& m,

@@ -30,7 +30,8 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
 DrawList layout_live_overlays(const Deck& deck, Size screen, const TextMeasurer& m,
                               std::string_view clock_text, double progress);
 
-// Width in px of the progress bar's track, to know when the bar moves by a whole pixel.
-int progress_track_width(const Deck& deck, Size screen);
+// The rectangle that layout_live_overlays draws in (empty when the deck has neither clock nor
+// progress bar): redrawing the overlays only needs this part of the slide under them.
+Rect live_overlays_area(const Deck& deck, Size screen, const TextMeasurer& m);
 
 } // namespace affiche

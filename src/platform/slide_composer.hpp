@@ -25,6 +25,8 @@ class SlideComposer {
     ComposedSlide compose(int play_index);
     // Draws the clock and progress bar on the current render target.
     void draw_live(std::string_view clock_text, double progress);
+    // Where draw_live draws (empty when the deck shows neither clock nor progress bar).
+    Rect live_area() { return live_overlays_area(*deck_, screen_, measurer_); }
     // Lays out a slide without drawing it (checks, tests).
     SlideLayout layout(int play_index);
 
