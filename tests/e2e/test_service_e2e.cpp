@@ -482,6 +482,10 @@ TEST_CASE("service e2e: signals: HUP reloads, USR1 saves the screen, TERM exits 
     SUBCASE("SIGUSR1 saves a 640x360 PNG of the screen beside the status file") {
         const fs::path shot = s.run_dir / "screenshot.png";
         REQUIRE_FALSE(fs::exists(shot));
+        // Past the first slide's fade-in from black (crossfades between slides keep the
+        // background: every slide has the same one).
+        const std::string first = s.field("slide_id");
+        REQUIRE(wait_for([&] { return s.field("slide_id") != first; }, 5000));
         s.player->signal(SIGUSR1);
         REQUIRE(wait_for([&] { return s.player->log().find("screenshot saved to " + shot.string()) != std::string::npos; },
                          reload_budget_ms));
