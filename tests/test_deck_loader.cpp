@@ -705,7 +705,7 @@ TEST_CASE("deck loader: missing image with many or no files in images/") {
           "put the file in images/");
 }
 
-TEST_CASE("deck loader: fonts must be in fonts/, empty means system font") {
+TEST_CASE("deck loader: fonts must be in fonts/, a missing one falls back to the system font") {
     TempDeck deck;
     deck.write("slides/deck.toml", R"([theme]
 font = "Missing.ttf"
@@ -717,10 +717,18 @@ font_arabic = "../Arabic.ttf"
     const LoadResult result = deck.load();
     CHECK_FALSE(result.deck.has_value());
     const std::string deck_toml = deck.path("slides/deck.toml");
-    CHECK(EXPECT_ERROR(result, deck_toml, 2, 8, "font 'Missing.ttf' not found in fonts/").hint ==
-          "put the file in fonts/");
+    CHECK(EXPECT_WARNING(result, deck_toml, 2, 8,
+                         "font 'Missing.ttf' not found in fonts/: the system font is used")
+              .hint == "put the file in fonts/");
     EXPECT_ERROR(result, deck_toml, 4, 15, "font '../Arabic.ttf' must be a file inside fonts/");
     CHECK(result.diagnostics.size() == 2);
+
+    // Only the missing font: a warning, and the deck loads with the system font for it.
+    deck.write("slides/deck.toml", "[theme]\nfont = \"Missing.ttf\"\n");
+    const LoadResult fallback = deck.load();
+    REQUIRE(fallback.deck.has_value());
+    CHECK(fallback.deck->theme.font_path.empty());
+    CHECK(count(fallback.diagnostics, Severity::warning) == 1);
 }
 
 TEST_CASE("deck loader: invalid UTF-8 is reported at its byte and the file skipped") {

@@ -36,9 +36,8 @@ Diagnostics readability_warnings(const Deck& deck) {
         }
         images.release();
     }
-    for (const auto& p : fonts.problems()) {
-        out.push_back({Severity::error, {}, p, ""}); // a broken font file
-    }
+    for (const auto& p : fonts.problems())
+        out.push_back(p); // a broken font file
     return out;
 }
 

@@ -65,7 +65,15 @@ void Player::start_deck(DeckReloader::Result loaded, int first) {
     auto deck = std::make_shared<const Deck>(std::move(*loaded.load.deck));
     composer_ = std::make_unique<SlideComposer>(deck, loaded.assets, display_->renderer.get(),
                                                 logical_, display_->max_texture_side);
-    reporter_.set_deck(loaded.revision, composer_->fonts().problems());
+    std::vector<std::string> problems;
+    for (const auto& d : composer_->fonts().problems()) {
+        problems.push_back(format_diagnostic(d));
+        reload_log_.error(problems.back()); // the slides play on in a system font
+    }
+    for (const auto& d : loaded.load.diagnostics) {
+        if (d.severity == Severity::warning) problems.push_back(format_diagnostic(d));
+    }
+    reporter_.set_deck(loaded.revision, std::move(problems));
     const Deck& d = composer_->deck();
     std::vector<Millis> durations;
     for (int index : d.play_order) {

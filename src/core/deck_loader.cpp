@@ -193,7 +193,10 @@ void Loader::read_theme(const TableReader& r) {
 std::string Loader::read_font(const TableReader& r, std::string_view key, std::string& name) {
     name = r.string(key).value_or(name);
     if (name.empty()) return "";
-    check_file_inside(r, key, dir_, name, "fonts", "font");
+    // A missing font is not worth a blank screen: the deck plays in a system font.
+    if (!check_file_inside(r, key, dir_, name, "fonts", "font", "the system font is used")) {
+        return "";
+    }
     return dir_ + "/fonts/" + name;
 }
 

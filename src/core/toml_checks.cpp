@@ -376,7 +376,8 @@ bool resolves_inside(const std::string& path, const std::string& folder) {
 } // namespace
 
 bool check_file_inside(const TableReader& r, std::string_view key, const std::string& content_dir,
-                       const std::string& name, std::string_view folder, std::string_view kind) {
+                       const std::string& name, std::string_view folder, std::string_view kind,
+                       std::string_view fallback) {
     // More names than this in a hint is noise: say where to put the file instead.
     constexpr std::size_t max_listed_files = 8;
     const std::string folder_path = content_dir + "/" + std::string(folder);
@@ -406,7 +407,12 @@ bool check_file_inside(const TableReader& r, std::string_view key, const std::st
         for (std::size_t i = 1; i < present.size(); ++i)
             hint += ", " + present[i];
     }
-    r.error(r.value_loc(key), what + " not found in " + inside, hint);
+    if (fallback.empty()) {
+        r.error(r.value_loc(key), what + " not found in " + inside, hint);
+    } else {
+        r.warning(r.value_loc(key), what + " not found in " + inside + ": " + std::string(fallback),
+                  hint);
+    }
     return false;
 }
 

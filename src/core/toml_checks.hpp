@@ -128,8 +128,10 @@ std::vector<std::string> list_files(const std::string& folder);
 
 // Checks that name (the value of key) is an existing file inside content_dir/folder, not
 // escaping it by "..", an absolute path or a link; reports the problem otherwise.
-// kind names the file in messages ("image", "font").
+// kind names the file in messages ("image", "font"). A missing file is an error, or, when
+// fallback says what happens instead (e.g. "the system font is used"), a warning.
 bool check_file_inside(const TableReader& r, std::string_view key, const std::string& content_dir,
-                       const std::string& name, std::string_view folder, std::string_view kind);
+                       const std::string& name, std::string_view folder, std::string_view kind,
+                       std::string_view fallback = {});
 
 } // namespace affiche

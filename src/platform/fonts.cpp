@@ -34,13 +34,15 @@ FontCache::FontCache(const Theme& theme, std::shared_ptr<const AssetBytes> asset
             paths_[i] = wanted[i];
             continue;
         }
+        const std::string why = TTF_GetError(); // before the fallback's attempt replaces it
         std::string fallback = system_fonts[i];
         if (!can_open(fallback)) fallback = i >= 2 ? paths_[0] : system_fonts[0];
         if (!wanted[i].empty()) {
-            const std::string message =
-                wanted[i] + ": error: cannot open font (" + TTF_GetError() + "); using " + fallback;
-            problems_.push_back(message);
-            log_.error(message);
+            Diagnostic d{Severity::warning,
+                         {wanted[i], 0, 0},
+                         "cannot open font (" + why + "); using " + fallback,
+                         "the file is damaged: copy it again, or name another font"};
+            problems_.push_back(std::move(d)); // the caller logs or prints it
         }
         paths_[i] = fallback;
     }

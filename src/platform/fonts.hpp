@@ -14,21 +14,22 @@
 namespace affiche {
 
 // Opens each (role, size) once. A theme font that is missing or broken falls back to a system
-// font, with one error in the log and in problems().
+// font, and problems() says so.
 class FontCache {
   public:
     // Fonts are opened from assets when it holds them (the deck plays on if its folder goes).
     explicit FontCache(const Theme& theme, std::shared_ptr<const AssetBytes> assets = nullptr);
     // A face for spec, already set to the direction asked for; nullptr only if no font at all.
     TTF_Font* get(FontSpec spec, bool rtl);
-    const std::vector<std::string>& problems() const { return problems_; }
+    // Fonts that could not be opened, as warnings naming the file (the deck still plays).
+    const Diagnostics& problems() const { return problems_; }
 
   private:
     TTF_Font* open(const std::string& path, int size_px) const;
     std::shared_ptr<const AssetBytes> assets_;
     std::map<std::pair<int, int>, FontPtr> open_;
     std::string paths_[font_role_count];
-    std::vector<std::string> problems_;
+    Diagnostics problems_;
     LogOnce log_;
 };
 

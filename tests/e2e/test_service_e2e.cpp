@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -486,20 +487,34 @@ TEST_CASE("service e2e: signals: HUP reloads, USR1 saves the screen, TERM exits 
         // background: every slide has the same one).
         const std::string first = s.field("slide_id");
         REQUIRE(wait_for([&] { return s.field("slide_id") != first; }, 5000));
-        s.player->signal(SIGUSR1);
-        REQUIRE(wait_for([&] { return s.player->log().find("screenshot saved to " + shot.string()) != std::string::npos; },
-                         reload_budget_ms));
-        CHECK(png_size(read_text(shot)) == std::pair<std::uint32_t, std::uint32_t>{640, 360});
-        SDL_Surface* raw = IMG_Load(shot.c_str());
-        REQUIRE_MESSAGE(raw != nullptr, IMG_GetError());
-        SDL_Surface* px = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
-        SDL_FreeSurface(raw);
-        REQUIRE(px != nullptr);
-        CHECK(px->w == 640);
-        CHECK(px->h == 360);
-        // The corner is the theme's background, not a black (never drawn) frame.
-        CHECK((static_cast<const Uint32*>(px->pixels)[0] & 0xFFFFFF) == 0x102030);
-        SDL_FreeSurface(px);
+        // Seven shots 100 ms apart span more than one 0.5 s crossfade of the 1 s slides: old and
+        // new slide share the background, so a right crossfade leaves the corner exactly at it.
+        std::vector<std::string> corners;
+        for (int shot_n = 1; shot_n <= 7; ++shot_n) {
+            s.player->signal(SIGUSR1);
+            REQUIRE(wait_for([&] { return count_of(s.player->log(), "screenshot saved to " + shot.string()) == shot_n; },
+                             reload_budget_ms));
+            CHECK(png_size(read_text(shot)) == std::pair<std::uint32_t, std::uint32_t>{640, 360});
+            SDL_Surface* raw = IMG_Load(shot.c_str());
+            REQUIRE_MESSAGE(raw != nullptr, IMG_GetError());
+            SDL_Surface* px = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+            SDL_FreeSurface(raw);
+            REQUIRE(px != nullptr);
+            CHECK(px->w == 640);
+            CHECK(px->h == 360);
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "%06x", static_cast<const Uint32*>(px->pixels)[0] & 0xFFFFFFu);
+            corners.emplace_back(hex);
+            SDL_FreeSurface(px);
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        INFO("corner pixel of each shot: " << [&] {
+            std::string all;
+            for (const auto& c : corners) all += c + " ";
+            return all;
+        }());
+        // The theme's background, not black (never drawn) nor darkened by the crossfade.
+        CHECK(std::count(corners.begin(), corners.end(), "102030") == 7);
     }
     const auto stopped = Clock::now();
     CHECK(s.player->stop(2000) == 0);
