@@ -208,7 +208,8 @@ void emit_text(DrawList& out, const TextPlan& plan, const Theme& theme, Rect box
             // The accent rule sits in the space between the title block and the body.
             const int thick = std::max(2, b.paragraph.line_height / 14);
             const int w = std::min(box.w, std::max(thick * 8, b.paragraph.line_height * 2));
-            const int rule_y = top + plan.title_bottom + (b.space_before - thick) / 2;
+            // Below the middle of the gap: descenders of the title (Arabic ones are deep) clear it.
+            const int rule_y = top + plan.title_bottom + b.space_before * 3 / 5 - thick / 2;
             const int rule_x = centred                        ? box.x + (box.w - w) / 2
                                : plan.blocks[0].paragraph.rtl ? box.right() - w
                                                               : box.x;
