@@ -4,6 +4,7 @@
 #include "platform/image_check.hpp"
 #include "service/revision.hpp"
 
+#include <SDL_thread.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -59,6 +60,7 @@ void DeckReloader::start(const std::string& dir) {
         }
         const std::uint64_t one = 1;
         [[maybe_unused]] const auto n = write(event_fd_, &one, sizeof one);
+        SDL_TLSCleanup(); // SDL_SetError's per-thread storage would leak with every reload
     });
 }
 

@@ -240,7 +240,7 @@ void Player::make_frame() {
     if (options_.rotate == 0) return;
     if (options_.rotate == 90 || options_.rotate == 270)
         logical_ = {display_->size.h, display_->size.w};
-    frame_.reset(SDL_CreateTexture(display_->renderer.get(), SDL_PIXELFORMAT_ARGB8888,
+    frame_.reset(SDL_CreateTexture(display_->renderer.get(), slide_pixel_format,
                                    SDL_TEXTUREACCESS_TARGET, logical_.w, logical_.h));
     if (!frame_) {
         log_error(std::string("cannot turn the picture: ") + SDL_GetError() +

@@ -22,7 +22,7 @@ ComposedSlide SlideComposer::compose(int play_index) {
     ComposedSlide out;
     out.play_index = play_index;
     out.layout = layout(play_index);
-    out.texture.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
+    out.texture.reset(SDL_CreateTexture(renderer_, slide_pixel_format,
                                         SDL_TEXTUREACCESS_TARGET, screen_.w, screen_.h));
     if (out.texture) {
         SDL_Texture* previous = SDL_GetRenderTarget(renderer_);

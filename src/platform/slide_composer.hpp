@@ -11,6 +11,12 @@
 
 namespace affiche {
 
+// Slides are opaque, so their pictures carry no alpha channel. It matters: SDL's software
+// blitter for pixels with alpha loses a little brightness at each blend, which a crossfade of
+// sixty steps over the screen's own pixels turns into a visible darkening; without alpha it
+// blends exactly.
+inline constexpr Uint32 slide_pixel_format = SDL_PIXELFORMAT_RGB888;
+
 struct ComposedSlide {
     TexturePtr texture; // screen-sized, opaque
     SlideLayout layout;
