@@ -16,9 +16,8 @@ Diagnostics readability_warnings(const Deck& deck) {
     TtfMeasurer measurer(fonts);
     ImageStore images;
     const Size screens[] = {{1920, 1080}, {1080, 1920}};
-    for (int i = 0; i < static_cast<int>(deck.play_order.size()); ++i) {
-        const Slide& slide =
-            deck.slides[static_cast<std::size_t>(deck.play_order[static_cast<std::size_t>(i)])];
+    for (int i = 0; i < deck.shown_count(); ++i) {
+        const Slide& slide = deck.shown(i);
         std::optional<Size> image;
         if (!slide.image_path.empty()) image = images.prepare(slide.image_path);
         for (const Size screen : screens) {

@@ -10,7 +10,6 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
-#include <thread>
 
 namespace affiche {
 
@@ -48,8 +47,8 @@ bool Player::open_display_with_retry() {
         logged = true;
         notify_status("waiting for a display: " + error);
         notify_watchdog(); // waiting is not hanging
-        notify_extend_timeout((backoff + 5000) *
-                              1000); // start-up may take as long as the TV is off
+        // Start-up may take as long as the TV stays off: keep systemd from timing it out.
+        notify_extend_timeout((backoff + 5000) * 1000);
         sdl_.quit_video();
         pollfd p{signals_.fd(), POLLIN, 0};
         if (poll(&p, 1, static_cast<int>(backoff)) > 0) {
@@ -94,13 +93,11 @@ void Player::start_deck(DeckReloader::Result loaded, int first) {
 void Player::adopt_pending() {
     const Deck& old = composer_->deck();
     const int next = playlist_->index();
-    const std::string& next_id =
-        old.slides[static_cast<std::size_t>(old.play_order[static_cast<std::size_t>(next)])].id;
+    const std::string& next_id = old.shown(next).id;
     const Deck& fresh = *pending_->load.deck;
-    int first = next % static_cast<int>(fresh.play_order.size());
-    for (int i = 0; i < static_cast<int>(fresh.play_order.size()); ++i) {
-        if (fresh.slides[static_cast<std::size_t>(fresh.play_order[static_cast<std::size_t>(i)])]
-                .id == next_id) {
+    int first = next % fresh.shown_count();
+    for (int i = 0; i < fresh.shown_count(); ++i) {
+        if (fresh.shown(i).id == next_id) {
             first = i;
         }
     }

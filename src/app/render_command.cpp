@@ -56,7 +56,7 @@ int run_render(const Options& options, const std::string& content_dir) {
     SlideComposer composer(deck, read_assets(*deck), display->renderer.get(), display->size,
                            display->max_texture_side);
     SDL_Renderer* r = display->renderer.get();
-    for (int i = 0; i < static_cast<int>(deck->play_order.size()); ++i) {
+    for (int i = 0; i < deck->shown_count(); ++i) {
         ComposedSlide slide = composer.compose(i);
         if (!slide.texture) {
             log_error(std::string("cannot create a slide texture: ") + SDL_GetError());
@@ -64,8 +64,7 @@ int run_render(const Options& options, const std::string& content_dir) {
         }
         SDL_RenderCopy(r, slide.texture.get(), nullptr, nullptr);
         composer.draw_live(options.clock, 0.5); // overlays pinned: 10:30, halfway through
-        const Slide& s =
-            deck->slides[static_cast<std::size_t>(deck->play_order[static_cast<std::size_t>(i)])];
+        const Slide& s = deck->shown(i);
         const std::string path =
             (std::filesystem::path(options.render_dir) / png_name(i, s.id)).string();
         if (!save_png(r, display->size, path, error)) {

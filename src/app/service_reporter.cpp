@@ -32,11 +32,10 @@ void ServiceReporter::set_deck(const std::string& revision, std::vector<std::str
 }
 
 void ServiceReporter::slide_shown(const Deck& deck, int play_index) {
-    const Slide& s = deck.slides[static_cast<std::size_t>(
-        deck.play_order[static_cast<std::size_t>(play_index)])];
+    const Slide& s = deck.shown(play_index);
     report_.slide_id = s.id;
     report_.slide_index = play_index;
-    report_.slide_count = static_cast<int>(deck.play_order.size());
+    report_.slide_count = deck.shown_count();
     report_.slide_since_unix = unix_now();
     notify_status("slide " + std::to_string(play_index + 1) + "/" +
                   std::to_string(report_.slide_count) + ": " + s.id);

@@ -79,6 +79,11 @@ struct Deck {
     std::vector<Slide> slides; // every slide in file order, enabled or not, all languages
     // Indices into slides of what plays, in play order (enabled, language filtered and ordered).
     std::vector<int> play_order;
+    int shown_count() const { return static_cast<int>(play_order.size()); }
+    // The slide at position play_index of the play order (0 <= play_index < shown_count()).
+    const Slide& shown(int play_index) const {
+        return slides[static_cast<std::size_t>(play_order[static_cast<std::size_t>(play_index)])];
+    }
 };
 
 } // namespace affiche

@@ -29,11 +29,6 @@ int px(double fraction, int total) {
     return std::max(1, static_cast<int>(std::lround(fraction * total)));
 }
 
-const Slide& slide_at(const Deck& deck, int play_index) {
-    return deck
-        .slides[static_cast<std::size_t>(deck.play_order[static_cast<std::size_t>(play_index)])];
-}
-
 Rect safe_area_of(const Theme& theme, Size screen) {
     const int mx = static_cast<int>(std::lround(theme.margin * screen.w));
     const int my = static_cast<int>(std::lround(theme.margin * screen.h));
@@ -329,7 +324,7 @@ Rect split_content(Rect content, ImagePosition where, double share, Size screen,
 SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const TextMeasurer& m,
                          std::optional<Size> image_size) {
     SlideLayout out;
-    const Slide& slide = slide_at(deck, play_index);
+    const Slide& slide = deck.shown(play_index);
     const Theme& theme = deck.theme;
     const Color background = slide.background.value_or(theme.background);
     const Color text = slide.text_color.value_or(theme.text);

@@ -22,7 +22,8 @@ std::optional<std::string> SdlLibrary::init(bool headless) {
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     }
     const char* driver = std::getenv("SDL_VIDEODRIVER");
-    if (headless || (driver && (std::string(driver) == "offscreen" || std::string(driver) == "dummy"))) {
+    if (headless ||
+        (driver && (std::string(driver) == "offscreen" || std::string(driver) == "dummy"))) {
         // Without a screen, SDL 2.26 would still push the software renderer's frames through a
         // hidden OpenGL context (Mesa llvmpipe): +100 MB resident, 5x the CPU. Plain memory it is.
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");

@@ -11,8 +11,7 @@ SlideComposer::SlideComposer(std::shared_ptr<const Deck> deck,
       images_(assets) {}
 
 SlideLayout SlideComposer::layout(int play_index) {
-    const Slide& slide = deck_->slides[static_cast<std::size_t>(
-        deck_->play_order[static_cast<std::size_t>(play_index)])];
+    const Slide& slide = deck_->shown(play_index);
     std::optional<Size> image;
     if (!slide.image_path.empty()) image = images_.prepare(slide.image_path);
     return layout_slide(*deck_, play_index, screen_, measurer_, image);
@@ -22,8 +21,8 @@ ComposedSlide SlideComposer::compose(int play_index) {
     ComposedSlide out;
     out.play_index = play_index;
     out.layout = layout(play_index);
-    out.texture.reset(SDL_CreateTexture(renderer_, slide_pixel_format,
-                                        SDL_TEXTUREACCESS_TARGET, screen_.w, screen_.h));
+    out.texture.reset(SDL_CreateTexture(renderer_, slide_pixel_format, SDL_TEXTUREACCESS_TARGET,
+                                        screen_.w, screen_.h));
     if (out.texture) {
         SDL_Texture* previous = SDL_GetRenderTarget(renderer_);
         SDL_SetRenderTarget(renderer_, out.texture.get());
