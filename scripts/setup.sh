@@ -64,7 +64,7 @@ test)
     (cd build-asan && SDL_VIDEODRIVER=offscreen ctest --output-on-failure -j "$jobs")
     echo "== release build"
     build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
-    cd build && SDL_VIDEODRIVER=offscreen ctest --output-on-failure -j "$jobs"
+    cd build && SDL_VIDEODRIVER=offscreen ctest --output-on-failure --no-label-summary -j "$jobs"
     ;;
 install)
     build build -DCMAKE_BUILD_TYPE=Release -DAFFICHE_TESTS=OFF
