@@ -405,7 +405,11 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
                 if (out.readable) break;
             }
         }
-        const bool poster = slide.body.empty() && slide.bullets.empty() && box.w == 0;
+        // Title and subtitle alone (an opening or closing slide) are centred, like a poster,
+        // unless an image stands beside them.
+        const bool beside =
+            box.w > 0 && (where == ImagePosition::left || where == ImagePosition::right);
+        const bool poster = slide.body.empty() && slide.bullets.empty() && !beside;
         emit_text(out.list, *plan, theme, out.text_box, poster, m);
     }
 
