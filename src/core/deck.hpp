@@ -29,6 +29,7 @@ struct Slide {
     std::vector<std::string> bullets; // shown after body
     std::string image;                // file name relative to images/, "" = none
     std::string image_path;           // resolved absolute or content-relative path
+    SourceLoc image_loc;              // where `image` is written, for errors found later
     ImagePosition image_position = ImagePosition::right;
     std::string image_alt;           // description, for docs and logs
     double duration_s = 0;           // resolved: slide value or deck default

@@ -329,6 +329,7 @@ void Loader::check_image(const TableReader& r, Slide& s) {
     s.image = r.string("image").value_or("");
     if (s.image.empty()) return;
     s.image_path = dir_ + "/images/" + s.image;
+    s.image_loc = r.value_loc("image");
     if (!check_file_inside(r, "image", dir_, s.image, "images", "image")) return;
     const auto header = read_image_header(s.image_path);
     if (!header) {

@@ -28,7 +28,7 @@ Diagnostics decode_check(const Deck& deck) {
             s.reset(IMG_Load(slide.image_path.c_str()));
         }
         if (!s) {
-            out.push_back({Severity::error, slide.loc,
+            out.push_back({Severity::error, slide.image_loc,
                            "image '" + slide.image + "' cannot be decoded: " + IMG_GetError(),
                            "the file is damaged or incomplete: export or copy it again"});
         }

@@ -44,7 +44,8 @@ constexpr int reload_budget_ms = 2'000;  // the issue's "a valid edit shows with
 constexpr int poll_step_ms = 20;
 
 long ms_since(Clock::time_point t) {
-    return static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t).count());
+    return static_cast<long>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t).count());
 }
 
 // Polls cond every poll_step_ms until it holds or timeout_ms pass; true if it held.
@@ -84,8 +85,8 @@ struct TempDir {
     fs::path dir;
     explicit TempDir(const std::string& tag) {
         static int counter = 0;
-        dir = fs::temp_directory_path() /
-              ("affiche-svc-" + tag + "-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
+        dir = fs::temp_directory_path() / ("affiche-svc-" + tag + "-" + std::to_string(getpid()) +
+                                           "-" + std::to_string(++counter));
         fs::remove_all(dir);
         fs::create_directories(dir);
     }
@@ -159,21 +160,26 @@ class Player {
         // (Mesa llvmpipe): 100 MB and half a second more, and a leak inside Mesa that LeakSanitizer
         // reports at exit, which would make every clean exit of the ASan build exit 1.
         vars["SDL_FRAMEBUFFER_ACCELERATION"] = "0";
-        for (const auto& [k, v] : env) vars[k] = v;
+        for (const auto& [k, v] : env)
+            vars[k] = v;
         std::vector<std::string> env_s;
-        for (const auto& [k, v] : vars) env_s.push_back(k + "=" + v);
+        for (const auto& [k, v] : vars)
+            env_s.push_back(k + "=" + v);
 
         std::vector<char*> argv;
-        for (auto& a : argv_s) argv.push_back(a.data());
+        for (auto& a : argv_s)
+            argv.push_back(a.data());
         argv.push_back(nullptr);
         std::vector<char*> envp;
-        for (auto& e : env_s) envp.push_back(e.data());
+        for (auto& e : env_s)
+            envp.push_back(e.data());
         envp.push_back(nullptr);
 
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                         0644);
         posix_spawn_file_actions_adddup2(&actions, 2, 1);
         const int rc = posix_spawn(&pid_, AFFICHE_BIN, &actions, nullptr, argv.data(), envp.data());
         posix_spawn_file_actions_destroy(&actions);
@@ -226,8 +232,7 @@ struct Session {
     std::unique_ptr<Player> player;
 
     Session(const fs::path& dir, const fs::path& content_dir,
-            const std::map<std::string, std::string>& env = {},
-            std::vector<std::string> extra = {})
+            const std::map<std::string, std::string>& env = {}, std::vector<std::string> extra = {})
         : run_dir(dir / "run"), status(run_dir / "status.json"), log(dir / "player.log") {
         fs::create_directories(run_dir);
         std::vector<std::string> args{"--size", "640x360", "--status", status.string()};
@@ -238,8 +243,9 @@ struct Session {
     std::string json() const { return read_text(status); }
     std::string field(const std::string& key) const { return json_field(json(), key); }
     void require_started() {
-        const bool up = wait_for([this] { return !field("slide_id").empty() && !field("revision").empty(); },
-                                 start_timeout_ms);
+        const bool up =
+            wait_for([this] { return !field("slide_id").empty() && !field("revision").empty(); },
+                     start_timeout_ms);
         INFO(player->log());
         REQUIRE(player->running());
         REQUIRE(up);
@@ -268,8 +274,8 @@ std::pair<int, std::string> run_once(const std::vector<std::string>& args, const
 // PNG bytes for a w x h RGB image whose pixel data is cut short (keep bytes of the IDAT kept).
 std::string png_bytes(std::uint32_t w, std::uint32_t h, bool with_data) {
     auto be32 = [](std::uint32_t v) {
-        return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
-                           static_cast<char>(v)};
+        return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16),
+                           static_cast<char>(v >> 8), static_cast<char>(v)};
     };
     std::string ihdr = "IHDR" + be32(w) + be32(h) + std::string("\x08\x02\x00\x00\x00", 5);
     // The CRC is not checked by the header reader; libpng does check it, and fails either way.
@@ -280,10 +286,12 @@ std::string png_bytes(std::uint32_t w, std::uint32_t h, bool with_data) {
 
 // Big-endian width and height from a PNG's IHDR.
 std::pair<std::uint32_t, std::uint32_t> png_size(const std::string& bytes) {
-    if (bytes.size() < 24 || bytes.compare(0, 8, std::string("\x89PNG\r\n\x1a\n", 8)) != 0) return {0, 0};
+    if (bytes.size() < 24 || bytes.compare(0, 8, std::string("\x89PNG\r\n\x1a\n", 8)) != 0)
+        return {0, 0};
     auto be32 = [&](std::size_t at) {
         std::uint32_t v = 0;
-        for (std::size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
+        for (std::size_t i = 0; i < 4; ++i)
+            v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
         return v;
     };
     return {be32(16), be32(20)};
@@ -314,10 +322,12 @@ TEST_CASE("service e2e: the status file names what is on screen") {
     CHECK(j.find("\"problems\": []") != std::string::npos);
     // Every slide shows in turn, each reported with its index.
     std::set<std::string> seen;
-    wait_for([&] {
-        seen.insert(s.field("slide_index") + ":" + s.field("slide_id"));
-        return seen.size() >= 3;
-    }, 8000);
+    wait_for(
+        [&] {
+            seen.insert(s.field("slide_index") + ":" + s.field("slide_id"));
+            return seen.size() >= 3;
+        },
+        8000);
     CHECK(seen == std::set<std::string>{"0:texte", "1:liste", "2:image-seule"});
     CHECK(std::stoi(s.field("uptime_s")) >= 1);
     CHECK(s.player->stop() == 0);
@@ -331,11 +341,15 @@ TEST_CASE("service e2e: a valid edit is on screen within 2 s") {
     const std::string rev0 = s.field("revision");
 
     const auto edited = Clock::now();
-    write_text(t.dir / "deck" / "slides" / "10-texte.toml", texte_file("texte-v2", "Nouveau titre"));
+    write_text(t.dir / "deck" / "slides" / "10-texte.toml",
+               texte_file("texte-v2", "Nouveau titre"));
     // Validated and adopted: the status file names the new revision, the reload went well.
-    const bool adopted = wait_for([&] {
-        return s.field("revision") != rev0 && s.field("ok") == "true" && s.field("at") != "null";
-    }, reload_budget_ms);
+    const bool adopted = wait_for(
+        [&] {
+            return s.field("revision") != rev0 && s.field("ok") == "true" &&
+                   s.field("at") != "null";
+        },
+        reload_budget_ms);
     const long adopted_ms = ms_since(edited);
     INFO(s.player->log());
     INFO(s.json());
@@ -376,7 +390,8 @@ TEST_CASE("service e2e: an invalid edit is refused, logged once, and the old dec
     CHECK(s.field("slide_count") == "3");
     // A forced reload of the same broken file: refused again, the same error not logged again.
     s.player->signal(SIGHUP);
-    CHECK(wait_for([&] { return count_of(s.player->log(), "still showing the last good deck") == 2; }, 2000));
+    CHECK(wait_for(
+        [&] { return count_of(s.player->log(), "still showing the last good deck") == 2; }, 2000));
     CHECK(count_of(s.player->log(), "slides/10-texte.toml:3:") == 1);
 
     // Fixed: accepted again.
@@ -392,7 +407,8 @@ TEST_CASE("service e2e: a burst of 100 writes gives one reload") {
     Session s(t.dir, t.dir / "deck");
     s.require_started();
     const fs::path file = t.dir / "deck" / "slides" / "10-texte.toml";
-    for (int i = 1; i <= 100; ++i) write_text(file, texte_file("texte", "Version " + std::to_string(i)));
+    for (int i = 1; i <= 100; ++i)
+        write_text(file, texte_file("texte", "Version " + std::to_string(i)));
     REQUIRE(wait_for([&] { return s.player->log().find("slides changed") != std::string::npos; },
                      reload_budget_ms));
     // Longer than the debounce and a reload: a second one would have come by now.
@@ -476,8 +492,12 @@ TEST_CASE("service e2e: signals: HUP reloads, USR1 saves the screen, TERM exits 
         s.player->signal(SIGHUP);
         CHECK(wait_for([&] { return s.field("at") != "null"; }, reload_budget_ms));
         CHECK(s.field("ok") == "true");
-        CHECK(wait_for([&] { return s.player->log().find("slides changed (revision " + rev0) != std::string::npos; },
-                       reload_budget_ms));
+        CHECK(wait_for(
+            [&] {
+                return s.player->log().find("slides changed (revision " + rev0) !=
+                       std::string::npos;
+            },
+            reload_budget_ms));
         CHECK(s.field("revision") == rev0);
     }
     SUBCASE("SIGUSR1 saves a 640x360 PNG of the screen beside the status file") {
@@ -492,8 +512,12 @@ TEST_CASE("service e2e: signals: HUP reloads, USR1 saves the screen, TERM exits 
         std::vector<std::string> corners;
         for (int shot_n = 1; shot_n <= 7; ++shot_n) {
             s.player->signal(SIGUSR1);
-            REQUIRE(wait_for([&] { return count_of(s.player->log(), "screenshot saved to " + shot.string()) == shot_n; },
-                             reload_budget_ms));
+            REQUIRE(wait_for(
+                [&] {
+                    return count_of(s.player->log(), "screenshot saved to " + shot.string()) ==
+                           shot_n;
+                },
+                reload_budget_ms));
             CHECK(png_size(read_text(shot)) == std::pair<std::uint32_t, std::uint32_t>{640, 360});
             SDL_Surface* raw = IMG_Load(shot.c_str());
             REQUIRE_MESSAGE(raw != nullptr, IMG_GetError());
@@ -503,14 +527,16 @@ TEST_CASE("service e2e: signals: HUP reloads, USR1 saves the screen, TERM exits 
             CHECK(px->w == 640);
             CHECK(px->h == 360);
             char hex[8];
-            std::snprintf(hex, sizeof hex, "%06x", static_cast<const Uint32*>(px->pixels)[0] & 0xFFFFFFu);
+            std::snprintf(hex, sizeof hex, "%06x",
+                          static_cast<const Uint32*>(px->pixels)[0] & 0xFFFFFFu);
             corners.emplace_back(hex);
             SDL_FreeSurface(px);
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
         INFO("corner pixel of each shot: " << [&] {
             std::string all;
-            for (const auto& c : corners) all += c + " ";
+            for (const auto& c : corners)
+                all += c + " ";
             return all;
         }());
         // The theme's background, not black (never drawn) nor darkened by the crossfade.
@@ -553,7 +579,8 @@ TEST_CASE("service e2e: sd_notify: READY after the first frame, WATCHDOG every h
             const ssize_t n = recv(sock, buf, sizeof buf, 0);
             if (n <= 0) continue;
             std::istringstream in(std::string(buf, static_cast<std::size_t>(n)));
-            for (std::string line; std::getline(in, line);) lines.emplace_back(ms_since(start), line);
+            for (std::string line; std::getline(in, line);)
+                lines.emplace_back(ms_since(start), line);
         }
         return lines;
     };
@@ -573,7 +600,8 @@ TEST_CASE("service e2e: sd_notify: READY after the first frame, WATCHDOG every h
         INFO(s.player->log());
         REQUIRE(ready);
         bool status_seen = false;
-        for (const auto& l : before) status_seen |= l.second.rfind("STATUS=slide 1/3: texte", 0) == 0;
+        for (const auto& l : before)
+            status_seen |= l.second.rfind("STATUS=slide 1/3: texte", 0) == 0;
         CHECK(status_seen);
         const auto lines = receive(2000);
         std::vector<long> pings;
@@ -584,24 +612,30 @@ TEST_CASE("service e2e: sd_notify: READY after the first frame, WATCHDOG every h
         CHECK(pings.size() >= 5);
         CHECK(pings.size() <= 14); // about 10: not a busy loop either
         long longest = pings.empty() ? 2000 : pings.front();
-        for (std::size_t i = 1; i < pings.size(); ++i) longest = std::max(longest, pings[i] - pings[i - 1]);
+        for (std::size_t i = 1; i < pings.size(); ++i)
+            longest = std::max(longest, pings[i] - pings[i - 1]);
         CHECK(longest < 400); // systemd would kill it after WatchdogSec = 400 ms of silence
         CHECK(s.player->stop() == 0);
         bool stopping = false;
-        for (const auto& l : receive(300)) stopping |= l.second == "STOPPING=1";
+        for (const auto& l : receive(300))
+            stopping |= l.second == "STOPPING=1";
         CHECK(stopping);
     }
     SUBCASE("WATCHDOG_PID naming another process: READY=1 but no watchdog pings") {
         Session s(t.dir, t.dir / "deck",
-                  {{"NOTIFY_SOCKET", sock_path.string()}, {"WATCHDOG_USEC", "400000"}, {"WATCHDOG_PID", "1"}});
+                  {{"NOTIFY_SOCKET", sock_path.string()},
+                   {"WATCHDOG_USEC", "400000"},
+                   {"WATCHDOG_PID", "1"}});
         bool ready = false;
         const auto start = Clock::now();
         while (!ready && ms_since(start) < start_timeout_ms) {
-            for (auto& l : receive(100)) ready |= l.second == "READY=1";
+            for (auto& l : receive(100))
+                ready |= l.second == "READY=1";
         }
         REQUIRE(ready);
         int pings = 0;
-        for (const auto& l : receive(1000)) pings += l.second == "WATCHDOG=1";
+        for (const auto& l : receive(1000))
+            pings += l.second == "WATCHDOG=1";
         CHECK(pings == 0);
         CHECK(s.player->stop() == 0);
     }
@@ -635,7 +669,8 @@ TEST_CASE("service e2e: a corrupt or enormous image is refused, at start and whi
     TempDir t("images");
     make_deck(t.dir / "deck", 1);
     const fs::path deck = t.dir / "deck";
-    const std::string slide = "[[slide]]\nid = \"photo\"\ntitle = \"Photo\"\nimage = \"photo.png\"\n";
+    const std::string slide =
+        "[[slide]]\nid = \"photo\"\ntitle = \"Photo\"\nimage = \"photo.png\"\n";
 
     SUBCASE("a PNG with a good header and cut-short data: cannot be decoded") {
         write_text(deck / "images" / "photo.png", png_bytes(64, 64, true));
@@ -643,10 +678,11 @@ TEST_CASE("service e2e: a corrupt or enormous image is refused, at start and whi
         const auto [code, out] = run_once({"--check", deck.string()}, t.dir / "check.log");
         INFO(out);
         CHECK(code == 1);
-        CHECK(out.find("slides/30-photo.toml:") != std::string::npos);
+        CHECK(out.find("slides/30-photo.toml:4:9: error:") != std::string::npos); // at `image`
         CHECK(out.find("image 'photo.png' cannot be decoded") != std::string::npos);
         // The player refuses to start on it too (it decodes everything before the first frame).
-        const auto [pcode, pout] = run_once({"--size", "640x360", deck.string()}, t.dir / "play.log");
+        const auto [pcode, pout] =
+            run_once({"--size", "640x360", deck.string()}, t.dir / "play.log");
         CHECK(pcode == 1);
         CHECK(pout.find("cannot be decoded") != std::string::npos);
     }
@@ -669,7 +705,8 @@ TEST_CASE("service e2e: a corrupt or enormous image is refused, at start and whi
         INFO(s.player->log());
         CHECK(s.json().find("cannot be decoded") != std::string::npos);
         write_text(deck / "images" / "photo.png", png_bytes(30000, 30000, false));
-        CHECK(wait_for([&] { return s.json().find("30000x30000") != std::string::npos; }, reload_budget_ms));
+        CHECK(wait_for([&] { return s.json().find("30000x30000") != std::string::npos; },
+                       reload_budget_ms));
         CHECK(s.field("ok") == "false");
         CHECK(s.field("revision") == rev0);
         CHECK(s.field("slide_count") == "3");
@@ -678,7 +715,8 @@ TEST_CASE("service e2e: a corrupt or enormous image is refused, at start and whi
     }
 }
 
-TEST_CASE("service e2e: a broken font file falls back to the system font, logged and in the status") {
+TEST_CASE(
+    "service e2e: a broken font file falls back to the system font, logged and in the status") {
     TempDir t("font");
     make_deck(t.dir / "deck", 1);
     const fs::path deck = t.dir / "deck";
@@ -730,7 +768,8 @@ TEST_CASE("service e2e: a broken font file falls back to the system font, logged
         CHECK(s.slide_changes_over(2500) >= 1);
         // The font repaired: the problem goes away with the next reload.
         fs::copy_file(system_font, deck / "fonts" / "x.ttf", fs::copy_options::overwrite_existing);
-        CHECK(wait_for([&] { return s.json().find("\"problems\": []") != std::string::npos; }, reload_budget_ms));
+        CHECK(wait_for([&] { return s.json().find("\"problems\": []") != std::string::npos; },
+                       reload_budget_ms));
         CHECK(s.player->stop() == 0);
     }
 }
