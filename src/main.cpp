@@ -10,6 +10,7 @@
 #include <SDL_ttf.h>
 
 #include <cstdio>
+#include <exception>
 
 using namespace affiche;
 
@@ -32,7 +33,7 @@ int run_check(const std::string& dir) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+static int run(int argc, char** argv) {
     // Signals are blocked before SDL starts any thread, so only our signalfd receives them.
     Signals signals;
     auto parsed = parse_options(std::vector<std::string>(argv + 1, argv + argc));
@@ -62,4 +63,17 @@ int main(int argc, char** argv) {
     default:
         return Player(options, dir, signals).run();
     }
+}
+
+int main(int argc, char** argv) {
+    // The one boundary for exceptions (out of memory, a standard library failure): end with a
+    // message and a non-zero code, and let systemd restart the player.
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "affiche: error: %s\n", e.what());
+    } catch (...) {
+        std::fprintf(stderr, "affiche: error: unexpected exception\n");
+    }
+    return 1;
 }

@@ -267,13 +267,13 @@ std::optional<ImageHeader> parse_image_header(std::string_view bytes) {
 }
 
 std::optional<ImageHeader> read_image_header(const std::string& path) {
-    constexpr std::size_t first_read = 64 * 1024;
+    constexpr std::size_t first_read = std::size_t{64} * 1024;
     bool more = false;
     const std::string bytes = read_prefix(path, first_read, more);
     auto header = parse_image_header(bytes);
     // A JPEG may carry large EXIF or ICC segments before its frame header: look further.
     if (!header && more && std::string_view(bytes).starts_with("\xFF\xD8\xFF")) {
-        header = parse_image_header(read_prefix(path, 4 * 1024 * 1024, more));
+        header = parse_image_header(read_prefix(path, std::size_t{4} * 1024 * 1024, more));
     }
     return header;
 }

@@ -44,7 +44,7 @@ XXH64_hash_t hash_file(const fs::path& path) {
     XXH3_state_t* state = XXH3_createState();
     if (!state) return 0;
     XXH3_64bits_reset(state);
-    std::array<char, 64 * 1024> buffer;
+    std::array<char, std::size_t{64} * 1024> buffer;
     while (in) {
         in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         const std::streamsize got = in.gcount();
