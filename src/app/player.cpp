@@ -108,12 +108,13 @@ void Player::adopt_pending() {
 }
 
 void Player::handle_reload(Millis now) {
-    if (watcher_.drain()) debounce_.note(now);
+    if (watcher_ready_ && watcher_.drain()) debounce_.note(now);
     if (reload_requested_ || debounce_.due(now)) {
         reload_requested_ = false;
         debounce_.clear();
         reloader_.request(content_dir_);
     }
+    if (!reload_ready_) return;
     std::optional<DeckReloader::Result> r = reloader_.take();
     if (!r) return;
     std::vector<std::string> errors;
@@ -209,6 +210,7 @@ void Player::handle_events(Millis now) {
             break;
         }
     }
+    if (!signals_ready_) return;
     for (auto s : signals_.drain()) {
         if (s == SignalEvent::quit) quit_ = true;
         if (s == SignalEvent::reload) reload_requested_ = true;
@@ -385,12 +387,16 @@ Millis Player::next_wake(Millis now) {
 
 void Player::wait_until(Millis now, Millis wake) {
     const Millis wait = std::clamp<Millis>(wake - now, 0, idle_poll_ms);
-    if (wait == 0) return;
     // Signals, file changes and finished reloads wake us at once; SDL's own events (keys,
     // window) have no descriptor, so they are looked at every idle_poll_ms at the latest.
     pollfd fds[3] = {
         {signals_.fd(), POLLIN, 0}, {watcher_.fd(), POLLIN, 0}, {reloader_.fd(), POLLIN, 0}};
-    poll(fds, 3, static_cast<int>(wait));
+    // Without a wait (mid-fade) poll only looks; either way, only what is readable gets read.
+    const int n = poll(fds, 3, static_cast<int>(wait));
+    signals_ready_ = n != 0 && fds[0].revents != 0;
+    watcher_ready_ = n != 0 && fds[1].revents != 0;
+    reload_ready_ = n != 0 && fds[2].revents != 0;
+    if (n < 0) signals_ready_ = watcher_ready_ = reload_ready_ = true; // EINTR: look at all
 }
 
 int Player::run() {

@@ -67,6 +67,10 @@ class Player {
     bool quit_ = false;
     bool dirty_ = true;
     bool reload_requested_ = false;
+    // What the last poll() found readable (all true before the first one).
+    bool signals_ready_ = true;
+    bool watcher_ready_ = true;
+    bool reload_ready_ = true;
     bool screenshot_requested_ = false;
     bool drawn_fading_ = false; // the last frame drawn was mid-fade
     bool in_place_ = false;     // software renderer: fades blend over the screen's own pixels
