@@ -10,18 +10,18 @@ void log_line(const std::string& level, const std::string& message) {
     std::fflush(stderr);
 }
 
-bool LogOnce::warning(const std::string& message) {
+bool LogOnce::once(const std::string& level, const std::string& message) {
     if (seen_.size() > 1000) seen_.clear(); // bounded, even with endless distinct messages
     if (!seen_.insert(message).second) return false;
-    log_warning(message);
+    log_line(level, message);
     return true;
 }
 
+bool LogOnce::warning(const std::string& message) {
+    return once("warning", message);
+}
 bool LogOnce::error(const std::string& message) {
-    if (seen_.size() > 1000) seen_.clear();
-    if (!seen_.insert(message).second) return false;
-    log_error(message);
-    return true;
+    return once("error", message);
 }
 
 } // namespace affiche

@@ -26,6 +26,7 @@ class LogOnce {
     void forget() { seen_.clear(); }
 
   private:
+    bool once(const std::string& level, const std::string& message);
     std::set<std::string> seen_;
 };
 
