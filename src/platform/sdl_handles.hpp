@@ -14,6 +14,7 @@ struct SdlDeleter {
     void operator()(SDL_Texture* p) const { SDL_DestroyTexture(p); }
     void operator()(SDL_Surface* p) const { SDL_FreeSurface(p); }
     void operator()(TTF_Font* p) const { TTF_CloseFont(p); }
+    void operator()(SDL_RWops* p) const { SDL_RWclose(p); }
 };
 
 using WindowPtr = std::unique_ptr<SDL_Window, SdlDeleter>;
@@ -21,5 +22,7 @@ using RendererPtr = std::unique_ptr<SDL_Renderer, SdlDeleter>;
 using TexturePtr = std::unique_ptr<SDL_Texture, SdlDeleter>;
 using SurfacePtr = std::unique_ptr<SDL_Surface, SdlDeleter>;
 using FontPtr = std::unique_ptr<TTF_Font, SdlDeleter>;
+// For streams passed to SDL functions that do not take ownership (freesrc = 0).
+using RWopsPtr = std::unique_ptr<SDL_RWops, SdlDeleter>;
 
 } // namespace affiche
