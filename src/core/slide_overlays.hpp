@@ -1,0 +1,42 @@
+// The rows under a slide's content: footer, position dots, clock and progress bar, placed so that
+// they never overlap, in pixels.
+#pragma once
+
+#include "core/deck.hpp"
+#include "core/draw_list.hpp"
+#include "core/text_layout.hpp"
+
+#include <vector>
+
+namespace affiche {
+
+// The position dots: one per shown slide in play order, an extra gap between sections.
+struct DotRow {
+    std::vector<int> centres; // x of each dot's centre from the row's left edge, px
+    int width = 0;            // px, room for the current (bigger) dot at both ends included
+};
+
+// Where the rows under the content go: footer and clock on one row, the position dots between
+// them or on a row of their own, and the progress bar at the bottom.
+struct BottomRows {
+    int text_px = 0;   // clock font size
+    int footer_px = 0; // footer font size: smaller when the footer text is long
+    int row_h = 0;     // one overlay row's height
+    int row_y = 0;     // top of the footer and clock row
+    DotRow dots;       // empty unless the deck shows position dots
+    int dots_x = 0;    // left edge of the dots
+    int dots_cy = 0;   // centre line of the dots
+    int total = 0;     // everything below the content, including the gap above
+};
+
+BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m);
+
+// The footer text on the footer row, at the safe area's start.
+void emit_footer(DrawList& out, const Deck& deck, const BottomRows& rows, Rect safe_area,
+                 const TextMeasurer& m);
+
+// The position dots; the one at play_index bigger and in the accent colour.
+void emit_dots(DrawList& out, const Deck& deck, int play_index, const BottomRows& rows,
+               Size screen);
+
+} // namespace affiche
