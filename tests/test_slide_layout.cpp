@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 using namespace affiche;
 
@@ -155,4 +157,368 @@ TEST_CASE("slide layout: overlays: one dot per slide, the clock at the right of 
             CHECK(area.contains(Rect{t->x, t->y, t->width, t->height}));
         }
     }
+}
+
+namespace {
+
+std::vector<DrawRect> rects_of(const DrawList& l) {
+    std::vector<DrawRect> out;
+    for (const auto& item : l.items) {
+        if (const auto* r = std::get_if<DrawRect>(&item)) out.push_back(*r);
+    }
+    return out;
+}
+
+std::vector<DrawImage> images_of(const DrawList& l) {
+    std::vector<DrawImage> out;
+    for (const auto& item : l.items) {
+        if (const auto* i = std::get_if<DrawImage>(&item)) out.push_back(*i);
+    }
+    return out;
+}
+
+// The slide's own text: everything but the footer.
+std::vector<DrawText> slide_texts(const SlideLayout& l, const Deck& d) {
+    std::vector<DrawText> out;
+    for (const auto& t : texts_of(l.list)) {
+        if (t.text != d.overlays.footer_text) out.push_back(t);
+    }
+    return out;
+}
+
+// One drawn line: the runs sharing a top edge, from the leftmost to the rightmost pixel.
+struct LineSpan {
+    int y = 0;
+    int left = 0;
+    int right = 0;
+    std::string text; // the runs' texts, left to right
+};
+
+std::vector<LineSpan> lines_of(const std::vector<DrawText>& texts) {
+    std::vector<LineSpan> out;
+    for (const auto& t : texts) {
+        auto it =
+            std::find_if(out.begin(), out.end(), [&](const LineSpan& s) { return s.y == t.y; });
+        if (it == out.end()) {
+            out.push_back({t.y, t.x, t.x + t.width, t.text});
+            continue;
+        }
+        it->left = std::min(it->left, t.x);
+        it->right = std::max(it->right, t.x + t.width);
+        it->text += t.text;
+    }
+    return out;
+}
+
+bool is_dot(const DrawRect& r) {
+    return r.radius > 0 && r.rect.w == r.rect.h && 2 * r.radius == r.rect.w;
+}
+
+const char* const arabic_title = "العلاج الكيميائي";
+const char* const arabic_body = "دواء يحارب الخلايا السرطانية في الجسم كله ويمنع نموها.";
+
+} // namespace
+
+TEST_CASE("slide layout: a right-to-left body ends at the text box's right edge") {
+    Slide s;
+    s.title = arabic_title;
+    s.body = arabic_body;
+    const Deck d = deck_with(s);
+    for (const Size screen : screens) {
+        INFO(screen.w << "x" << screen.h);
+        const SlideLayout l = layout_slide(d, 0, screen, m, std::nullopt);
+        const auto texts = slide_texts(l, d);
+        REQUIRE(texts.size() >= 2);
+        for (const auto& t : texts)
+            CHECK(t.rtl);
+        const auto lines = lines_of(texts);
+        REQUIRE(lines.size() >= 2); // title and at least one body line
+        for (const auto& line : lines) {
+            INFO(line.text);
+            CHECK(line.right == l.text_box.right());
+            CHECK(line.left > l.text_box.x); // short lines: the gap is on the left, not the right
+        }
+    }
+}
+
+TEST_CASE("slide layout: a left-to-right body starts at the text box's left edge") {
+    Slide s;
+    s.title = "La chimiothérapie";
+    s.body = "Un traitement pour combattre le cancer.";
+    const Deck d = deck_with(s);
+    const SlideLayout l = layout_slide(d, 0, {1920, 1080}, m, std::nullopt);
+    const auto lines = lines_of(slide_texts(l, d));
+    REQUIRE(lines.size() >= 2);
+    for (const auto& line : lines) {
+        INFO(line.text);
+        CHECK(line.left == l.text_box.x);
+        CHECK(line.right < l.text_box.right());
+    }
+}
+
+TEST_CASE("slide layout: bullet marks stand at the start side, the item's text after them") {
+    struct Case {
+        const char* name;
+        std::vector<std::string> bullets;
+        bool rtl;
+    };
+    const Case cases[] = {{"ltr", {"Premier point", "Deuxième point"}, false},
+                          {"rtl", {"النقطة الأولى", "النقطة الثانية"}, true}};
+    for (const auto& c : cases) {
+        INFO(c.name);
+        Slide s;
+        s.title = c.rtl ? arabic_title : "Titre";
+        s.bullets = c.bullets;
+        const Deck d = deck_with(s);
+        const SlideLayout l = layout_slide(d, 0, {1920, 1080}, m, std::nullopt);
+        const auto texts = slide_texts(l, d);
+        int marks = 0;
+        for (const auto& mark : texts) {
+            if (mark.text != "•") continue;
+            ++marks;
+            CHECK(mark.color == d.theme.accent);
+            if (c.rtl) {
+                CHECK(mark.x + mark.width == l.text_box.right());
+            } else {
+                CHECK(mark.x == l.text_box.x);
+            }
+            // The item on the same line lies entirely on the far side of its mark.
+            int items_on_line = 0;
+            for (const auto& t : texts) {
+                if (t.text == "•" || t.y + t.height <= mark.y || t.y >= mark.y + mark.height)
+                    continue;
+                ++items_on_line;
+                if (c.rtl) {
+                    CHECK(t.x + t.width < mark.x);
+                } else {
+                    CHECK(t.x > mark.x + mark.width);
+                }
+            }
+            CHECK(items_on_line >= 1);
+        }
+        CHECK(marks == 2);
+    }
+}
+
+TEST_CASE("slide layout: a title-only opening slide is centred both ways, like a poster") {
+    Slide s;
+    s.title = "Bienvenue";
+    s.subtitle = "Informations sur les traitements";
+    const Deck d = deck_with(s);
+    for (const Size screen : screens) {
+        INFO(screen.w << "x" << screen.h);
+        const SlideLayout l = layout_slide(d, 0, screen, m, std::nullopt);
+        const auto lines = lines_of(slide_texts(l, d));
+        REQUIRE(lines.size() >= 2); // the subtitle may wrap on a portrait screen
+        int top = lines.front().y;
+        int bottom = 0;
+        for (const auto& line : lines) {
+            INFO(line.text);
+            const int left_gap = line.left - l.text_box.x;
+            const int right_gap = l.text_box.right() - line.right;
+            CHECK(left_gap > 0);
+            CHECK(std::abs(left_gap - right_gap) <= 1);
+        }
+        for (const auto& t : slide_texts(l, d)) {
+            top = std::min(top, t.y);
+            bottom = std::max(bottom, t.y + t.height);
+        }
+        CHECK(std::abs((top - l.text_box.y) - (l.text_box.bottom() - bottom)) <= 1);
+        CHECK(top - l.text_box.y > 0);
+    }
+}
+
+TEST_CASE("slide layout: a background image covers the screen under a veil, text on top") {
+    Slide s;
+    s.title = "Titre";
+    s.body = "Un peu de texte sur une image.";
+    s.image_path = "/nowhere/fond.png";
+    s.image_position = ImagePosition::background;
+    s.background = Color{0x20, 0x30, 0x40, 255};
+    const Deck d = deck_with(s);
+    for (const Size screen : screens) {
+        INFO(screen.w << "x" << screen.h);
+        const Rect whole{0, 0, screen.w, screen.h};
+        const SlideLayout l = layout_slide(d, 0, screen, m, Size{400, 300});
+        CHECK(l.image_box.contains(whole)); // cover: no edge of the screen left bare
+        CHECK(std::abs(l.image_box.w * 300 - l.image_box.h * 400) <= 400); // 4:3 kept
+        std::size_t image_at = l.list.items.size();
+        std::size_t veil_at = l.list.items.size();
+        std::size_t first_text_at = l.list.items.size();
+        for (std::size_t i = 0; i < l.list.items.size(); ++i) {
+            const auto& item = l.list.items[i];
+            if (const auto* im = std::get_if<DrawImage>(&item)) {
+                image_at = i;
+                CHECK(im->path == s.image_path);
+                CHECK(im->dest == l.image_box);
+                CHECK(im->clip == whole);
+            } else if (const auto* r = std::get_if<DrawRect>(&item);
+                       r && i > image_at && veil_at == l.list.items.size()) {
+                veil_at = i;
+                CHECK(r->rect == whole);
+                CHECK(r->color == Color{0x20, 0x30, 0x40, 0xC0});
+            } else if (std::holds_alternative<DrawText>(item) && i < first_text_at) {
+                first_text_at = i;
+            }
+        }
+        CHECK(image_at < veil_at);
+        CHECK(veil_at == image_at + 1);
+        CHECK(veil_at < first_text_at);
+        CHECK(l.safe_area.contains(l.text_box));
+        CHECK(l.readable);
+    }
+}
+
+TEST_CASE("slide layout: a full image fills the content, under its title, without the body") {
+    Slide s;
+    s.title = "Image pleine";
+    s.body = "Ce texte n'est pas montré avec une image pleine.";
+    s.image_path = "/nowhere/plein.png";
+    s.image_position = ImagePosition::full;
+    const Deck d = deck_with(s);
+    for (const Size screen : screens) {
+        INFO(screen.w << "x" << screen.h);
+        const SlideLayout l = layout_slide(d, 0, screen, m, Size{800, 600});
+        const auto images = images_of(l.list);
+        REQUIRE(images.size() == 1);
+        const Rect area = images[0].clip;
+        CHECK(images[0].dest == l.image_box);
+        CHECK(area.contains(l.image_box));
+        CHECK(l.safe_area.contains(area));
+        CHECK(area.x == l.safe_area.x);
+        CHECK(area.w == l.safe_area.w);
+        CHECK(area.bottom() < l.safe_area.bottom()); // the overlay rows stay free
+        // Contained: the image touches the area on two opposite sides (to the pixel rounding
+        // drops), centred on the others.
+        CHECK((area.w - l.image_box.w <= 1 || area.h - l.image_box.h <= 1));
+        CHECK(std::abs((l.image_box.x - area.x) - (area.right() - l.image_box.right())) <= 1);
+        for (const auto& r : rects_of(l.list))
+            CHECK(r.color.a != 0xC0); // no veil
+        const auto texts = slide_texts(l, d);
+        REQUIRE(texts.size() == 1);
+        CHECK(texts[0].text == "Image pleine");
+        CHECK(texts[0].y >= l.safe_area.y);
+        CHECK(texts[0].y + texts[0].height <= area.y); // the title above the image
+        CHECK(std::abs((texts[0].x - l.safe_area.x) -
+                       (l.safe_area.right() - texts[0].x - texts[0].width)) <= 1);
+    }
+}
+
+TEST_CASE("slide layout: a full image without a title starts at the top of the safe area") {
+    Slide s;
+    s.image_path = "/nowhere/seule.png";
+    s.image_position = ImagePosition::right; // no text: an image alone is shown full
+    const Deck d = deck_with(s);
+    const SlideLayout l = layout_slide(d, 0, {1920, 1080}, m, Size{1000, 1000});
+    const auto images = images_of(l.list);
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].clip.y == l.safe_area.y);
+    CHECK(images[0].clip.w == l.safe_area.w);
+    CHECK(l.image_box.y == l.safe_area.y); // square in a wide area: full height, centred
+    CHECK(l.image_box.h == images[0].clip.h);
+    CHECK(slide_texts(l, d).empty());
+}
+
+TEST_CASE("slide layout: more text beside an image shrinks the image, then drops it, before the "
+          "text gets unreadable") {
+    const Size screen{1920, 1080};
+    const double shares[] = {0.40, 0.32, 0.24, 0.0};
+    std::vector<double> seen; // the image's share for 1, 2, 3, ... sentences (0 = dropped)
+    for (int sentences = 1; sentences <= 44; ++sentences) {
+        Slide s;
+        s.title = "Titre";
+        for (int i = 0; i < sentences; ++i)
+            s.body += "Une phrase de texte. ";
+        s.image_path = "/nowhere/x.png";
+        s.image_position = ImagePosition::right;
+        const Deck d = deck_with(s);
+        const SlideLayout l = layout_slide(d, 0, screen, m, Size{300, 300});
+        INFO(sentences << " sentences");
+        const auto images = images_of(l.list);
+        double share = 0;
+        if (!images.empty()) {
+            // The image's area is its share of the content width, at the right.
+            const Rect area = images[0].clip;
+            CHECK(area.right() == l.safe_area.right());
+            CHECK(area.x > l.text_box.right());
+            share = static_cast<double>(area.w) / l.safe_area.w;
+            CHECK(l.readable); // an image is never kept at the cost of readable text
+        } else {
+            CHECK(l.image_box.w == 0);
+            CHECK(l.text_box.w == l.safe_area.w);
+        }
+        CHECK(std::any_of(std::begin(shares), std::end(shares),
+                          [&](double x) { return std::abs(x - share) < 0.001; }));
+        if (!seen.empty()) CHECK(share <= seen.back() + 0.001); // never grows back
+        seen.push_back(share);
+    }
+    for (const double share : shares) {
+        INFO("share " << share);
+        CHECK(std::any_of(seen.begin(), seen.end(),
+                          [&](double x) { return std::abs(x - share) < 0.001; }));
+    }
+}
+
+TEST_CASE("slide layout: position dots: one per shown slide, the current one bigger and in the "
+          "accent colour, a wider gap between sections") {
+    Deck d;
+    d.overlays.footer_text = "Cabinet";
+    const char* sections[] = {"a", "a", "b", "b", "b", "c"};
+    for (int i = 0; i < 6; ++i) {
+        Slide s;
+        s.id = "s" + std::to_string(i);
+        s.title = "Diapositive";
+        s.section = sections[i];
+        d.slides.push_back(s);
+    }
+    d.slides[4].enabled = false; // not shown: no dot
+    d.play_order = {0, 1, 2, 3, 5};
+    const Size screen{1920, 1080};
+    for (int current = 0; current < d.shown_count(); ++current) {
+        INFO("current " << current);
+        const SlideLayout l = layout_slide(d, current, screen, m, std::nullopt);
+        std::vector<DrawRect> dots;
+        for (const auto& r : rects_of(l.list)) {
+            if (is_dot(r)) dots.push_back(r);
+        }
+        REQUIRE(dots.size() == 5);
+        std::sort(dots.begin(), dots.end(),
+                  [](const DrawRect& a, const DrawRect& b) { return a.rect.x < b.rect.x; });
+        std::vector<int> centres;
+        for (std::size_t i = 0; i < dots.size(); ++i) {
+            const DrawRect& dot = dots[i];
+            CHECK(l.safe_area.contains(dot.rect));
+            CHECK(dot.rect.y + dot.radius == dots[0].rect.y + dots[0].radius); // one centre line
+            centres.push_back(dot.rect.x + dot.radius);
+            if (static_cast<int>(i) == current) {
+                CHECK(dot.color == d.theme.accent);
+            } else {
+                Color muted = d.theme.muted;
+                muted.a = 0x99;
+                CHECK(dot.color == muted);
+                CHECK(dot.radius < dots[static_cast<std::size_t>(current)].radius);
+            }
+        }
+        // Play order a a | b b | c: equal steps within a section, a wider one between sections.
+        const int step = centres[1] - centres[0];
+        CHECK(step > 0);
+        CHECK(centres[3] - centres[2] == step);
+        CHECK(centres[2] - centres[1] > step);
+        CHECK(centres[4] - centres[3] == centres[2] - centres[1]);
+        // The row, with room for the current dot at both ends, is centred in the safe area.
+        const int big = dots[static_cast<std::size_t>(current)].radius;
+        const int row_left = centres.front() - big;
+        const int row_right = centres.back() + big;
+        CHECK(std::abs((row_left - l.safe_area.x) - (l.safe_area.right() - row_right)) <= 1);
+    }
+}
+
+TEST_CASE("slide layout: without position dots no dot is drawn") {
+    Slide s;
+    s.title = "Titre";
+    Deck d = deck_with(s);
+    d.overlays.position = false;
+    const SlideLayout l = layout_slide(d, 0, {1920, 1080}, m, std::nullopt);
+    for (const auto& r : rects_of(l.list))
+        CHECK_FALSE(is_dot(r));
 }
