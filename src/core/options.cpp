@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 
 namespace affiche {
 
@@ -22,6 +23,7 @@ std::optional<Size> parse_size(const std::string& text) {
 }
 
 namespace {
+
 bool valid_clock(const std::string& t) {
     return t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) &&
            std::isdigit(static_cast<unsigned char>(t[1])) &&
@@ -29,6 +31,66 @@ bool valid_clock(const std::string& t) {
            std::isdigit(static_cast<unsigned char>(t[4])) &&
            (t[0] - '0') * 10 + (t[1] - '0') < 24 && t[3] < '6';
 }
+
+// A whole positive, finite number of seconds ("2s", "nan" and "inf" are not).
+std::optional<double> parse_seconds(const std::string& text) {
+    double s = 0;
+    const char* end = text.data() + text.size();
+    const auto r = std::from_chars(text.data(), end, s);
+    if (r.ec != std::errc{} || r.ptr != end || !std::isfinite(s) || s <= 0) return std::nullopt;
+    return s;
+}
+
+// Switches that take no value; false when a is not one.
+bool apply_switch(Options& o, const std::string& a) {
+    if (a == "--help" || a == "-h") {
+        o.mode = Mode::help;
+    } else if (a == "--version") {
+        o.mode = Mode::version;
+    } else if (a == "--check") {
+        o.mode = Mode::check;
+    } else if (a == "--windowed") {
+        o.windowed = true;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+bool takes_value(const std::string& a) {
+    return a == "--render" || a == "--size" || a == "--status" || a == "--clock" ||
+           a == "--exit-after" || a == "--rotate";
+}
+
+// An option that takes a value; v is nullptr when the arguments ended before it.
+std::optional<UsageError> apply_valued(Options& o, const std::string& a, const std::string* v) {
+    if (a == "--render") {
+        if (!v) return UsageError{"--render needs an output folder"};
+        o.mode = Mode::render;
+        o.render_dir = *v;
+    } else if (a == "--size") {
+        if (!v) return UsageError{"--size needs WIDTHxHEIGHT, e.g. 1920x1080"};
+        o.size = parse_size(*v);
+        if (!o.size) return UsageError{"--size: '" + *v + "' is not WIDTHxHEIGHT (16 to 16384)"};
+    } else if (a == "--status") {
+        if (!v) return UsageError{"--status needs a file name"};
+        o.status_file = *v;
+    } else if (a == "--clock") {
+        if (!v || !valid_clock(*v)) return UsageError{"--clock needs a time as HH:MM"};
+        o.clock = *v;
+    } else if (a == "--exit-after") {
+        const std::optional<double> s = v ? parse_seconds(*v) : std::nullopt;
+        if (!s) return UsageError{"--exit-after needs a number of seconds"};
+        o.exit_after_s = *s;
+    } else if (a == "--rotate") {
+        if (!v || (*v != "0" && *v != "90" && *v != "180" && *v != "270")) {
+            return UsageError{"--rotate needs 0, 90, 180 or 270"};
+        }
+        o.rotate = std::stoi(*v);
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 std::variant<Options, UsageError> parse_options(const std::vector<std::string>& args) {
@@ -36,52 +98,10 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string>& 
     bool have_dir = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        auto value = [&](const char* what) -> const std::string* {
-            if (i + 1 >= args.size()) return nullptr;
-            (void)what;
-            return &args[++i];
-        };
-        if (a == "--help" || a == "-h") {
-            o.mode = Mode::help;
-        } else if (a == "--version") {
-            o.mode = Mode::version;
-        } else if (a == "--check") {
-            o.mode = Mode::check;
-        } else if (a == "--windowed") {
-            o.windowed = true;
-        } else if (a == "--render") {
-            const std::string* v = value("OUT_DIR");
-            if (!v) return UsageError{"--render needs an output folder"};
-            o.mode = Mode::render;
-            o.render_dir = *v;
-        } else if (a == "--size") {
-            const std::string* v = value("WxH");
-            if (!v) return UsageError{"--size needs WIDTHxHEIGHT, e.g. 1920x1080"};
-            o.size = parse_size(*v);
-            if (!o.size)
-                return UsageError{"--size: '" + *v + "' is not WIDTHxHEIGHT (16 to 16384)"};
-        } else if (a == "--status") {
-            const std::string* v = value("FILE");
-            if (!v) return UsageError{"--status needs a file name"};
-            o.status_file = *v;
-        } else if (a == "--clock") {
-            const std::string* v = value("HH:MM");
-            if (!v || !valid_clock(*v)) return UsageError{"--clock needs a time as HH:MM"};
-            o.clock = *v;
-        } else if (a == "--exit-after") {
-            const std::string* v = value("SECONDS");
-            double s = 0;
-            if (!v || std::from_chars(v->data(), v->data() + v->size(), s).ec != std::errc{} ||
-                s <= 0) {
-                return UsageError{"--exit-after needs a number of seconds"};
-            }
-            o.exit_after_s = s;
-        } else if (a == "--rotate") {
-            const std::string* v = value("DEGREES");
-            if (!v || (*v != "0" && *v != "90" && *v != "180" && *v != "270")) {
-                return UsageError{"--rotate needs 0, 90, 180 or 270"};
-            }
-            o.rotate = std::stoi(*v);
+        if (apply_switch(o, a)) continue;
+        if (takes_value(a)) {
+            const std::string* v = i + 1 < args.size() ? &args[++i] : nullptr;
+            if (auto error = apply_valued(o, a, v)) return *error;
         } else if (!a.empty() && a[0] == '-') {
             return UsageError{"unknown option '" + a + "'"};
         } else if (have_dir) {
