@@ -71,8 +71,9 @@ TEST_CASE("service: watchdog interval is half of WATCHDOG_USEC") {
     }
 }
 
-TEST_CASE("service: notifications reach NOTIFY_SOCKET") {
-    if (!notify_available()) return;
+// Built without libsystemd every notification is a no-op: nothing to receive, so the test is
+// skipped (and reported as skipped) rather than passing with no assertion.
+TEST_CASE("service: notifications reach NOTIFY_SOCKET" * doctest::skip(!notify_available())) {
     TempDir t("notify");
     const std::string path = t.path("notify.sock");
     const int sock = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
