@@ -214,6 +214,15 @@ bool is_dot(const DrawRect& r) {
     return r.radius > 0 && r.rect.w == r.rect.h && 2 * r.radius == r.rect.w;
 }
 
+// The accent rule between title and body: a wide, thin accent bar.
+std::vector<DrawRect> accent_rules(const SlideLayout& l, const Deck& d) {
+    std::vector<DrawRect> out;
+    for (const auto& r : rects_of(l.list)) {
+        if (r.color == d.theme.accent && r.rect.w > 4 * r.rect.h) out.push_back(r);
+    }
+    return out;
+}
+
 const char* const arabic_title = "العلاج الكيميائي";
 const char* const arabic_body = "دواء يحارب الخلايا السرطانية في الجسم كله ويمنع نموها.";
 
@@ -238,6 +247,10 @@ TEST_CASE("slide layout: a right-to-left body ends at the text box's right edge"
             CHECK(line.right == l.text_box.right());
             CHECK(line.left > l.text_box.x); // short lines: the gap is on the left, not the right
         }
+        // The accent rule under the title stands at the start side too.
+        const auto rules = accent_rules(l, d);
+        REQUIRE(rules.size() == 1);
+        CHECK(rules[0].rect.right() == l.text_box.right());
     }
 }
 
@@ -254,6 +267,9 @@ TEST_CASE("slide layout: a left-to-right body starts at the text box's left edge
         CHECK(line.left == l.text_box.x);
         CHECK(line.right < l.text_box.right());
     }
+    const auto rules = accent_rules(l, d);
+    REQUIRE(rules.size() == 1);
+    CHECK(rules[0].rect.x == l.text_box.x);
 }
 
 TEST_CASE("slide layout: bullet marks stand at the start side, the item's text after them") {
