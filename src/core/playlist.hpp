@@ -2,14 +2,11 @@
 // The clock is injected: every call takes the current monotonic time in milliseconds.
 #pragma once
 
-#include <cstdint>
-#include <limits>
+#include "core/millis.hpp"
+
 #include <vector>
 
 namespace affiche {
-
-using Millis = std::int64_t;
-inline constexpr Millis never = std::numeric_limits<Millis>::max();
 
 class Playlist {
   public:
