@@ -2,8 +2,8 @@
 #include "app/player.hpp"
 
 #include "app/deck_report.hpp"
+#include "app/display_wait.hpp"
 #include "platform/log.hpp"
-#include "service/notify.hpp"
 
 #include <poll.h>
 
@@ -75,38 +75,14 @@ Player::~Player() {
 }
 
 bool Player::open_screen() {
-    // KMSDRM fails to start while no display is connected (TV off at boot): retry, backing off.
-    Millis backoff = 1000;
-    bool logged = false;
-    for (;;) {
-        std::string error;
-        if (auto err = sdl_.init(false)) {
-            error = "cannot start video: " + *err;
-        } else {
-            DisplayOptions d;
-            d.windowed = options_.windowed;
-            d.size = options_.size;
-            if (std::optional<Display> display = open_display(d, error)) {
-                screen_.emplace(std::move(*display), options_.rotate);
-                stage_.emplace(*screen_);
-                return true;
-            }
-        }
-        if (!logged) log_error(error + "; retrying until a display appears");
-        logged = true;
-        notify_status("waiting for a display: " + error);
-        notify_watchdog(); // waiting is not hanging
-        // Start-up may take as long as the TV stays off: keep systemd from timing it out.
-        notify_extend_timeout((backoff + 5000) * 1000);
-        sdl_.quit_video();
-        pollfd p{signals_.fd(), POLLIN, 0};
-        if (poll(&p, 1, static_cast<int>(backoff)) > 0) {
-            for (auto e : signals_.drain()) {
-                if (e == SignalEvent::quit) return false;
-            }
-        }
-        backoff = std::min<Millis>(backoff * 2, 30'000);
-    }
+    DisplayOptions d;
+    d.windowed = options_.windowed;
+    d.size = options_.size;
+    std::optional<Display> display = wait_for_display(sdl_, d, signals_);
+    if (!display) return false;
+    screen_.emplace(std::move(*display), options_.rotate);
+    stage_.emplace(*screen_);
+    return true;
 }
 
 void Player::start_deck(DeckReloader::Result loaded, int first, Millis now) {
