@@ -85,7 +85,7 @@ bool Player::open_screen() {
     return true;
 }
 
-void Player::start_deck(DeckReloader::Result loaded, int first, Millis now) {
+void Player::start_deck(DeckReloader::Result loaded, int first, const LoopTime& t) {
     auto deck = std::make_shared<const Deck>(std::move(*loaded.load.deck));
     std::vector<std::string> problems;
     for (const auto& d : stage_->load(deck, loaded.assets)) {
@@ -96,42 +96,42 @@ void Player::start_deck(DeckReloader::Result loaded, int first, Millis now) {
         if (d.severity == Severity::warning) problems.push_back(format_diagnostic(d));
     }
     reporter_.set_deck(loaded.revision, std::move(problems));
-    playlist_.emplace(durations_of(*deck), transition_of(*deck), now, first);
-    change_slide(now);
+    playlist_.emplace(durations_of(*deck), transition_of(*deck), t.now, first);
+    change_slide(t);
 }
 
-void Player::adopt_pending(Millis now) {
+void Player::adopt_pending(const LoopTime& t) {
     std::optional<DeckReloader::Result> fresh = reload_.take_pending();
     if (!fresh) return;
     const int first =
         first_slide_after_reload(stage_->deck(), playlist_->index(), *fresh->load.deck);
-    start_deck(std::move(*fresh), first, now);
+    start_deck(std::move(*fresh), first, t);
     ++stats_.reloads;
 }
 
-void Player::change_slide(Millis now) {
+void Player::change_slide(const LoopTime& t) {
     const int index = playlist_->index();
     if (stage_->showing(index)) return;
     const bool had_picture = stage_->has_picture();
     stage_->show(index);
-    if (had_picture && playlist_->fading(now)) ++stats_.fades;
-    reporter_.slide_shown(stage_->deck(), index);
+    if (had_picture && playlist_->fading(t.now)) ++stats_.fades;
+    reporter_.slide_shown(stage_->deck(), index, t.wall);
     fresh_slide_ = true;
     dirty_ = true;
 }
 
-void Player::handle_key(SDL_Keycode key, Millis now) {
+void Player::handle_key(SDL_Keycode key, const LoopTime& t) {
     switch (key) {
     case SDLK_RIGHT:
-        playlist_->next(now);
-        change_slide(now);
+        playlist_->next(t.now);
+        change_slide(t);
         break;
     case SDLK_LEFT:
-        playlist_->previous(now);
-        change_slide(now);
+        playlist_->previous(t.now);
+        change_slide(t);
         break;
     case SDLK_SPACE:
-        playlist_->toggle_pause(now);
+        playlist_->toggle_pause(t.now);
         dirty_ = true;
         break;
     case SDLK_q:
@@ -143,7 +143,7 @@ void Player::handle_key(SDL_Keycode key, Millis now) {
     }
 }
 
-void Player::handle_events(Millis now) {
+void Player::handle_events(const LoopTime& t) {
     SDL_Event e;
     while (SDL_PollEvent(&e)) {
         switch (e.type) {
@@ -151,7 +151,7 @@ void Player::handle_events(Millis now) {
             quit_ = true;
             break;
         case SDL_KEYDOWN:
-            handle_key(e.key.keysym.sym, now);
+            handle_key(e.key.keysym.sym, t);
             break;
         case SDL_RENDER_TARGETS_RESET:
         case SDL_RENDER_DEVICE_RESET:
@@ -293,20 +293,20 @@ void Player::pass(const LoopTime& t) {
         playlist_->restart_fade(t.now);
         fresh_slide_ = false;
     }
-    handle_events(t.now);
+    handle_events(t);
     if (quit_ || t.now >= exit_at()) {
         quit_ = true;
         return;
     }
     // A paused screen would never reach a slide boundary: it takes a new deck at once.
-    if (reload_.update(t.now, ready_.watcher, ready_.reload) && playlist_->paused()) {
-        adopt_pending(t.now);
+    if (reload_.update(t, ready_.watcher, ready_.reload) && playlist_->paused()) {
+        adopt_pending(t);
     }
     if (playlist_->update(t.now)) {
         if (reload_.pending()) {
-            adopt_pending(t.now);
+            adopt_pending(t);
         } else {
-            change_slide(t.now);
+            change_slide(t);
         }
     }
     // A slide just composed is drawn by the next pass, at once, with the time read after it.
@@ -326,7 +326,7 @@ int Player::run() {
         std::vector<std::string> errors;
         for (const auto& d : loaded.load.diagnostics)
             errors.push_back(format_diagnostic(d));
-        reporter_.reload_done(false, std::move(errors));
+        reporter_.reload_done(false, std::move(errors), read_clock().wall);
         return 1;
     }
     if (!open_screen()) return 0;
@@ -336,7 +336,7 @@ int Player::run() {
              " renderer");
     const LoopTime start = read_clock();
     started_at_ = start.now;
-    start_deck(std::move(loaded), 0, start.now);
+    start_deck(std::move(loaded), 0, start);
     while (!quit_)
         pass(read_clock());
     log_info("stats: frames=" + std::to_string(stats_.frames) + " fade_frames=" +

@@ -43,12 +43,12 @@ class Player {
     };
 
     bool open_screen();
-    void start_deck(DeckReloader::Result loaded, int first, Millis now);
-    void adopt_pending(Millis now);
-    void change_slide(Millis now);
+    void start_deck(DeckReloader::Result loaded, int first, const LoopTime& t);
+    void adopt_pending(const LoopTime& t);
+    void change_slide(const LoopTime& t);
     void pass(const LoopTime& t);
-    void handle_events(Millis now);
-    void handle_key(SDL_Keycode key, Millis now);
+    void handle_events(const LoopTime& t);
+    void handle_key(SDL_Keycode key, const LoopTime& t);
     void handle_signals();
     void draw(const LoopTime& t);
     void frame_drawn(double fade, std::string clock, Millis now);

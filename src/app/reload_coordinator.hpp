@@ -27,7 +27,7 @@ class ReloadCoordinator {
     // One loop pass: reads file events when watcher_ready (their fd was readable), starts a
     // load when due, and takes a finished one when reload_ready. True when a valid new deck
     // became pending in this pass.
-    bool update(Millis now, bool watcher_ready, bool reload_ready);
+    bool update(const LoopTime& t, bool watcher_ready, bool reload_ready);
     // When the files will have settled and a load starts (never when nothing changed).
     Millis deadline() const { return debounce_.deadline(); }
     bool pending() const { return pending_.has_value(); }
@@ -38,7 +38,7 @@ class ReloadCoordinator {
     void log_once(const Diagnostic& d) { log_.diagnostic(d); }
 
   private:
-    bool receive(DeckReloader::Result r);
+    bool receive(DeckReloader::Result r, Millis wall);
 
     std::string content_dir_;
     ServiceReporter& reporter_;
