@@ -52,15 +52,11 @@ Millis transition_of(const Deck& d) {
     return d.settings.transition == Transition::cut ? 0 : seconds_to_ms(d.settings.transition_s);
 }
 
-// A valid new deck takes over where the old one was going: at the same slide id if it still
-// exists, else at the same position.
-int first_slide_after_reload(const Deck& old, int next, const Deck& fresh) {
-    const std::string& next_id = old.shown(next).id;
-    int first = next % fresh.shown_count();
-    for (int i = 0; i < fresh.shown_count(); ++i) {
-        if (fresh.shown(i).id == next_id) first = i;
-    }
-    return first;
+std::vector<std::string> shown_ids(const Deck& d) {
+    std::vector<std::string> ids;
+    for (int i = 0; i < d.shown_count(); ++i)
+        ids.push_back(d.shown(i).id);
+    return ids;
 }
 } // namespace
 
@@ -103,8 +99,10 @@ void Player::start_deck(DeckReloader::Result loaded, int first, const LoopTime& 
 void Player::adopt_pending(const LoopTime& t) {
     std::optional<DeckReloader::Result> fresh = reload_.take_pending();
     if (!fresh) return;
+    // The new deck takes over where the old one was going.
+    const int next = playlist_->index();
     const int first =
-        first_slide_after_reload(stage_->deck(), playlist_->index(), *fresh->load.deck);
+        resume_index(shown_ids(*fresh->load.deck), stage_->deck().shown(next).id, next);
     start_deck(std::move(*fresh), first, t);
     ++stats_.reloads;
 }

@@ -4,6 +4,7 @@
 
 #include "core/millis.hpp"
 
+#include <string>
 #include <vector>
 
 namespace affiche {
@@ -47,5 +48,10 @@ class Playlist {
     bool paused_ = false;
     Millis paused_at_ = 0;
 };
+
+// Where a new deck's play starts when it replaces a deck that was about to show the slide next_id
+// at position next: at the slide with that id if the new deck still has it, else at the same
+// position, wrapped to the new deck's length. fresh_ids: the new deck's slide ids in play order.
+int resume_index(const std::vector<std::string>& fresh_ids, const std::string& next_id, int next);
 
 } // namespace affiche
