@@ -8,7 +8,7 @@
 #   BENCH_SIZE=1920x1080   BENCH_RUNS=5 (start-up runs)   BENCH_MEM_S=20   BENCH_STATIC_S=60
 #   BENCH_FADE_S=21        BENCH_4K_S=30 (0 skips the 3840x2160 static figure)
 # Every figure reads the player's own exit line
-#   affiche: info: stats: frames=N fade_frames=M fades=F first_frame_ms=T
+#   affiche: info: stats: frames=N fade_frames=M fades=F reloads=R first_frame_ms=T
 # or /proc/PID/{stat,status}. A shared or busy machine inflates every figure: run it idle.
 set -euo pipefail
 
@@ -89,7 +89,7 @@ calc() { awk "BEGIN { printf \"$1\", $2 }"; }
 # 1. Start to first frame. first_frame_ms counts from SDL_Init. Before SDL_Init the player
 # starts (exec, dynamic loader), loads and validates the deck and prints the deck's diagnostics
 # (notes, warnings): stderr is time-stamped line by line as it arrives, and the last line before
-# "playing ..." marks SDL_Init (print_diagnostics comes right before open_display in
+# "playing ..." marks SDL_Init (print_diagnostics comes right before the display opens in
 # Player::run). A deck with nothing to report prints no such line: then only the process start
 # (the wall time of `affiche --version`) is counted and the figure is a lower bound.
 # The whole wall time of a run with --exit-after 1 is shown as well (start + 1 s + teardown).

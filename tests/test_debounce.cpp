@@ -3,21 +3,18 @@
 
 #include <doctest/doctest.h>
 
-#include <cstdint>
-#include <limits>
-
 using namespace affiche;
 
 TEST_CASE("service: debouncer fires once, 500 ms after the last of a burst") {
     Debouncer d;
     CHECK_FALSE(d.pending());
-    CHECK(d.deadline() == std::numeric_limits<std::int64_t>::max());
+    CHECK(d.deadline() == never);
     CHECK_FALSE(d.due(0));
 
     // A loop ticking every ms; 100 changes, one every 3 ms from t=1000.
     int fired = 0;
-    std::int64_t fired_at = -1;
-    for (std::int64_t now = 0; now < 5000; ++now) {
+    Millis fired_at = -1;
+    for (Millis now = 0; now < 5000; ++now) {
         if (now >= 1000 && now < 1300 && (now - 1000) % 3 == 0) d.note(now);
         if (d.due(now)) {
             ++fired;
@@ -25,7 +22,7 @@ TEST_CASE("service: debouncer fires once, 500 ms after the last of a burst") {
             d.clear();
         }
     }
-    const std::int64_t last_note = 1000 + 99 * 3;
+    const Millis last_note = 1000 + 99 * 3;
     CHECK(fired == 1);
     CHECK(fired_at == last_note + 500);
     CHECK_FALSE(d.pending());
@@ -43,9 +40,9 @@ TEST_CASE("service: debouncer deadline and clear") {
     CHECK_FALSE(d.due(10'300));
     d.clear();
     CHECK_FALSE(d.due(20'000));
-    CHECK(d.deadline() == std::numeric_limits<std::int64_t>::max());
+    CHECK(d.deadline() == never);
 
     Debouncer late(500);
-    late.note(std::numeric_limits<std::int64_t>::max() - 10); // saturates, no overflow
-    CHECK(late.deadline() == std::numeric_limits<std::int64_t>::max());
+    late.note(never - 10); // saturates, no overflow
+    CHECK(late.deadline() == never);
 }

@@ -85,3 +85,12 @@ TEST_CASE("playlist: restarting the fade keeps the slide's schedule") {
     CHECK(p.fade(1'300) == doctest::Approx(0.5));
     CHECK(p.slide_deadline() == 2'000);
 }
+
+TEST_CASE("playlist: a new deck resumes at the same slide id, else at the same position") {
+    const std::vector<std::string> fresh{"a", "b", "c"};
+    CHECK(resume_index(fresh, "c", 0) == 2); // the id wins over the position
+    CHECK(resume_index(fresh, "b", 1) == 1);
+    CHECK(resume_index(fresh, "gone", 1) == 1); // a removed slide: same position
+    CHECK(resume_index(fresh, "gone", 4) == 1); // wrapped to the shorter deck
+    CHECK(resume_index({}, "a", 3) == 0);
+}

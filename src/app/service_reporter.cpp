@@ -8,8 +8,8 @@
 namespace affiche {
 
 namespace {
-std::int64_t unix_now() {
-    return static_cast<std::int64_t>(std::time(nullptr));
+std::int64_t unix_seconds(Millis wall_ms) {
+    return wall_ms / 1000;
 }
 } // namespace
 
@@ -17,7 +17,7 @@ ServiceReporter::ServiceReporter(const std::string& status_path, const std::stri
     : file_(status_path), watchdog_ms_(watchdog_interval_ms()) {
     report_.version = AFFICHE_VERSION;
     report_.content_dir = content_dir;
-    report_.started_unix = unix_now();
+    report_.started_unix = static_cast<std::int64_t>(std::time(nullptr)); // before the loop
 }
 
 void ServiceReporter::set_display(const std::string& renderer, Size size) {
@@ -31,22 +31,22 @@ void ServiceReporter::set_deck(const std::string& revision, std::vector<std::str
     report_.problems = std::move(problems);
 }
 
-void ServiceReporter::slide_shown(const Deck& deck, int play_index) {
+void ServiceReporter::slide_shown(const Deck& deck, int play_index, Millis wall_ms) {
     const Slide& s = deck.shown(play_index);
     report_.slide_id = s.id;
     report_.slide_index = play_index;
     report_.slide_count = deck.shown_count();
-    report_.slide_since_unix = unix_now();
+    report_.slide_since_unix = unix_seconds(wall_ms);
     notify_status("slide " + std::to_string(play_index + 1) + "/" +
                   std::to_string(report_.slide_count) + ": " + s.id);
-    write();
+    write(wall_ms);
 }
 
-void ServiceReporter::reload_done(bool ok, std::vector<std::string> errors) {
-    report_.last_reload.at_unix = unix_now();
+void ServiceReporter::reload_done(bool ok, std::vector<std::string> errors, Millis wall_ms) {
+    report_.last_reload.at_unix = unix_seconds(wall_ms);
     report_.last_reload.ok = ok;
     report_.last_reload.errors = std::move(errors);
-    write();
+    write(wall_ms);
 }
 
 void ServiceReporter::first_frame() {
@@ -68,8 +68,8 @@ void ServiceReporter::stopping() {
     notify_stopping();
 }
 
-void ServiceReporter::write() {
-    report_.now_unix = unix_now();
+void ServiceReporter::write(Millis wall_ms) {
+    report_.now_unix = unix_seconds(wall_ms);
     file_.write(report_);
 }
 

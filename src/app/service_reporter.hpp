@@ -4,7 +4,7 @@
 
 #include "core/deck.hpp"
 #include "core/geometry.hpp"
-#include "core/playlist.hpp"
+#include "core/millis.hpp"
 #include "service/status_file.hpp"
 
 #include <string>
@@ -17,10 +17,11 @@ class ServiceReporter {
     ServiceReporter(const std::string& status_path, const std::string& content_dir);
     void set_display(const std::string& renderer, Size size);
     void set_deck(const std::string& revision, std::vector<std::string> problems);
-    // A slide appeared: status file and systemd STATUS= line.
-    void slide_shown(const Deck& deck, int play_index);
-    // A reload finished; errors are formatted diagnostics.
-    void reload_done(bool ok, std::vector<std::string> errors);
+    // A slide appeared at wall_ms (wall-clock ms since the epoch, from the loop's pass): status
+    // file and systemd STATUS= line.
+    void slide_shown(const Deck& deck, int play_index, Millis wall_ms);
+    // A reload finished at wall_ms; errors are formatted diagnostics.
+    void reload_done(bool ok, std::vector<std::string> errors, Millis wall_ms);
     // After the first frame is on screen: READY=1 (once).
     void first_frame();
     // Pings the watchdog when its half-interval has passed; the time of the next ping.
@@ -28,7 +29,7 @@ class ServiceReporter {
     void stopping();
 
   private:
-    void write();
+    void write(Millis wall_ms);
 
     StatusReport report_;
     StatusFile file_;

@@ -23,17 +23,14 @@ sigset_t handled_set() {
 Signals::Signals() {
     const sigset_t set = handled_set();
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
-    fd_ = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
-}
-
-Signals::~Signals() {
-    if (fd_ >= 0) close(fd_);
+    fd_.reset(signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC));
 }
 
 std::vector<SignalEvent> Signals::drain() {
     std::vector<SignalEvent> out;
     signalfd_siginfo info{};
-    while (fd_ >= 0 && read(fd_, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
+    while (fd_.valid() &&
+           read(fd_.get(), &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
         switch (info.ssi_signo) {
         case SIGHUP:
             out.push_back(SignalEvent::reload);

@@ -1,6 +1,8 @@
 // SIGINT, SIGTERM, SIGHUP and SIGUSR1 as readable events on a file descriptor (signalfd).
 #pragma once
 
+#include "core/unique_fd.hpp"
+
 #include <vector>
 
 namespace affiche {
@@ -11,15 +13,14 @@ class Signals {
   public:
     // Blocks the signals in this thread (call before any thread starts) and opens the signalfd.
     Signals();
-    ~Signals();
     Signals(const Signals&) = delete;
     Signals& operator=(const Signals&) = delete;
-    int fd() const { return fd_; }
+    int fd() const { return fd_.get(); }
     // Reads whatever arrived, without blocking.
     std::vector<SignalEvent> drain();
 
   private:
-    int fd_ = -1;
+    UniqueFd fd_; // the signalfd; invalid when it could not be opened
 };
 
 } // namespace affiche

@@ -72,4 +72,13 @@ Millis Playlist::slide_deadline() const {
     return paused_ ? never : started_ + durations_[index_];
 }
 
+int resume_index(const std::vector<std::string>& fresh_ids, const std::string& next_id, int next) {
+    const int n = static_cast<int>(fresh_ids.size());
+    if (n == 0) return 0;
+    for (int i = 0; i < n; ++i) {
+        if (fresh_ids[static_cast<std::size_t>(i)] == next_id) return i;
+    }
+    return ((next % n) + n) % n;
+}
+
 } // namespace affiche

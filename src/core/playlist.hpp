@@ -2,14 +2,12 @@
 // The clock is injected: every call takes the current monotonic time in milliseconds.
 #pragma once
 
-#include <cstdint>
-#include <limits>
+#include "core/millis.hpp"
+
+#include <string>
 #include <vector>
 
 namespace affiche {
-
-using Millis = std::int64_t;
-inline constexpr Millis never = std::numeric_limits<Millis>::max();
 
 class Playlist {
   public:
@@ -50,5 +48,10 @@ class Playlist {
     bool paused_ = false;
     Millis paused_at_ = 0;
 };
+
+// Where a new deck's play starts when it replaces a deck that was about to show the slide next_id
+// at position next: at the slide with that id if the new deck still has it, else at the same
+// position, wrapped to the new deck's length. fresh_ids: the new deck's slide ids in play order.
+int resume_index(const std::vector<std::string>& fresh_ids, const std::string& next_id, int next);
 
 } // namespace affiche

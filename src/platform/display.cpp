@@ -2,10 +2,14 @@
 #include "platform/display.hpp"
 
 #include <SDL_image.h>
+#include <dlfcn.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+
+// Includes Xlib.h: last, because of its macros (None, Status, Bool).
+#include <SDL_syswm.h>
 
 namespace affiche {
 
@@ -84,6 +88,40 @@ std::optional<Display> open_display(const DisplayOptions& options, std::string& 
     SDL_ShowCursor(SDL_DISABLE); // after the window exists, or KMSDRM keeps the cursor
     SDL_DisableScreenSaver();
     return d;
+}
+
+namespace {
+#if defined(SDL_VIDEO_DRIVER_WAYLAND)
+// wl_display_get_fd, from the libwayland-client that SDL already loaded: no link dependency of our
+// own for a driver the screen (KMSDRM) never uses.
+int wayland_fd(void* display) {
+    void* lib = dlopen("libwayland-client.so.0", RTLD_NOW | RTLD_NOLOAD);
+    if (!lib) return -1;
+    using GetFd = int (*)(void*);
+    auto get_fd = reinterpret_cast<GetFd>(dlsym(lib, "wl_display_get_fd"));
+    const int fd = get_fd ? get_fd(display) : -1;
+    dlclose(lib); // SDL keeps its own reference
+    return fd;
+}
+#endif
+} // namespace
+
+int window_event_fd(SDL_Window* window) {
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (!window || !SDL_GetWindowWMInfo(window, &info)) return -1;
+    switch (info.subsystem) {
+#if defined(SDL_VIDEO_DRIVER_X11)
+    case SDL_SYSWM_X11:
+        return ConnectionNumber(info.info.x11.display);
+#endif
+#if defined(SDL_VIDEO_DRIVER_WAYLAND)
+    case SDL_SYSWM_WAYLAND:
+        return wayland_fd(info.info.wl.display);
+#endif
+    default:
+        return -1;
+    }
 }
 
 bool save_png(SDL_Renderer* renderer, Size size, const std::string& path, std::string& error) {

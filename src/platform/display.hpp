@@ -43,6 +43,11 @@ struct Display {
 // Creates the window and renderer (accelerated with vsync, else software). Error text on failure.
 std::optional<Display> open_display(const DisplayOptions& options, std::string& error);
 
+// The descriptor SDL's window-system events arrive on, to poll() beside the loop's own: the X11
+// connection, or the Wayland display's socket. -1 for KMSDRM, offscreen and dummy, which have
+// none (see Screen::event_wait_ms for how the loop looks at their queue).
+int window_event_fd(SDL_Window* window);
+
 // Reads the current render target (before SDL_RenderPresent) and writes it as a PNG file.
 // Writes to path + ".tmp" first and renames, so a reader never sees half a file.
 bool save_png(SDL_Renderer* renderer, Size size, const std::string& path, std::string& error);

@@ -10,18 +10,33 @@ void log_line(const std::string& level, const std::string& message) {
     std::fflush(stderr);
 }
 
-bool LogOnce::once(const std::string& level, const std::string& message) {
+void log_diagnostic(const Diagnostic& d) {
+    std::fprintf(stderr, "affiche: %s\n", format_diagnostic(d).c_str());
+    std::fflush(stderr);
+}
+
+bool LogOnce::first_time(const std::string& key) {
     if (seen_.size() > 1000) seen_.clear(); // bounded, even with endless distinct messages
-    if (!seen_.insert(message).second) return false;
-    log_line(level, message);
-    return true;
+    return seen_.insert(key).second;
 }
 
 bool LogOnce::warning(const std::string& message) {
-    return once("warning", message);
+    if (!first_time("warning: " + message)) return false;
+    log_warning(message);
+    return true;
 }
+
 bool LogOnce::error(const std::string& message) {
-    return once("error", message);
+    if (!first_time("error: " + message)) return false;
+    log_error(message);
+    return true;
+}
+
+bool LogOnce::diagnostic(const Diagnostic& d) {
+    const std::string line = format_diagnostic(d); // holds the severity: the key and the line
+    if (!first_time(line)) return false;
+    log_diagnostic(d);
+    return true;
 }
 
 } // namespace affiche

@@ -1,8 +1,7 @@
 // Debouncer: turns a burst of file events into one reload, after a quiet period. Clock injected.
 #pragma once
 
-#include <cstdint>
-#include <limits>
+#include "core/millis.hpp"
 
 namespace affiche {
 
@@ -10,22 +9,22 @@ namespace affiche {
 // an editor saving five files or an rsync of 200 images gives one reload, not 200.
 class Debouncer {
   public:
-    explicit Debouncer(std::int64_t quiet_ms = 500) : quiet_ms_(quiet_ms < 0 ? 0 : quiet_ms) {}
+    explicit Debouncer(Millis quiet_ms = 500) : quiet_ms_(quiet_ms < 0 ? 0 : quiet_ms) {}
 
     // A change happened at now_ms; pushes the deadline back.
-    void note(std::int64_t now_ms);
+    void note(Millis now_ms);
     // True when a change is pending and quiet_ms have passed since the last note().
-    bool due(std::int64_t now_ms) const;
+    bool due(Millis now_ms) const;
     // Forget the pending change (call once the reload is done).
     void clear() { pending_ = false; }
-    // When due() becomes true (ms, same clock as note), or INT64_MAX when nothing is pending:
+    // When due() becomes true (ms, same clock as note), or `never` when nothing is pending:
     // ready to min() with the loop's other deadlines.
-    std::int64_t deadline() const;
+    Millis deadline() const;
     bool pending() const { return pending_; }
 
   private:
-    std::int64_t quiet_ms_;
-    std::int64_t last_ms_ = 0;
+    Millis quiet_ms_;
+    Millis last_ms_ = 0;
     bool pending_ = false;
 };
 

@@ -40,11 +40,11 @@ void notify_stopping() {
     send("STOPPING=1");
 }
 
-std::int64_t watchdog_interval_ms() {
+Millis watchdog_interval_ms() {
     std::uint64_t usec = 0;
     if (sd_watchdog_enabled(0, &usec) <= 0) return 0;
     // Ping at half the interval; never 0 ("off") for a sub-2 ms watchdog.
-    return std::max<std::int64_t>(1, static_cast<std::int64_t>(usec / 1000 / 2));
+    return std::max<Millis>(1, static_cast<Millis>(usec / 1000 / 2));
 }
 
 #else
@@ -57,7 +57,7 @@ void notify_status(const std::string&) {}
 void notify_watchdog() {}
 void notify_extend_timeout(std::int64_t) {}
 void notify_stopping() {}
-std::int64_t watchdog_interval_ms() {
+Millis watchdog_interval_ms() {
     return 0;
 }
 

@@ -2,6 +2,8 @@
 // or when not started by systemd (NOTIFY_SOCKET unset).
 #pragma once
 
+#include "core/millis.hpp"
+
 #include <cstdint>
 #include <string>
 
@@ -24,6 +26,6 @@ void notify_stopping();
 
 // How often to ping the watchdog, ms: half of WatchdogSec= (from WATCHDOG_USEC, when WATCHDOG_PID
 // is unset or names this process); 0 when the watchdog is off.
-std::int64_t watchdog_interval_ms();
+Millis watchdog_interval_ms();
 
 } // namespace affiche

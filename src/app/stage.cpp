@@ -1,0 +1,62 @@
+// Composing slides, fading between them, and drawing frames with their overlays.
+#include "app/stage.hpp"
+
+#include "platform/log.hpp"
+
+namespace affiche {
+
+Stage::Stage(Screen& screen)
+    : screen_(screen),
+      crossfade_(screen.keeps_pixels() ? make_in_place_crossfade() : make_texture_crossfade()) {}
+
+const Diagnostics& Stage::load(std::shared_ptr<const Deck> deck,
+                               const std::shared_ptr<const AssetBytes>& assets) {
+    composer_ = std::make_unique<SlideComposer>(std::move(deck), assets, screen_.renderer(),
+                                                screen_.size(), screen_.max_texture_side());
+    shown_index_ = -1; // always recompose: the picture on screen is the old deck's
+    return composer_->fonts().problems();
+}
+
+bool Stage::showing(int play_index) const {
+    return crossfade_->has_picture() && shown_index_ == play_index;
+}
+
+bool Stage::show(int play_index) {
+    crossfade_->prepare();
+    ComposedSlide next = composer_->compose(play_index);
+    const bool ok = next.texture != nullptr;
+    if (!ok) log_error(std::string("cannot compose slide: ") + SDL_GetError());
+    crossfade_->begin(std::move(next));
+    if (ok) shown_index_ = play_index;
+    return ok;
+}
+
+void Stage::draw_frame(double fade, const FrameOverlays& overlays) {
+    screen_.begin_frame();
+    crossfade_->draw(screen_.renderer(), fade);
+    finish(overlays);
+}
+
+bool Stage::draw_overlays(const FrameOverlays& overlays) {
+    screen_.begin_frame();
+    if (!crossfade_->restore(screen_.renderer(), composer_->live_area())) return false;
+    finish(overlays);
+    return true;
+}
+
+void Stage::finish(const FrameOverlays& overlays) {
+    composer_->draw_live(overlays.clock, overlays.progress);
+    // Exactly what the screen shows, upright.
+    if (!overlays.screenshot_path.empty()) screen_.save_screenshot(overlays.screenshot_path);
+    screen_.present();
+}
+
+void Stage::renderer_reset(int play_index, bool device_lost) {
+    crossfade_->replace({}); // free the old textures before composing anew
+    if (device_lost) screen_.device_reset();
+    ComposedSlide slide = composer_->compose(play_index);
+    shown_index_ = slide.texture ? play_index : -1;
+    crossfade_->replace(std::move(slide));
+}
+
+} // namespace affiche
