@@ -336,3 +336,56 @@ TEST_CASE("text: is_arabic_code_point covers the Arabic blocks only") {
     CHECK_FALSE(is_arabic_code_point(U'\u05FF'));
     CHECK_FALSE(is_arabic_code_point(U'\uFE6F'));
 }
+
+namespace {
+
+// Counts the calls and the code points measured: a bound on the layout's work.
+class CountingMeasurer : public FakeMeasurer {
+  public:
+    int width(std::string_view utf8, FontSpec font, bool rtl) const override {
+        ++calls;
+        code_points += count_code_points(utf8);
+        return FakeMeasurer::width(utf8, font, rtl);
+    }
+    mutable std::size_t calls = 0;
+    mutable std::size_t code_points = 0;
+};
+
+std::string repeated(std::string_view piece, int times) {
+    std::string out;
+    for (int i = 0; i < times; ++i)
+        out += piece;
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("text: the layout's work grows linearly with the text's length") {
+    struct Hostile {
+        const char* name;
+        std::string head;  // once
+        std::string piece; // repeated n times
+    };
+    const Hostile cases[] = {
+        {"one unbreakable word", "", "anticonstitutionnellement"},
+        {"many combining marks", "a", "\u0301"},
+        {"many zero-width spaces", "", "a\u200B"},
+        {"a long paragraph", "", "Des médicaments détruisent les cellules cancéreuses. "},
+        {"a long Arabic paragraph with digits", "", "العلاج 2024 مع IRM "},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        CountingMeasurer small;
+        CountingMeasurer large;
+        const auto p = layout_paragraph(c.head + repeated(c.piece, 1000), font, 300, small);
+        const auto q = layout_paragraph(c.head + repeated(c.piece, 10000), font, 300, large);
+        CHECK_FALSE(p.lines.empty());
+        CHECK(q.lines.size() >= p.lines.size());
+        // Ten times the text, less than twenty times the work (quadratic work would be 100x).
+        CHECK(large.calls < 20 * small.calls);
+        CHECK(large.code_points < 20 * small.code_points);
+        // And a few measured code points per code point of text, whatever the text.
+        const std::size_t length = count_code_points(c.head + repeated(c.piece, 10000));
+        CHECK(large.code_points < 8 * length);
+    }
+}
