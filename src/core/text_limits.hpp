@@ -16,8 +16,8 @@ namespace affiche {
 inline constexpr std::size_t max_title_chars = 300;
 inline constexpr std::size_t max_subtitle_chars = 300;
 inline constexpr std::size_t max_body_chars = 5000;
-inline constexpr std::size_t max_bullet_chars = 1000;
-inline constexpr std::size_t max_bullets = 50;
+inline constexpr std::size_t max_bullet_chars = 300;
+inline constexpr std::size_t max_bullets = 20;
 inline constexpr std::size_t max_footer_chars = 300;
 // Combining marks (accents, Arabic vowel signs) on one character: Unicode's "stream-safe"
 // limit (UAX #15); real text has at most a few, thousands make text shaping crawl.
