@@ -11,7 +11,6 @@
 #include <limits>
 #include <linebreak.h>
 #include <mutex>
-#include <optional>
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
