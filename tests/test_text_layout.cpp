@@ -389,3 +389,23 @@ TEST_CASE("text: the layout's work grows linearly with the text's length") {
         CHECK(large.code_points < 8 * length);
     }
 }
+
+TEST_CASE("text: spaces that UAX #14 lets start a line never stall the layout") {
+    // After a zero-width space a line may break before an ideographic space (U+3000), so a
+    // piece between two breaks can start with, or be only, spaces.
+    for (const char* text : {"a\u200B\u3000b", "a\u200B\u3000\u200Bb", "\u3000\u200B\u3000x y",
+                             "ab\u200B\u3000\u3000\u200Bcd ef"}) {
+        for (const int width : {-10, 0, 5, 10, 25, 1000}) {
+            CAPTURE(text);
+            CAPTURE(width);
+            std::string letters;
+            for (const auto& line : wrap(text, width))
+                for (const char c : line)
+                    if (c >= 'a' && c <= 'z') letters += c;
+            std::string expected;
+            for (const char* c = text; *c; ++c)
+                if (*c >= 'a' && *c <= 'z') expected += *c;
+            CHECK(letters == expected);
+        }
+    }
+}

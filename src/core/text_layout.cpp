@@ -229,7 +229,7 @@ class LineFiller {
                 continue;
             }
             const std::int64_t first = piece >= 0 ? piece : piece_width(k, start);
-            if (first > max_) {
+            if (first > max_ && start < units_[k].content_end) {
                 const auto [rest_start, rest_width] = break_word(k, start);
                 start = rest_start;
                 piece = rest_width;
@@ -297,7 +297,6 @@ class LineFiller {
     // Cuts unit k's content from start between characters, line by line, until the rest fits
     // a line. Returns where the rest starts and its width.
     std::pair<std::size_t, std::int64_t> break_word(std::size_t k, std::size_t start) {
-        broke_word_ = true;
         const std::size_t end = units_[k].content_end;
         std::vector<std::size_t> ends;    // character ends
         std::vector<std::int64_t> widths; // character widths
@@ -315,6 +314,7 @@ class LineFiller {
             const std::int64_t first =
                 start == begin ? widths[c] : builder_.width({start, ends[c]});
             if (first + rest[c + 1] <= max_) return {start, first + rest[c + 1]};
+            broke_word_ = true;
             std::int64_t used = first;
             std::size_t next = c + 1;
             while (next < ends.size() && used + widths[next] <= max_)
