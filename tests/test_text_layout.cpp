@@ -409,3 +409,10 @@ TEST_CASE("text: spaces that UAX #14 lets start a line never stall the layout") 
         }
     }
 }
+
+TEST_CASE("text: U+FFFF, libunibreak's end-of-string mark, is laid out like other text") {
+    // It made libunibreak fail an assertion and abort the program (found by fuzz_text_layout).
+    CHECK(wrap("a\uFFFFb c", 1000) == Lines{"a\uFFFFb c"});
+    CHECK(wrap("a\uFFFFb c", 30) == Lines{"a\uFFFFb", "c"});
+    CHECK(wrap("\uFFFF\uFFFF", 10) == Lines{"\uFFFF", "\uFFFF"});
+}

@@ -75,7 +75,10 @@ std::vector<char> break_opportunities(const std::u32string& text) {
     std::call_once(init_flag, [] { init_linebreak(); });
     std::vector<char> breaks(text.size(), LINEBREAK_NOBREAK);
     if (text.empty()) return breaks;
-    const std::vector<utf32_t> chars(text.begin(), text.end());
+    std::vector<utf32_t> chars(text.begin(), text.end());
+    // libunibreak reads U+FFFF as its end-of-string mark and then fails an assertion (abort):
+    // U+FFFD breaks the same way (both are letters to UAX #14 here). Found by fuzz_text_layout.
+    std::replace(chars.begin(), chars.end(), utf32_t{0xFFFF}, utf32_t{0xFFFD});
     set_linebreaks_utf32(chars.data(), chars.size(), break_language, breaks.data());
     apply_french_spacing(text, breaks);
     return breaks;
