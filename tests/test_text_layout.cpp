@@ -416,3 +416,16 @@ TEST_CASE("text: U+FFFF, libunibreak's end-of-string mark, is laid out like othe
     CHECK(wrap("a\uFFFFb c", 30) == Lines{"a\uFFFFb", "c"});
     CHECK(wrap("\uFFFF\uFFFF", 10) == Lines{"\uFFFF", "\uFFFF"});
 }
+
+TEST_CASE("text: marks past 30 on one character are dropped, so shaping stays fast") {
+    // The loader refuses such text (text_limits.hpp); the layout holds on its own too: HarfBuzz
+    // took minutes over 100,000 accents on one letter.
+    std::string thirty = "e";
+    for (int i = 0; i < 30; ++i)
+        thirty += "\u0301";
+    std::string many = thirty;
+    for (int i = 0; i < 100000; ++i)
+        many += "\u0301";
+    CHECK(wrap(many + " b", 1000) == Lines{thirty + " b"});
+    CHECK(wrap(thirty + thirty, 1000) == Lines{thirty + thirty}); // per character, not in total
+}

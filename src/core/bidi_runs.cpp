@@ -77,6 +77,12 @@ void resolve_level_run(const std::vector<std::optional<FontRole>>& own,
 
 } // namespace
 
+bool is_arabic_code_point(char32_t cp) {
+    return (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
+           (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+           (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
 bool first_strong_is_rtl(std::u32string_view text) {
     text = text.substr(0, max_fribidi_length);
     const auto chars = to_fribidi(text);

@@ -3,6 +3,7 @@
 #include "core/text_layout.hpp"
 
 #include "core/bidi_runs.hpp"
+#include "core/text_limits.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
@@ -342,6 +343,17 @@ class LineFiller {
     bool broke_word_ = false;
 };
 
+// Drops the combining marks past max_combining_marks on one character. The loader refuses such
+// text; this keeps the layout itself fast on any input: shaping 100,000 accents on one letter
+// took HarfBuzz minutes.
+void drop_excess_marks(std::u32string& text) {
+    std::size_t marks = 0;
+    std::erase_if(text, [&marks](char32_t cp) {
+        marks = is_combining_mark(cp) ? marks + 1 : 0;
+        return marks > max_combining_marks;
+    });
+}
+
 HardLine prepare(const std::u32string& text, const std::vector<char>& breaks, Span span, bool rtl,
                  FontRole base) {
     HardLine line;
@@ -362,17 +374,12 @@ int Paragraph::widest() const {
     return widest;
 }
 
-bool is_arabic_code_point(char32_t cp) {
-    return (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
-           (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
-           (cp >= 0xFE70 && cp <= 0xFEFF);
-}
-
 Paragraph layout_paragraph(std::string_view utf8, FontSpec font, int max_width,
                            const TextMeasurer& measurer) {
     Paragraph paragraph;
     paragraph.line_height = measurer.line_height(font);
-    const std::u32string text = decode_utf8(utf8);
+    std::u32string text = decode_utf8(utf8);
+    drop_excess_marks(text);
     paragraph.rtl = first_strong_is_rtl(text);
     const std::vector<char> breaks = break_opportunities(text);
     for (const Span span : hard_lines(text, breaks)) {
