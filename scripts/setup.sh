@@ -52,13 +52,17 @@ build() { # build DIR [cmake options...]
 # 5 s, stops the script: the input is left as build-fuzz/crash-* or timeout-*; once fixed, keep it
 # in tests/fuzz/regressions/NAME, where ctest replays it.
 fuzz() {
-    local seconds=${AFFICHE_FUZZ_SECONDS:-60} name seeds
+    local seconds=${AFFICHE_FUZZ_SECONDS:-60} name listed seeds dir
     cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
         -DAFFICHE_FUZZ=ON -DAFFICHE_TESTS=OFF >/dev/null
     cmake --build build-fuzz -j "$jobs" --target fuzz_deck_loader fuzz_image_header fuzz_text_layout
     for name in deck_loader image_header text_layout; do
         mkdir -p "build-fuzz/corpus/$name"
-        read -r -a seeds <"build-fuzz/fuzz_$name.seeds"
+        read -r -a listed <"build-fuzz/fuzz_$name.seeds"
+        seeds=()
+        for dir in "${listed[@]}"; do
+            [ -d "$dir" ] && seeds+=("$dir") # libFuzzer stops at a missing folder
+        done
         echo "== fuzzing $name for $seconds s"
         if ! ./build-fuzz/fuzz_$name -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 \
             -max_len=16384 -artifact_prefix=build-fuzz/ "build-fuzz/corpus/$name" "${seeds[@]}" \
