@@ -23,8 +23,8 @@ packages=(build-essential cmake pkg-config
     fonts-dejavu-core fonts-noto-core)
 # The Pi's GL drivers: SDL loads them at run time, so nothing else pulls them in.
 [ "$mode" = install ] && packages+=(libegl1 libgles2 libegl-mesa0 libgl1-mesa-dri libgbm1)
-# systemd-analyze checks the unit file in the tests.
-[ "$mode" = test ] && packages+=(systemd)
+# systemd-analyze checks the unit file in the tests; clang and its runtimes build the fuzzers.
+[ "$mode" = test ] && packages+=(systemd clang-14 libclang-rt-14-dev)
 
 sudo_if_needed() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -47,6 +47,34 @@ build() { # build DIR [cmake options...]
     cmake --build "$dir" -j "$jobs"
 }
 
+# A short libFuzzer run of each harness in tests/fuzz (AFFICHE_FUZZ_SECONDS each, default 60),
+# its corpus kept in build-fuzz/corpus/NAME between runs. A crash, or an input slower than
+# 5 s, stops the script: the input is left as build-fuzz/crash-* or timeout-*; once fixed, keep it
+# in tests/fuzz/regressions/NAME, where ctest replays it.
+fuzz() {
+    local seconds=${AFFICHE_FUZZ_SECONDS:-60} name listed seeds dir
+    cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+        -DAFFICHE_FUZZ=ON -DAFFICHE_TESTS=OFF >/dev/null
+    cmake --build build-fuzz -j "$jobs" --target fuzz_deck_loader fuzz_image_header fuzz_text_layout
+    for name in deck_loader image_header text_layout; do
+        mkdir -p "build-fuzz/corpus/$name"
+        read -r -a listed <"build-fuzz/fuzz_$name.seeds"
+        seeds=()
+        for dir in "${listed[@]}"; do
+            [ -d "$dir" ] && seeds+=("$dir") # libFuzzer stops at a missing folder
+        done
+        echo "== fuzzing $name for $seconds s"
+        if ! ./build-fuzz/fuzz_$name -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 \
+            -max_len=16384 -artifact_prefix=build-fuzz/ "build-fuzz/corpus/$name" "${seeds[@]}" \
+            >"build-fuzz/fuzz_$name.log" 2>&1; then
+            tail -n 60 "build-fuzz/fuzz_$name.log"
+            echo "== fuzz_$name found a problem: see build-fuzz/fuzz_$name.log" >&2
+            exit 1
+        fi
+        grep -E '^Done [0-9]+ runs' "build-fuzz/fuzz_$name.log" || true
+    done
+}
+
 case "$mode" in
 play)
     build build
@@ -62,6 +90,8 @@ test)
     echo "== build with AddressSanitizer and UndefinedBehaviorSanitizer"
     build build-asan -DCMAKE_BUILD_TYPE=Debug -DAFFICHE_SANITIZE=ON
     (cd build-asan && SDL_VIDEODRIVER=offscreen ctest --output-on-failure -j "$jobs")
+    echo "== fuzzing (clang, libFuzzer, AddressSanitizer, UndefinedBehaviorSanitizer)"
+    fuzz
     echo "== release build"
     build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
     cd build && SDL_VIDEODRIVER=offscreen ctest --output-on-failure --no-label-summary -j "$jobs"

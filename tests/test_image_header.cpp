@@ -8,6 +8,7 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <vector>
 
 using namespace affiche;
 
@@ -190,6 +191,49 @@ TEST_CASE("image header: SVG width and height") {
                60, 30);
     check_size(parse_image_header("<svg>"), ImageFormat::svg, 0, 0);
     check_size(parse_image_header(R"(<svg width="10cm" height="auto">)"), ImageFormat::svg, 0, 0);
+}
+
+TEST_CASE("image header: SVG sizes that are absurd are clamped, never negative") {
+    // A tall viewBox and a width: the height would be 3e9 px (it became negative in an int).
+    check_size(parse_image_header(R"(<svg width="300" viewBox="0 0 1 10000000">)"),
+               ImageFormat::svg, 1, max_image_side);
+    // A viewBox width that rounded to 0 divided by zero.
+    check_size(parse_image_header(R"(<svg width="300" viewBox="0 0 0.2 100">)"), ImageFormat::svg,
+               33, max_image_side);
+    check_size(parse_image_header(R"(<svg height="100" viewBox="0 0 0.4 0.0001">)"),
+               ImageFormat::svg, max_image_side, 4);
+    check_size(parse_image_header(R"(<svg viewBox="0 0 0.3 0.2">)"), ImageFormat::svg, 1, 1);
+    // Huge declared sizes keep their aspect ratio within max_image_side.
+    check_size(parse_image_header(R"(<svg width="20000" height="20000">)"), ImageFormat::svg,
+               max_image_side, max_image_side);
+    check_size(parse_image_header(R"(<svg width="40000" height="20000">)"), ImageFormat::svg,
+               max_image_side, max_image_side / 2);
+    check_size(parse_image_header(R"(<svg viewBox="0 0 999999999999 1">)"), ImageFormat::svg,
+               max_image_side, 1);
+}
+
+TEST_CASE("image header: SVG sizes that are unusable count as absent") {
+    // Zero, negative and non-finite (400 digits overflow to infinity) sizes: no size (0x0);
+    // the picture is then rasterised from its content at a bounded size.
+    const std::string huge(400, '9');
+    const std::vector<std::string> tags = {R"(<svg width="0" height="10">)",
+                                           R"(<svg width="-5" height="10">)",
+                                           R"(<svg viewBox="0 0 0 100">)",
+                                           R"(<svg viewBox="0 0 -10 100">)",
+                                           R"(<svg width="300" viewBox="0 0 0 100">)",
+                                           R"(<svg viewBox="0 0 10">)",
+                                           "<svg width=\"" + huge + "\" height=\"10\">",
+                                           "<svg viewBox=\"0 0 " + huge + " 1\">",
+                                           "<svg width=\"1e999\" height=\"1\">",
+                                           R"(<svg width="nan" height="inf">)"};
+    for (const std::string& tag : tags) {
+        CAPTURE(tag);
+        check_size(parse_image_header(tag), ImageFormat::svg, 0, 0);
+    }
+    // A usable width with an unusable viewBox still gives no size: the other side is unknown.
+    check_size(parse_image_header("<svg width=\"300\" viewBox=\"0 0 1 " + huge + "\">"),
+               ImageFormat::svg, 0, 0);
+    CHECK(within_decode_limits(*parse_image_header("<svg>")));
 }
 
 TEST_CASE("image header: SVG after BOM, XML declaration, comments and doctype") {

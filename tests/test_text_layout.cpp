@@ -336,3 +336,96 @@ TEST_CASE("text: is_arabic_code_point covers the Arabic blocks only") {
     CHECK_FALSE(is_arabic_code_point(U'\u05FF'));
     CHECK_FALSE(is_arabic_code_point(U'\uFE6F'));
 }
+
+namespace {
+
+// Counts the calls and the code points measured: a bound on the layout's work.
+class CountingMeasurer : public FakeMeasurer {
+  public:
+    int width(std::string_view utf8, FontSpec font, bool rtl) const override {
+        ++calls;
+        code_points += count_code_points(utf8);
+        return FakeMeasurer::width(utf8, font, rtl);
+    }
+    mutable std::size_t calls = 0;
+    mutable std::size_t code_points = 0;
+};
+
+std::string repeated(std::string_view piece, int times) {
+    std::string out;
+    for (int i = 0; i < times; ++i)
+        out += piece;
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("text: the layout's work grows linearly with the text's length") {
+    struct Hostile {
+        const char* name;
+        std::string head;  // once
+        std::string piece; // repeated n times
+    };
+    const Hostile cases[] = {
+        {"one unbreakable word", "", "anticonstitutionnellement"},
+        {"many combining marks", "a", "\u0301"},
+        {"many zero-width spaces", "", "a\u200B"},
+        {"a long paragraph", "", "Des médicaments détruisent les cellules cancéreuses. "},
+        {"a long Arabic paragraph with digits", "", "العلاج 2024 مع IRM "},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        CountingMeasurer small;
+        CountingMeasurer large;
+        const auto p = layout_paragraph(c.head + repeated(c.piece, 1000), font, 300, small);
+        const auto q = layout_paragraph(c.head + repeated(c.piece, 10000), font, 300, large);
+        CHECK_FALSE(p.lines.empty());
+        CHECK(q.lines.size() >= p.lines.size());
+        // Ten times the text, less than twenty times the work (quadratic work would be 100x).
+        CHECK(large.calls < 20 * small.calls);
+        CHECK(large.code_points < 20 * small.code_points);
+        // And a few measured code points per code point of text, whatever the text.
+        const std::size_t length = count_code_points(c.head + repeated(c.piece, 10000));
+        CHECK(large.code_points < 8 * length);
+    }
+}
+
+TEST_CASE("text: spaces that UAX #14 lets start a line never stall the layout") {
+    // After a zero-width space a line may break before an ideographic space (U+3000), so a
+    // piece between two breaks can start with, or be only, spaces.
+    for (const char* text : {"a\u200B\u3000b", "a\u200B\u3000\u200Bb", "\u3000\u200B\u3000x y",
+                             "ab\u200B\u3000\u3000\u200Bcd ef"}) {
+        for (const int width : {-10, 0, 5, 10, 25, 1000}) {
+            CAPTURE(text);
+            CAPTURE(width);
+            std::string letters;
+            for (const auto& line : wrap(text, width))
+                for (const char c : line)
+                    if (c >= 'a' && c <= 'z') letters += c;
+            std::string expected;
+            for (const char* c = text; *c; ++c)
+                if (*c >= 'a' && *c <= 'z') expected += *c;
+            CHECK(letters == expected);
+        }
+    }
+}
+
+TEST_CASE("text: U+FFFF, libunibreak's end-of-string mark, is laid out like other text") {
+    // It made libunibreak fail an assertion and abort the program (found by fuzz_text_layout).
+    CHECK(wrap("a\uFFFFb c", 1000) == Lines{"a\uFFFFb c"});
+    CHECK(wrap("a\uFFFFb c", 30) == Lines{"a\uFFFFb", "c"});
+    CHECK(wrap("\uFFFF\uFFFF", 10) == Lines{"\uFFFF", "\uFFFF"});
+}
+
+TEST_CASE("text: marks past 30 on one character are dropped, so shaping stays fast") {
+    // The loader refuses such text (text_limits.hpp); the layout holds on its own too: HarfBuzz
+    // took minutes over 100,000 accents on one letter.
+    std::string thirty = "e";
+    for (int i = 0; i < 30; ++i)
+        thirty += "\u0301";
+    std::string many = thirty;
+    for (int i = 0; i < 100000; ++i)
+        many += "\u0301";
+    CHECK(wrap(many + " b", 1000) == Lines{thirty + " b"});
+    CHECK(wrap(thirty + thirty, 1000) == Lines{thirty + thirty}); // per character, not in total
+}

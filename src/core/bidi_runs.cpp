@@ -43,24 +43,32 @@ std::optional<FontRole> own_role(char32_t cp, FontRole base) {
     return base;
 }
 
-// Nearest own role in the whole text, looking backwards from i first.
-FontRole nearest_role(const std::vector<std::optional<FontRole>>& own, std::size_t i,
-                      FontRole base) {
-    for (std::size_t k = i; k-- > 0;)
-        if (own[k]) return *own[k];
-    for (std::size_t k = i; k < own.size(); ++k)
-        if (own[k]) return *own[k];
-    return base;
+// For each i, the nearest own role in the whole text, looking backwards from i first (before i,
+// else at or after i, else base). Computed in two passes so that it stays linear in the text.
+std::vector<FontRole> nearest_roles(const std::vector<std::optional<FontRole>>& own,
+                                    FontRole base) {
+    std::vector<FontRole> nearest(own.size(), base);
+    std::optional<FontRole> after;
+    for (std::size_t i = own.size(); i-- > 0;) {
+        if (own[i]) after = own[i];
+        nearest[i] = after.value_or(base);
+    }
+    std::optional<FontRole> before;
+    for (std::size_t i = 0; i < own.size(); ++i) {
+        if (before) nearest[i] = *before;
+        if (own[i]) before = own[i];
+    }
+    return nearest;
 }
 
 // Resolves the neutral characters of one level run [begin, end).
-void resolve_level_run(const std::vector<std::optional<FontRole>>& own, std::size_t begin,
-                       std::size_t end, FontRole base, std::vector<FontRole>& roles) {
-    std::optional<FontRole> first;
-    for (std::size_t i = begin; i < end && !first; ++i)
-        first = own[i];
-    std::optional<FontRole> current = first;
-    if (!current) current = nearest_role(own, begin, base);
+void resolve_level_run(const std::vector<std::optional<FontRole>>& own,
+                       const std::vector<FontRole>& nearest, std::size_t begin, std::size_t end,
+                       std::vector<FontRole>& roles) {
+    std::optional<FontRole> current;
+    for (std::size_t i = begin; i < end && !current; ++i)
+        current = own[i];
+    if (!current) current = nearest[begin];
     for (std::size_t i = begin; i < end; ++i) {
         if (own[i]) current = own[i];
         roles[i] = *current;
@@ -68,6 +76,12 @@ void resolve_level_run(const std::vector<std::optional<FontRole>>& own, std::siz
 }
 
 } // namespace
+
+bool is_arabic_code_point(char32_t cp) {
+    return (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
+           (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+           (cp >= 0xFE70 && cp <= 0xFEFF);
+}
 
 bool first_strong_is_rtl(std::u32string_view text) {
     text = text.substr(0, max_fribidi_length);
@@ -106,13 +120,14 @@ std::vector<FontRole> font_roles(std::u32string_view text, const std::vector<std
     std::vector<std::optional<FontRole>> own(text.size());
     for (std::size_t i = 0; i < text.size(); ++i)
         own[i] = own_role(text[i], base);
+    const std::vector<FontRole> nearest = nearest_roles(own, base);
     std::vector<FontRole> roles(text.size(), base);
     std::size_t begin = 0;
     while (begin < text.size()) {
         std::size_t end = begin + 1;
         while (end < text.size() && levels[end] == levels[begin])
             ++end;
-        resolve_level_run(own, begin, end, base, roles);
+        resolve_level_run(own, nearest, begin, end, roles);
         begin = end;
     }
     return roles;

@@ -2,6 +2,7 @@
 #include "core/deck_loader.hpp"
 
 #include "core/image_header.hpp"
+#include "core/text_limits.hpp"
 #include "core/toml_checks.hpp"
 
 #include <algorithm>
@@ -208,6 +209,8 @@ void Loader::read_overlays(const TableReader& r) {
     o.footer = r.boolean("footer").value_or(o.footer);
     o.position = r.boolean("position").value_or(o.position);
     o.footer_text = r.string("footer_text").value_or(o.footer_text);
+    if (auto p = text_limit_problem(o.footer_text, "'footer_text'", max_footer_chars))
+        r.error(r.value_loc("footer_text"), p->message, p->hint); // core/text_limits.hpp
 }
 
 void Loader::read_slide_file(const std::string& name) {
@@ -285,6 +288,28 @@ void Loader::read_slide_text(const TableReader& r, Slide& s) {
     s.subtitle = r.string("subtitle").value_or("");
     s.body = r.string("body").value_or("");
     s.bullets = r.string_array("bullets").value_or(std::vector<std::string>{});
+    // Length caps (core/text_limits.hpp): an absurd text would take the layout minutes.
+    const auto cap = [&](std::string_view key, const std::string& text, SourceLoc loc,
+                         std::size_t max_chars) {
+        if (auto p = text_limit_problem(text, key, max_chars)) r.error(loc, p->message, p->hint);
+    };
+    cap("'title'", s.title, r.value_loc("title"), max_title_chars);
+    cap("'subtitle'", s.subtitle, r.value_loc("subtitle"), max_subtitle_chars);
+    cap("'body'", s.body, r.value_loc("body"), max_body_chars);
+    const toml::array* bullets = r.get("bullets") ? r.get("bullets")->as_array() : nullptr;
+    for (std::size_t i = 0; bullets && i < bullets->size(); ++i) {
+        const toml::node& item = *bullets->get(i);
+        const SourceLoc loc = to_loc(r.path(), item.source().begin);
+        if (i == max_bullets) {
+            r.error(loc,
+                    "'bullets' has " + std::to_string(bullets->size()) +
+                        " items, over the limit of " + std::to_string(max_bullets),
+                    "a slide is read from 4 m away: split it into several slides");
+            break;
+        }
+        const std::string what = "item " + std::to_string(i + 1) + " of 'bullets'";
+        if (const auto* text = item.as_string()) cap(what, text->get(), loc, max_bullet_chars);
+    }
 }
 
 void Loader::read_slide_lang(const TableReader& r, Slide& s) {

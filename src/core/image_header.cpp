@@ -1,6 +1,7 @@
 // Image format and pixel size from a file's first bytes (PNG, JPEG, WebP, SVG), without decoding.
 #include "core/image_header.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <fstream>
 #include <limits>
 #include <string>
+#include <utility>
 
 namespace affiche {
 
@@ -105,6 +107,11 @@ std::optional<ImageHeader> parse_webp(std::string_view b) {
     return std::nullopt;
 }
 
+// A usable SVG length: finite and positive (strtod turns 400 digits into infinity).
+bool usable(double v) {
+    return std::isfinite(v) && v > 0;
+}
+
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
@@ -195,8 +202,8 @@ std::optional<double> pixel_length(std::string_view text) {
     return v;
 }
 
-// The w and h of viewBox="min-x min-y w h" (separated by spaces and/or commas).
-std::optional<Size> view_box_size(std::string_view text) {
+// The w and h of viewBox="min-x min-y w h" (separated by spaces and/or commas), when positive.
+std::optional<std::pair<double, double>> view_box_size(std::string_view text) {
     double values[4] = {};
     for (double& v : values) {
         while (!text.empty() && (is_space(text.front()) || text.front() == ',')) {
@@ -208,29 +215,40 @@ std::optional<Size> view_box_size(std::string_view text) {
         if (!n) return std::nullopt;
         v = negative ? -*n : *n;
     }
-    if (!(values[2] > 0 && values[3] > 0 && values[2] < 1e9 && values[3] < 1e9)) {
-        return std::nullopt;
-    }
-    return Size{static_cast<int>(std::lround(values[2])), static_cast<int>(std::lround(values[3]))};
+    if (!usable(values[2]) || !usable(values[3])) return std::nullopt;
+    return std::pair{values[2], values[3]};
 }
 
+// The pixel size of a w x h drawing, scaled down to max_image_side a side, each side at least
+// 1 px; 0x0 when w or h is not a finite positive number (the product or quotient of two valid
+// sizes may not be).
+Size svg_pixels(double w, double h) {
+    if (!usable(w) || !usable(h)) return Size{};
+    const double scale = std::min(1.0, max_image_side / std::max(w, h));
+    const auto side = [scale](double v) {
+        return static_cast<int>(std::clamp(std::round(v * scale), 1.0, double{max_image_side}));
+    };
+    return Size{side(w), side(h)};
+}
+
+// The size an SVG's start tag declares (width, height, viewBox), clamped by svg_pixels; 0x0 when
+// it declares none that is usable: it is then drawn from its content's extent, at a bounded size.
 Size svg_size(std::string_view tag) {
     auto px = [&](std::string_view name) -> std::optional<double> {
         const auto a = attribute(tag, name);
         if (!a) return std::nullopt;
         const auto v = pixel_length(*a);
-        if (!v || !(*v > 0 && *v < 1e9)) return std::nullopt;
+        if (!v || !usable(*v)) return std::nullopt;
         return v;
     };
     const auto w = px("width");
     const auto h = px("height");
     const auto view_box = attribute(tag, "viewBox");
-    const std::optional<Size> box = view_box ? view_box_size(*view_box) : std::nullopt;
-    auto round = [](double v) { return static_cast<int>(std::lround(v)); };
-    if (w && h) return Size{round(*w), round(*h)};
-    if (box && w) return Size{round(*w), round(*w * box->h / box->w)};
-    if (box && h) return Size{round(*h * box->w / box->h), round(*h)};
-    if (box) return *box;
+    const auto box = view_box ? view_box_size(*view_box) : std::nullopt;
+    if (w && h) return svg_pixels(*w, *h);
+    if (box && w) return svg_pixels(*w, *w * box->second / box->first);
+    if (box && h) return svg_pixels(*h * box->first / box->second, *h);
+    if (box) return svg_pixels(box->first, box->second);
     return Size{};
 }
 

@@ -13,7 +13,10 @@ enum class ImageFormat { png, jpeg, webp, svg };
 
 struct ImageHeader {
     ImageFormat format = ImageFormat::png;
-    Size size; // pixels; for SVG the width/height or viewBox size (may be 0x0 when absent)
+    // Pixels. For SVG the size its width, height and viewBox declare, scaled down to
+    // max_image_side a side (it is drawn at the size it is shown, never above that); 0x0 when it
+    // declares no usable size (absent, not finite, zero or negative).
+    Size size;
 };
 
 // Largest image we agree to decode: 16384 px a side and 64 Mpx in total (256 MB at RGBA).
@@ -27,7 +30,8 @@ std::optional<ImageHeader> parse_image_header(std::string_view bytes);
 // Reads up to 64 KiB of path and parses it. nullopt when unreadable or not an image.
 std::optional<ImageHeader> read_image_header(const std::string& path);
 
-// True when the header's pixel size is within the decode limits above.
+// True when the header's pixel size is within the decode limits above. Always true for SVG:
+// it is rasterised at a bounded size whatever it declares.
 bool within_decode_limits(const ImageHeader& h);
 
 } // namespace affiche

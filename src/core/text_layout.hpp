@@ -62,6 +62,8 @@ bool is_arabic_code_point(char32_t cp);
 // stays as a line without runs. Invalid UTF-8 shows as U+FFFD. With max_width <= 0 (or narrower
 // than one character) every line holds one character (a code point and its combining marks),
 // so the caller sees a too-tall paragraph rather than an endless loop.
+// The work is linear in the text's length: each piece between break opportunities, and each
+// character of a word that must be cut, is measured once; then each line once as a whole.
 Paragraph layout_paragraph(std::string_view utf8, FontSpec font, int max_width,
                            const TextMeasurer& measurer);
 

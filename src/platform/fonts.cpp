@@ -69,6 +69,22 @@ TTF_Font* FontCache::get(FontSpec spec, bool rtl) {
 }
 
 int TtfMeasurer::width(std::string_view utf8, FontSpec font, bool rtl) const {
+    std::string key(utf8);
+    key += '\0';
+    key += std::to_string(font.size_px);
+    key += {static_cast<char>(font.role), static_cast<char>(rtl)};
+    if (const auto it = widths_.find(key); it != widths_.end()) return it->second;
+    const int w = measure(utf8, font, rtl);
+    if (cached_bytes_ + key.size() > max_cached_bytes) {
+        widths_.clear();
+        cached_bytes_ = 0;
+    }
+    cached_bytes_ += key.size();
+    widths_.emplace(std::move(key), w);
+    return w;
+}
+
+int TtfMeasurer::measure(std::string_view utf8, FontSpec font, bool rtl) const {
     TTF_Font* f = fonts_.get(font, rtl);
     if (!f || utf8.empty()) return 0;
     const std::string text(utf8);

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace affiche {
@@ -33,6 +34,8 @@ class FontCache {
     LogOnce log_;
 };
 
+// Widths are remembered per font, size, direction and text: fitting a slide lays the same words
+// and lines out at the same sizes many times (image shares, title ratios, two screens).
 class TtfMeasurer final : public TextMeasurer {
   public:
     explicit TtfMeasurer(FontCache& fonts) : fonts_(fonts) {}
@@ -42,7 +45,13 @@ class TtfMeasurer final : public TextMeasurer {
     int ascent(FontSpec font) const override;
 
   private:
+    int measure(std::string_view utf8, FontSpec font, bool rtl) const;
+    // Memory bound of the width cache: it is emptied when its keys pass this many bytes.
+    static constexpr std::size_t max_cached_bytes = std::size_t{4} << 20;
+
     FontCache& fonts_;
+    mutable std::unordered_map<std::string, int> widths_; // key: text, then size, role, rtl
+    mutable std::size_t cached_bytes_ = 0;
 };
 
 } // namespace affiche

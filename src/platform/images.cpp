@@ -15,6 +15,28 @@ SurfacePtr to_argb(SurfacePtr s) {
     return SurfacePtr(SDL_ConvertSurfaceFormat(s.get(), SDL_PIXELFORMAT_ARGB8888, 0));
 }
 
+// SVG is always rasterised through this, at most size: IMG_Load would draw it at the size it
+// declares or, without one, at its content's extent (a 20000x20000 shape took 3.1 GB).
+SurfacePtr rasterise_svg(const AssetBytes* assets, const std::string& path, Size size) {
+    size.w = std::clamp(size.w, 1, max_image_side);
+    size.h = std::clamp(size.h, 1, max_image_side);
+    const RWopsPtr rw(open_asset(assets, path));
+    if (!rw) return nullptr;
+    return to_argb(SurfacePtr(IMG_LoadSizedSVG_RW(rw.get(), size.w, size.h)));
+}
+
+// SDL_image's name for a raster format: the decoder used is the one the header was checked for.
+const char* type_name(ImageFormat format) {
+    switch (format) {
+    case ImageFormat::jpeg:
+        return "JPG";
+    case ImageFormat::webp:
+        return "WEBP";
+    default:
+        return "PNG";
+    }
+}
+
 SurfacePtr scaled(SDL_Surface* src, Size size) {
     SurfacePtr dst(SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!dst) return nullptr;
@@ -45,17 +67,16 @@ std::optional<Size> ImageStore::prepare(const std::string& path) {
     }
     SurfacePtr surface;
     const bool svg = header->format == ImageFormat::svg;
-    if (svg && header->size.w > 0 && header->size.h > 0) {
+    if (svg) {
         // Only the aspect ratio matters here: rasterise small, whatever size the file claims.
-        const Rect probe = fit_inside(header->size, {0, 0, 512, 512});
-        SDL_RWops* rw = open_asset(assets_.get(), path);
-        if (rw) surface.reset(IMG_LoadSizedSVG_RW(rw, probe.w, probe.h));
-        if (rw) SDL_RWclose(rw);
+        // Without a usable declared size, the content's extent decides it, within 512x512.
+        const bool sized = header->size.w > 0 && header->size.h > 0;
+        const Rect probe = fit_inside(sized ? header->size : Size{512, 512}, {0, 0, 512, 512});
+        surface = rasterise_svg(assets_.get(), path, {probe.w, probe.h});
     } else {
         SDL_RWops* rw = open_asset(assets_.get(), path);
-        if (rw) surface.reset(IMG_Load_RW(rw, 1));
+        if (rw) surface = to_argb(SurfacePtr(IMG_LoadTyped_RW(rw, 1, type_name(header->format))));
     }
-    surface = to_argb(std::move(surface));
     if (!surface || surface->w <= 0 || surface->h <= 0) {
         log_.warning(path + ": warning: cannot decode image (" + IMG_GetError() +
                      "); slide shown without it");
@@ -75,10 +96,7 @@ TexturePtr ImageStore::texture(SDL_Renderer* renderer, const std::string& path, 
     SurfacePtr pixels;
     if (it->second.svg) {
         // Vector art is rasterised at the size it is shown, so it stays sharp on any screen.
-        SDL_RWops* rw = open_asset(assets_.get(), path);
-        if (rw) pixels.reset(IMG_LoadSizedSVG_RW(rw, size.w, size.h));
-        if (rw) SDL_RWclose(rw);
-        pixels = to_argb(std::move(pixels));
+        pixels = rasterise_svg(assets_.get(), path, size);
     }
     if (!pixels) {
         SDL_Surface* src = it->second.surface.get();
