@@ -39,4 +39,3 @@ TEST_CASE("content files: slide and ignored file names") {
     CHECK_FALSE(is_ignored_file_name("deck.toml"));
     CHECK_FALSE(is_ignored_file_name("49130"));
 }
-

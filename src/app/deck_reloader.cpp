@@ -56,7 +56,8 @@ DeckReloader::Result refused_reload(const std::string& dir, const std::string& w
 }
 
 DeckReloader::DeckReloader(Load load)
-    : worker_([load = std::move(load)](const std::string& dir) { return load_on_worker(load, dir); },
-              refused_reload) {}
+    : worker_(
+          [load = std::move(load)](const std::string& dir) { return load_on_worker(load, dir); },
+          refused_reload) {}
 
 } // namespace affiche

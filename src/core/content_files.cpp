@@ -34,8 +34,7 @@ class Lister {
         if (sub == "slides") out_.slides_folder = true;
         add_folder(std::string(sub));
         std::size_t files = 0;
-        fs::recursive_directory_iterator it(top, fs::directory_options::skip_permission_denied,
-                                            ec);
+        fs::recursive_directory_iterator it(top, fs::directory_options::skip_permission_denied, ec);
         for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             const fs::directory_entry& entry = *it;
             std::error_code type_ec;

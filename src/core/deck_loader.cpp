@@ -1,6 +1,7 @@
 // Loads a content folder into a Deck and checks all of it: deck.toml, slides, images, fonts.
 #include "core/deck_loader.hpp"
 
+#include "core/deck_schema.hpp"
 #include "core/diagnostic_cap.hpp"
 #include "core/file_checks.hpp"
 #include "core/image_header.hpp"
@@ -17,30 +18,7 @@ namespace affiche {
 
 namespace {
 
-constexpr std::string_view deck_file_keys[] = {"deck", "theme", "overlays"};
-constexpr std::string_view deck_keys[] = {"duration", "transition", "transition_duration",
-                                          "languages", "language_order"};
-constexpr std::string_view theme_keys[] = {
-    "background", "text",       "accent",      "muted",
-    "font",       "font_bold",  "font_arabic", "font_arabic_bold",
-    "margin",     "title_size", "body_size",   "min_cap_height"};
-constexpr std::string_view overlay_keys[] = {"progress", "clock", "footer", "footer_text",
-                                             "position"};
-constexpr std::string_view slide_file_keys[] = {"lang", "section", "slide"};
-constexpr std::string_view slide_keys[] = {
-    "id",        "title",    "subtitle",   "body",       "bullets", "image", "image_position",
-    "image_alt", "duration", "background", "text_color", "enabled", "lang",  "section"};
-
-// Names in the order of the matching enum's values.
-constexpr std::string_view transition_names[] = {"fade", "cut"};
-constexpr std::string_view language_order_names[] = {"deck", "interleave"};
-constexpr std::string_view image_position_names[] = {"right", "left", "top", "full", "background"};
-
-constexpr NumberRange duration_range{0, 3600, true, "seconds"};
-constexpr NumberRange transition_range{0, 10, false, "seconds"};
-constexpr NumberRange margin_range{0, 0.2, false, "(fraction of the screen)"};
-constexpr NumberRange text_size_range{0.02, 0.3, false, "(fraction of the screen height)"};
-constexpr NumberRange cap_height_range{0.005, 0.2, false, "(fraction of the screen height)"};
+using namespace deck_schema;
 
 std::string single_quoted(std::string_view s) {
     return "'" + printable(s) + "'";
@@ -121,7 +99,8 @@ LoadResult Loader::run() {
     }
     read_deck_file();
     for (const std::string& file : content_->listing().files) {
-        if (file.starts_with("slides/") && file != "slides/deck.toml") read_slide_file(file.substr(7));
+        if (file.starts_with("slides/") && file != "slides/deck.toml")
+            read_slide_file(file.substr(7));
     }
     compute_play_order();
     check_playable();
@@ -147,10 +126,12 @@ std::optional<toml::table> Loader::read_toml(const std::string& path, const std:
     if (missing) return std::nullopt;
     if (!read.ok()) {
         const bool too_large = read.problem == FileProblem::too_large;
-        out.push_back({Severity::error, {shown, 0, 0}, "cannot read the file: it " + read.reason,
-                       too_large                                      ? "split it into several files"
+        out.push_back({Severity::error,
+                       {shown, 0, 0},
+                       "cannot read the file: it " + read.reason,
+                       too_large                                 ? "split it into several files"
                        : read.problem == FileProblem::unreadable ? "check its rights"
-                                                                  : "replace it by a regular file"});
+                                                                 : "replace it by a regular file"});
         return std::nullopt;
     }
     return parse_toml_bytes(shown, *read.bytes, out);

@@ -1,6 +1,7 @@
 // Checks of the files a deck names (images, fonts), with bounded "did you mean" work.
 #include "core/file_checks.hpp"
 
+#include "core/diagnostic_cap.hpp"
 #include "core/path_inside.hpp"
 #include "core/utf8.hpp"
 
@@ -42,10 +43,13 @@ FolderNames::FolderNames(const ContentListing& listing, std::string_view folder)
 }
 
 std::string FolderNames::hint(std::string_view missing) const {
+    // Missing files past the report's cap are counted, not shown: spare their search.
+    if (++hints_ > max_similar_diagnostics) return "put the file in " + inside_;
     // Only names within two characters of the missing one's length can be two edits away.
     const std::size_t low = missing.size() > 2 ? missing.size() - 2 : 0;
-    auto first = std::lower_bound(names_.begin(), names_.end(), low,
-                                  [](std::string_view n, std::size_t len) { return n.size() < len; });
+    auto first =
+        std::lower_bound(names_.begin(), names_.end(), low,
+                         [](std::string_view n, std::size_t len) { return n.size() < len; });
     std::vector<std::string_view> close;
     for (; first != names_.end() && first->size() <= missing.size() + 2 &&
            close.size() < max_compared;

@@ -22,9 +22,11 @@ class FolderNames {
     std::string hint(std::string_view missing) const;
 
   private:
-    std::string inside_;                  // "images/"
-    std::vector<std::string_view> names_; // sorted by length, then by name
+    std::string inside_;                   // "images/"
+    std::vector<std::string_view> names_;  // sorted by length, then by name
     std::vector<std::string_view> sorted_; // by name, for the listing of a few
+    // Hints worked out so far: past max_similar_diagnostics, the report shows no more of them.
+    mutable std::size_t hints_ = 0;
 };
 
 // A file named by a key of a slide file or deck.toml.

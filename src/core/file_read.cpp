@@ -29,7 +29,8 @@ OpenedFile from_errno(int error) {
     case ELOOP:
         return failed(FileProblem::link_loop, "is a symbolic link loop");
     default:
-        return failed(FileProblem::unreadable, std::string("cannot be read: ") + std::strerror(error));
+        return failed(FileProblem::unreadable,
+                      std::string("cannot be read: ") + std::strerror(error));
     }
 }
 

@@ -9,9 +9,9 @@
 namespace affiche {
 
 // Largest file of each kind the player reads (bytes); docs/slide-format.md gives the same.
-inline constexpr std::uint64_t max_toml_bytes = std::uint64_t{1} << 20;        // 1 MiB
-inline constexpr std::uint64_t max_image_bytes = std::uint64_t{50} << 20;      // 50 MiB
-inline constexpr std::uint64_t max_font_bytes = std::uint64_t{30} << 20;       // 30 MiB
+inline constexpr std::uint64_t max_toml_bytes = std::uint64_t{1} << 20;   // 1 MiB
+inline constexpr std::uint64_t max_image_bytes = std::uint64_t{50} << 20; // 50 MiB
+inline constexpr std::uint64_t max_font_bytes = std::uint64_t{30} << 20;  // 30 MiB
 
 enum class FileProblem {
     none,

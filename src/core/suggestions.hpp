@@ -14,7 +14,8 @@ using KeyList = std::span<const std::string_view>;
 inline constexpr std::size_t max_suggested_length = 255;
 
 // Optimal string alignment distance (insertions, deletions, substitutions, transpositions).
-int edit_distance(std::string_view a, std::string_view b);
+// Stops early once every path costs more than stop_above, returning stop_above + 1 then.
+int edit_distance(std::string_view a, std::string_view b, int stop_above = 1 << 30);
 // The closest candidate within a small edit distance, "" when none is close enough. Candidates
 // whose length differs by more than that distance are skipped without computing it.
 std::string_view closest_match(std::string_view word, KeyList candidates);

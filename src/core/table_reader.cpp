@@ -134,7 +134,8 @@ std::optional<std::size_t> TableReader::choice(std::string_view key, KeyList nam
     if (it != names.end()) return static_cast<std::size_t>(it - names.begin());
     const std::string_view best = closest_match(*text, names);
     error(value_loc(key),
-          single_quoted(key) + " must be one of " + joined(names, "\"") + ", got \"" + printable(*text) + "\"",
+          single_quoted(key) + " must be one of " + joined(names, "\"") + ", got \"" +
+              printable(*text) + "\"",
           best.empty() ? "" : "did you mean \"" + std::string(best) + "\"?");
     return std::nullopt;
 }

@@ -44,7 +44,8 @@ TOML_IMPL_NAMESPACE_END;
 #elif TOML_LIB_MAJOR < 3 || (TOML_LIB_MAJOR == 3 && TOML_LIB_MINOR < 3)
 #error "affiche needs toml++ 3.3 or later"
 #else
-#warning "toml++ newer than 3.3: check whether the is_non_ascii_horizontal_whitespace fix is upstream"
+#warning                                                                                           \
+    "toml++ newer than 3.3: check whether the is_non_ascii_horizontal_whitespace fix is upstream"
 #endif
 
 #include <toml++/toml.h>

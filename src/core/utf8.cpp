@@ -145,9 +145,9 @@ std::string printable(std::string_view text, std::size_t max_chars) {
         const std::size_t length = valid_sequence_length(text, i);
         const auto byte = static_cast<unsigned char>(text[i]);
         // C0 controls, DEL and C1 controls (U+0080..U+009F, lead byte 0xC2) would garble a log.
-        const bool control = byte < 0x20 || byte == 0x7F ||
-                             (length == 2 && byte == 0xC2 &&
-                              static_cast<unsigned char>(text[i + 1]) < 0xA0);
+        const bool control =
+            byte < 0x20 || byte == 0x7F ||
+            (length == 2 && byte == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0);
         if (length == 0 || control) {
             for (std::size_t k = 0; k < std::max<std::size_t>(length, 1); ++k)
                 append_escaped(out, static_cast<unsigned char>(text[i + k]));

@@ -33,10 +33,10 @@ Diagnostics decode_check(const Deck& deck, ContentSnapshot& content) {
             s.reset(IMG_Load_RW(rw, 1));
         }
         if (!s) {
-            out.push_back({Severity::error, slide.image_loc,
-                           "image '" + printable(slide.image) +
-                               "' cannot be decoded: " + IMG_GetError(),
-                           "the file is damaged or incomplete: export or copy it again"});
+            out.push_back(
+                {Severity::error, slide.image_loc,
+                 "image '" + printable(slide.image) + "' cannot be decoded: " + IMG_GetError(),
+                 "the file is damaged or incomplete: export or copy it again"});
         }
     }
     return out;

@@ -1,4 +1,5 @@
-// inotify watches on a content folder, its parent and every folder of the deck, re-armed after swaps.
+// inotify watches on a content folder, its parent and every folder of the deck, re-armed after
+// swaps.
 #include "service/content_watcher.hpp"
 
 #include "core/content_files.hpp"
@@ -69,8 +70,8 @@ void ContentWatcher::arm() {
                 folder == "slides" ? Role::slides : Role::assets);
     }
     for (const Watch& old : watches_) {
-        const bool kept = std::any_of(next.begin(), next.end(),
-                                      [&](const Watch& w) { return w.wd == old.wd; });
+        const bool kept =
+            std::any_of(next.begin(), next.end(), [&](const Watch& w) { return w.wd == old.wd; });
         if (!kept) inotify_rm_watch(fd_.get(), old.wd); // EINVAL when the kernel already dropped it
     }
     watches_ = std::move(next);
@@ -78,8 +79,8 @@ void ContentWatcher::arm() {
 
 const ContentWatcher::Watch* ContentWatcher::find(int wd) const {
     // The first match: a folder watched twice (the root is also a parent) keeps its first role.
-    const auto it = std::find_if(watches_.begin(), watches_.end(),
-                                 [&](const Watch& w) { return w.wd == wd; });
+    const auto it =
+        std::find_if(watches_.begin(), watches_.end(), [&](const Watch& w) { return w.wd == wd; });
     return it == watches_.end() ? nullptr : &*it;
 }
 

@@ -1,4 +1,5 @@
-// The deck's revision: one hash over the files that belong to the deck, for the status file and logs.
+// The deck's revision: one hash over the files that belong to the deck, for the status file and
+// logs.
 #pragma once
 
 #include "core/content_snapshot.hpp"
