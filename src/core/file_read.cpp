@@ -46,8 +46,11 @@ OpenedFile check_stat(const struct stat& st, std::uint64_t max_bytes) {
     if (!S_ISREG(st.st_mode)) return failed(FileProblem::not_regular, "is not a regular file");
     const auto size = static_cast<std::uint64_t>(st.st_size);
     if (size > max_bytes) {
-        return failed(FileProblem::too_large, "is " + format_bytes(size) + ", more than the " +
-                                                  format_bytes(max_bytes) + " allowed");
+        // Just over the limit reads "1 MiB, more than the 1 MiB": give the bytes then.
+        std::string shown = format_bytes(size);
+        if (shown == format_bytes(max_bytes)) shown = std::to_string(size) + " bytes";
+        return failed(FileProblem::too_large,
+                      "is " + shown + ", more than the " + format_bytes(max_bytes) + " allowed");
     }
     OpenedFile ok;
     ok.size = size;
