@@ -26,6 +26,8 @@ OpenedFile from_errno(int error) {
     case ENOENT:
     case ENOTDIR:
         return failed(FileProblem::missing, "does not exist");
+    case ENAMETOOLONG: // no file can have that name: as good as missing
+        return failed(FileProblem::missing, "has a name too long for the file system");
     case ELOOP:
         return failed(FileProblem::link_loop, "is a symbolic link loop");
     default:
