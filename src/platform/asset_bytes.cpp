@@ -31,6 +31,17 @@ std::shared_ptr<const AssetBytes> assets_from(const Deck& deck, const ContentSna
     return assets;
 }
 
+std::optional<ImageHeader> asset_image_header(const AssetBytes* assets, const std::string& path) {
+    if (const std::string* held = assets ? assets->find(path) : nullptr) {
+        return parse_image_header(*held);
+    }
+    // Past the snapshot's memory budget: the file is read again, whole (within the limit), as
+    // the decoder will read it anyway.
+    const FileBytes file = read_regular_file(path, max_image_bytes);
+    if (!file.ok()) return std::nullopt;
+    return parse_image_header(file.bytes);
+}
+
 SDL_RWops* open_asset(const AssetBytes* assets, const std::string& path) {
     if (assets) {
         if (const std::string* bytes = assets->find(path)) {

@@ -4,11 +4,13 @@
 
 #include "core/content_snapshot.hpp"
 #include "core/deck.hpp"
+#include "core/image_header.hpp"
 
 #include <SDL.h>
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace affiche {
@@ -23,6 +25,11 @@ struct AssetBytes {
 // The theme's fonts and every shown slide's image as the load read them (content.held()). Files
 // the snapshot did not hold (past its memory budget) stay on disk and are opened when needed.
 std::shared_ptr<const AssetBytes> assets_from(const Deck& deck, const ContentSnapshot& content);
+
+// The image header of path from its held bytes, or from the file read safely (regular files
+// within the image size limit only, so a FIFO swapped in cannot block the loop). nullopt when
+// unreadable or not an image.
+std::optional<ImageHeader> asset_image_header(const AssetBytes* assets, const std::string& path);
 
 // An SDL stream over the held bytes of path, or over the file itself when not held; the file is
 // opened only when it is a regular file within the size limit (never a FIFO that would block).
