@@ -68,7 +68,11 @@ std::string deck_revision(const ContentSnapshot& content) {
 }
 
 std::string deck_revision(const std::string& content_dir) {
-    return deck_revision(ContentSnapshot(content_dir));
+    try {
+        return deck_revision(ContentSnapshot(content_dir));
+    } catch (...) {
+        return "0000000000000000"; // out of memory while listing: "unknown", as above
+    }
 }
 
 } // namespace affiche
