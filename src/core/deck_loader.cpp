@@ -5,6 +5,7 @@
 #include "core/diagnostic_cap.hpp"
 #include "core/file_checks.hpp"
 #include "core/image_header.hpp"
+#include "core/result.hpp"
 #include "core/table_reader.hpp"
 #include "core/toml_file.hpp"
 #include "core/utf8.hpp"
@@ -21,7 +22,7 @@ namespace {
 using namespace deck_schema;
 
 std::string single_quoted(std::string_view s) {
-    return "'" + printable(s) + "'";
+    return quoted_name(s);
 }
 
 bool is_valid_id(std::string_view id) {
@@ -91,10 +92,9 @@ class Loader {
 LoadResult Loader::run() {
     reports_.emplace_back();
     if (!content_->listing().slides_folder) {
-        deck_diagnostics().push_back({Severity::error,
-                                      {dir_, 0, 0},
-                                      "no slides/ folder in " + printable(dir_, 400),
-                                      "create it and put deck.toml and the slide files in it"});
+        deck_diagnostics().push_back(
+            failure(SourceLoc{dir_, 0, 0}, "no slides/ folder in " + printable(dir_, 400),
+                    "create it and put deck.toml and the slide files in it"));
         return LoadResult{std::nullopt, deck_diagnostics(), content_};
     }
     read_deck_file();
@@ -125,13 +125,12 @@ std::optional<toml::table> Loader::read_toml(const std::string& path, const std:
     missing = read.problem == FileProblem::missing;
     if (missing) return std::nullopt;
     if (!read.ok()) {
-        const bool too_large = read.problem == FileProblem::too_large;
-        out.push_back({Severity::error,
-                       {shown, 0, 0},
-                       "cannot read the file: it " + read.reason,
-                       too_large                                 ? "split it into several files"
-                       : read.problem == FileProblem::unreadable ? "check its rights"
-                                                                 : "replace it by a regular file"});
+        std::string hint = read.problem == FileProblem::too_large ? "split it into several files"
+                           : read.problem == FileProblem::unreadable
+                               ? "check its rights"
+                               : "replace it by a regular file";
+        out.push_back(failure(SourceLoc{shown, 0, 0}, "cannot read the file: it " + read.reason,
+                              std::move(hint)));
         return std::nullopt;
     }
     return parse_toml_bytes(shown, *read.bytes, out);
@@ -378,11 +377,10 @@ void Loader::compute_play_order() {
 // A deck that shows nothing is an error, unless a broken file already explains it.
 void Loader::check_playable() {
     if (!deck_.play_order.empty() || !settings_read_ || !slides_all_read_) return;
-    deck_diagnostics().push_back({Severity::error,
-                                  {slides_dir() + "/deck.toml", 0, 0},
-                                  "no enabled slide to show",
-                                  "add a [[slide]] in a slide file, or check 'enabled' and "
-                                  "deck.languages"});
+    deck_diagnostics().push_back(failure(SourceLoc{slides_dir() + "/deck.toml", 0, 0},
+                                         "no enabled slide to show",
+                                         "add a [[slide]] in a slide file, or check 'enabled' and "
+                                         "deck.languages"));
 }
 
 } // namespace

@@ -15,7 +15,7 @@ namespace {
 constexpr std::size_t max_listed_files = 8;
 
 std::string quoted(std::string_view s) {
-    return "'" + printable(s) + "'";
+    return quoted_name(s);
 }
 
 // The hint for a file that exists but cannot be used.

@@ -11,15 +11,19 @@ namespace affiche {
 namespace {
 
 std::string single_quoted(std::string_view s) {
-    return "'" + printable(s) + "'";
+    return quoted_name(s);
 }
 
 std::string range_text(const NumberRange& r) {
-    std::string text =
-        r.min_exclusive
-            ? "more than " + format_number(r.min) + " and at most " + format_number(r.max)
-            : "from " + format_number(r.min) + " to " + format_number(r.max);
-    if (!r.unit.empty()) text += " " + std::string(r.unit);
+    // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "literal" + string.
+    std::string text = r.min_exclusive ? "more than " : "from ";
+    text += format_number(r.min);
+    text += r.min_exclusive ? " and at most " : " to ";
+    text += format_number(r.max);
+    if (!r.unit.empty()) {
+        text += ' ';
+        text += r.unit;
+    }
     return text;
 }
 
@@ -102,7 +106,11 @@ std::optional<double> TableReader::number(std::string_view key, const NumberRang
     if (const auto* f = node->as_floating_point()) value = f->get();
     if (!value) {
         std::string expected = "a number";
-        if (!range.unit.empty()) expected += " (" + std::string(range.unit) + ")";
+        if (!range.unit.empty()) {
+            expected += " (";
+            expected += range.unit;
+            expected += ')';
+        }
         wrong_type(*node, key, expected, node->is_string() ? "write it without quotes" : "");
         return std::nullopt;
     }

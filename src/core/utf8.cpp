@@ -160,4 +160,12 @@ std::string printable(std::string_view text, std::size_t max_chars) {
     return out;
 }
 
+std::string quoted_name(std::string_view text) {
+    // Appended, not "'" + ... + "'": GCC 12 at -O3 warns falsely (-Wrestrict) on that form.
+    std::string out(1, '\'');
+    out += printable(text);
+    out += '\'';
+    return out;
+}
+
 } // namespace affiche

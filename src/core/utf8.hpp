@@ -35,4 +35,7 @@ inline constexpr std::size_t max_printed_chars = 120;
 // become \xFF escapes, and past max_chars characters the rest becomes "...".
 std::string printable(std::string_view text, std::size_t max_chars = max_printed_chars);
 
+// printable(text) between single quotes: how messages name a file, key or value ("'x.png'").
+std::string quoted_name(std::string_view text);
+
 } // namespace affiche
