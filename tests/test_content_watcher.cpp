@@ -1,6 +1,8 @@
 // Tests for ContentWatcher: real folders, real inotify, symlink swaps by rename.
 #include "service/content_watcher.hpp"
 
+#include "core/content_files.hpp"
+
 #include "service_temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -193,4 +195,47 @@ TEST_CASE("service: content watcher survives a queue overflow and keeps watching
     CHECK(unchanged(watcher));
     t.write("deck/slides/c.toml", "x");
     CHECK(changed(watcher));
+}
+
+TEST_CASE("service: content watcher sees subfolders of images/ and fonts/, not of slides/") {
+    TempDir t("watch");
+    make_content(t, "deck");
+    fs::create_directories(t.path("deck/images/photos"));
+    ContentWatcher watcher(t.path("deck"));
+    CHECK(watcher.watch_count() == 6); // parent, deck, slides, images, images/photos, fonts
+
+    t.write("deck/images/photos/p.png", "x");
+    CHECK(changed(watcher));
+    t.write("deck/images/photos/.p.png.swp", "x");
+    CHECK(unchanged(watcher));
+
+    // A folder appearing later is watched too, and so is one inside it.
+    fs::create_directories(t.path("deck/fonts/extra"));
+    CHECK(changed(watcher));
+    CHECK(watcher.watch_count() == 7);
+    t.write("deck/fonts/extra/a.ttf", "x");
+    CHECK(changed(watcher));
+    fs::create_directories(t.path("deck/fonts/extra/more"));
+    CHECK(changed(watcher));
+    t.write("deck/fonts/extra/more/b.ttf", "x");
+    CHECK(changed(watcher));
+
+    // slides/ is read flat: its subfolders are neither loaded nor watched.
+    fs::create_directories(t.path("deck/slides/old"));
+    CHECK(unchanged(watcher));
+    t.write("deck/slides/old/a.toml", "x");
+    CHECK(unchanged(watcher));
+
+    fs::remove_all(t.path("deck/images/photos"));
+    CHECK(changed(watcher));
+    CHECK(watcher.watch_count() == 7); // images/photos gone, fonts/extra/more added
+}
+
+TEST_CASE("service: content watcher holds a bounded number of watches") {
+    TempDir t("watch");
+    make_content(t, "deck");
+    for (std::size_t i = 0; i < max_content_folders + 20; ++i)
+        fs::create_directories(t.path("deck/images/f" + std::to_string(i)));
+    ContentWatcher watcher(t.path("deck"));
+    CHECK(watcher.watch_count() == max_content_folders + 2); // + the parent and the deck
 }

@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
@@ -330,31 +333,6 @@ TEST_CASE("deck loader: slide files in file-name order, leftovers ignored") {
     const Deck& d = EXPECT_LOADED(result);
     CHECK(result.diagnostics.empty());
     CHECK(ids(d) == std::vector<std::string>{"a", "b", "c"});
-}
-
-TEST_CASE("deck loader: slide and ignored file names") {
-    CHECK(is_slide_file_name("10-accueil.toml"));
-    CHECK(is_slide_file_name("a.toml"));
-    CHECK_FALSE(is_slide_file_name("deck.toml"));
-    CHECK_FALSE(is_slide_file_name(".toml"));
-    CHECK_FALSE(is_slide_file_name(".10.toml"));
-    CHECK_FALSE(is_slide_file_name("10.toml~"));
-    CHECK_FALSE(is_slide_file_name(".10.toml.swp"));
-    CHECK_FALSE(is_slide_file_name("#10.toml#"));
-    CHECK_FALSE(is_slide_file_name("10.txt"));
-    CHECK_FALSE(is_slide_file_name("10.toml.tmp"));
-
-    CHECK(is_ignored_file_name(".hidden"));
-    CHECK(is_ignored_file_name("photo.png~"));
-    CHECK(is_ignored_file_name("#photo.png#"));
-    CHECK(is_ignored_file_name(".photo.png.swp"));
-    CHECK(is_ignored_file_name("x.swx"));
-    CHECK(is_ignored_file_name("x.tmp"));
-    CHECK(is_ignored_file_name("4913"));
-    CHECK(is_ignored_file_name(""));
-    CHECK_FALSE(is_ignored_file_name("photo.png"));
-    CHECK_FALSE(is_ignored_file_name("deck.toml"));
-    CHECK_FALSE(is_ignored_file_name("49130"));
 }
 
 TEST_CASE("deck loader: several slides per file, file defaults and generated ids") {
@@ -874,7 +852,7 @@ TEST_CASE("deck loader: one run reports errors from several files, in file and l
 }
 
 TEST_CASE("deck loader: non-ASCII letters where toml++ looks for whitespace") {
-    // toml++ 3.3 hit undefined behaviour on these (see toml_checks.hpp); the sanitizer build
+    // toml++ 3.3 hit undefined behaviour on these (see toml_config.hpp); the sanitizer build
     // aborts here if the work-around is lost.
     TempDeck deck;
     deck.write("slides/10.toml", R"([[slide]]
@@ -895,4 +873,162 @@ L’immunothérapie cherche à renforcer sa capacité \
     const LoadResult bad = deck.load();
     EXPECT_ERROR(bad, deck.path("slides/20.toml"), 2, 13, "Error while parsing");
     EXPECT_ERROR(bad, deck.path("slides/30.toml"), 1, 1, "Error while parsing");
+}
+
+TEST_CASE("deck loader: a FIFO as deck.toml, an image or a font is refused at once") {
+    TempDeck deck;
+    deck.write("slides/10.toml", "[[slide]]\ntitle = \"a\"\nimage = \"pipe.png\"\n");
+    REQUIRE(mkfifo(deck.path("slides/deck.toml").c_str(), 0600) == 0); // no writer ever
+    REQUIRE(mkfifo(deck.path("images/pipe.png").c_str(), 0600) == 0);
+    const LoadResult fifo_deck = deck.load();
+    CHECK_FALSE(fifo_deck.deck.has_value());
+    CHECK(EXPECT_ERROR(fifo_deck, deck.path("slides/deck.toml"), 0, 0,
+                       "cannot read the file: it is a FIFO (named pipe), not a regular file")
+              .hint == "replace it by a regular file");
+    CHECK(EXPECT_ERROR(fifo_deck, deck.path("slides/10.toml"), 3, 9,
+                       "image 'pipe.png' is a FIFO (named pipe), not a regular file")
+              .hint == "copy the file itself into images/");
+
+    fs::remove(deck.path("slides/deck.toml"));
+    deck.write("slides/deck.toml", "[theme]\nfont = \"pipe.ttf\"\n");
+    REQUIRE(mkfifo(deck.path("fonts/pipe.ttf").c_str(), 0600) == 0);
+    const LoadResult fifo_font = deck.load();
+    EXPECT_ERROR(fifo_font, deck.path("slides/deck.toml"), 2, 8,
+                 "font 'pipe.ttf' is a FIFO (named pipe), not a regular file");
+    CHECK(fifo_font.diagnostics.size() == 2);
+}
+
+TEST_CASE("deck loader: deck.toml linked to /dev/zero, and files over their size limit") {
+    TempDeck deck;
+    REQUIRE(symlink("/dev/zero", deck.path("slides/deck.toml").c_str()) == 0);
+    deck.write("slides/10.toml", "[[slide]]\nimage = \"big.png\"\n");
+    deck.write("slides/20.toml", "");
+    fs::resize_file(deck.path("slides/20.toml"), 2u << 20); // sparse: no disk used
+    deck.write("images/big.png", png(10, 10));
+    fs::resize_file(deck.path("images/big.png"), 51u << 20);
+    const LoadResult result = deck.load();
+    CHECK_FALSE(result.deck.has_value());
+    EXPECT_ERROR(result, deck.path("slides/deck.toml"), 0, 0,
+                 "cannot read the file: it is a device, not a regular file");
+    CHECK(EXPECT_ERROR(result, deck.path("slides/20.toml"), 0, 0,
+                       "cannot read the file: it is 2 MiB, more than the 1 MiB allowed")
+              .hint == "split it into several files");
+    CHECK(EXPECT_ERROR(result, deck.path("slides/10.toml"), 2, 9,
+                       "image 'big.png' is 51 MiB, more than the 50 MiB allowed")
+              .hint == "make the file smaller");
+    CHECK(result.diagnostics.size() == 3);
+}
+
+TEST_CASE("deck loader: two opening brackets then a control character is a parse error, not an assert") {
+    // toml++ 3.3 asserts (Debug) or assumes (NDEBUG: undefined behaviour) here; see
+    // toml_config.hpp. The sanitizer build aborts on this test if the configuration is lost.
+    TempDeck deck;
+    deck.write("slides/10.toml", std::string("\x5b\x5b\x01", 3));
+    deck.write("slides/20.toml", "[[!x]]\n");
+    deck.write("slides/30.toml", "[[slide]]\ntitle = \"ok\"\n");
+    const LoadResult result = deck.load();
+    EXPECT_ERROR(result, deck.path("slides/10.toml"), 1, 3, "expected bare key starting character");
+    EXPECT_ERROR(result, deck.path("slides/20.toml"), 1, 3, "expected bare key starting character");
+    CHECK(result.diagnostics.size() == 2);
+}
+
+TEST_CASE("deck loader: a folder, a link loop and a dangling link named as images") {
+    TempDeck deck;
+    REQUIRE(symlink("loop-b.png", deck.path("images/loop-a.png").c_str()) == 0);
+    REQUIRE(symlink("loop-a.png", deck.path("images/loop-b.png").c_str()) == 0);
+    REQUIRE(symlink("gone.png", deck.path("images/dangling.png").c_str()) == 0);
+    fs::create_directories(deck.path("images/photos"));
+    deck.write("slides/10.toml", R"([[slide]]
+image = "."
+[[slide]]
+image = "loop-a.png"
+[[slide]]
+image = "photos"
+[[slide]]
+image = "dangling.png"
+)");
+    const LoadResult result = deck.load();
+    const std::string ten = deck.path("slides/10.toml");
+    CHECK(EXPECT_ERROR(result, ten, 2, 9, "image '.' is a folder, not a file").hint ==
+          "give the name of a file inside images/");
+    CHECK(EXPECT_ERROR(result, ten, 4, 9, "image 'loop-a.png' is a symbolic link loop").hint ==
+          "replace the link by the file itself");
+    EXPECT_ERROR(result, ten, 6, 9, "image 'photos' is a folder, not a file");
+    EXPECT_ERROR(result, ten, 8, 9, "image 'dangling.png' not found in images/");
+    CHECK(result.diagnostics.size() == 4);
+}
+
+TEST_CASE("deck loader: names are echoed printable and bounded") {
+    TempDeck deck;
+    deck.write("images/caf\xE9.png", png(10, 10)); // a Latin-1 file name: invalid UTF-8
+    const std::string long_name(1000000, 'a');
+    deck.write("slides/10.toml", "[[slide]]\nimage = \"cafe.png\"\n[[slide]]\nimage = \"" +
+                                     long_name + "\"\n[[slide]]\nimage = \"x\\u0001.png\"\n");
+    deck.write("slides/bad\xFF.toml", "[[slide\n");
+    const LoadResult result = deck.load();
+    const std::string ten = deck.path("slides/10.toml");
+    CHECK(EXPECT_ERROR(result, ten, 2, 9, "image 'cafe.png' not found").hint ==
+          "did you mean 'caf\\xE9.png'?");
+    const Diagnostic long_one =
+        EXPECT_ERROR(result, ten, 4, 9, "image '" + std::string(120, 'a') + "...' not found");
+    CHECK(format_diagnostic(long_one).size() < 400);
+    EXPECT_ERROR(result, ten, 6, 9, "image 'x\\x01.png' not found");
+    EXPECT_ERROR(result, deck.path("slides/bad\\xFF.toml"), 1, 8, "");
+    for (const Diagnostic& d : result.diagnostics) {
+        const std::string line = format_diagnostic(d);
+        CHECK(std::none_of(line.begin(), line.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) == 0xFF;
+        }));
+    }
+}
+
+TEST_CASE("deck loader: images in subfolders of images/") {
+    TempDeck deck;
+    deck.write("images/photos/p.png", png(20, 10));
+    deck.write("slides/10.toml", "[[slide]]\nimage = \"photos/p.png\"\n[[slide]]\n"
+                                 "image = \"photos/q.png\"\n");
+    const LoadResult missing = deck.load();
+    CHECK(EXPECT_ERROR(missing, deck.path("slides/10.toml"), 4, 9,
+                       "image 'photos/q.png' not found in images/")
+              .hint == "did you mean 'photos/p.png'?");
+    deck.write("slides/10.toml", "[[slide]]\nimage = \"photos/p.png\"\n");
+    const LoadResult result = deck.load();
+    const Deck& d = EXPECT_LOADED(result);
+    CHECK(d.slides[0].image_path == deck.path("images/photos/p.png"));
+    REQUIRE(result.content);
+    const auto held = result.content->held(d.slides[0].image_path);
+    REQUIRE(held);
+    CHECK(*held == png(20, 10)); // the bytes the loader checked, kept for playing
+}
+
+TEST_CASE("deck loader: thousands of missing images are reported a few times, then counted") {
+    TempDeck deck;
+    for (int i = 0; i < 2000; ++i)
+        deck.write("images/photo-" + std::to_string(10000 + i) + ".png", "x");
+    std::string slides;
+    for (int i = 0; i < 5000; ++i)
+        slides +=
+            "[[slide]]\ntitle = \"t\"\nimage = \"missing-" + std::to_string(10000 + i) + ".png\"\n";
+    deck.write("slides/10.toml", slides);
+    const LoadResult result = deck.load();
+    CHECK_FALSE(result.deck.has_value());
+    CHECK(count(result.diagnostics, Severity::error) == 20);
+    REQUIRE(count(result.diagnostics, Severity::note) == 1);
+    CHECK(result.diagnostics.back().message ==
+          "4980 more like \"image 'missing-10000.png' not found in images/\" not shown");
+    EXPECT_ERROR(result, deck.path("slides/10.toml"), 60, 9, "image 'missing-10019.png'");
+}
+
+TEST_CASE("deck loader: 50,000 slides load") {
+    TempDeck deck;
+    for (int f = 0; f < 500; ++f) {
+        std::string text;
+        for (int i = 0; i < 100; ++i)
+            text += "[[slide]]\ntitle = \"Slide " + std::to_string(i) + "\"\n";
+        deck.write("slides/" + std::to_string(1000 + f) + ".toml", text);
+    }
+    const LoadResult result = deck.load();
+    CHECK(EXPECT_LOADED(result).slides.size() == 50000);
+    CHECK(result.deck->play_order.size() == 50000);
+    CHECK(result.diagnostics.empty());
 }

@@ -1,10 +1,13 @@
 // Tests for deck_revision: content-addressed, stable, blind to dotfiles and editor leftovers.
 #include "service/revision.hpp"
 
+#include "core/deck_loader.hpp"
+
 #include "service_temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -53,9 +56,19 @@ TEST_CASE("service: deck revision follows the bytes, not the file times") {
         fs::rename(a.path("fonts/b.ttf"), a.path("images/b.ttf"));
         CHECK(deck_revision(a.dir()) != renamed);
     }
-    SUBCASE("a file in a subfolder counts") {
+    SUBCASE("a file in a subfolder of images/ counts, as the loader reads it") {
         a.write("images/photos/p.jpg", "jpg");
         CHECK(deck_revision(a.dir()) != r);
+    }
+    SUBCASE("what the loader does not read does not count") {
+        a.write("slides/sub/20.toml", "slides/ is read flat");
+        a.write("slides/notes.txt", "not a slide file");
+        CHECK(deck_revision(a.dir()) == r);
+    }
+    SUBCASE("a FIFO does not block it") {
+        REQUIRE(mkfifo(a.path("images/pipe.png").c_str(), 0600) == 0);
+        REQUIRE(mkfifo(a.path("slides/20.toml").c_str(), 0600) == 0);
+        CHECK(deck_revision(a.dir()) == r); // not regular files: not deck files
     }
     SUBCASE("through a symlink: the target's revision") {
         TempDir links("rev");
@@ -73,4 +86,22 @@ TEST_CASE("service: deck revision of missing folders") {
     const std::string some = deck_revision(t.dir());
     CHECK(is_hex16(some));
     CHECK(some != empty);
+}
+
+TEST_CASE("service: deck revision from the bytes the loader read equals a fresh one") {
+    TempDir t("rev");
+    t.write("slides/deck.toml", "[deck]\n");
+    t.write("slides/10.toml", "[[slide]]\ntitle = 'a'\nimage = 'a.png'\n");
+    t.write("images/a.png", "not really a png");
+    t.write("images/unused.png", "never named");
+    t.write("fonts/f.ttf", "font");
+    const std::string fresh = deck_revision(t.dir());
+    const LoadResult loaded = load_deck(t.dir());
+    REQUIRE(loaded.content);
+    CHECK(loaded.content->digest(t.path("images/a.png"))); // read by the loader
+    CHECK(deck_revision(*loaded.content) == fresh);
+    // The snapshot's digests stand for what was read: a later change shows in a fresh revision.
+    t.write("images/a.png", "changed since");
+    CHECK(deck_revision(*loaded.content) == fresh);
+    CHECK(deck_revision(t.dir()) != fresh);
 }

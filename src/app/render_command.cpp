@@ -53,8 +53,9 @@ int run_render(const Options& options, const std::string& content_dir) {
         return 1;
     }
     auto deck = std::make_shared<const Deck>(std::move(*loaded.deck));
-    SlideComposer composer(deck, read_assets(*deck), display->renderer.get(), display->size,
-                           display->max_texture_side);
+    // The bytes the load validated are the bytes rendered.
+    SlideComposer composer(deck, assets_from(*deck, *loaded.content), display->renderer.get(),
+                           display->size, display->max_texture_side);
     SDL_Renderer* r = display->renderer.get();
     for (int i = 0; i < deck->shown_count(); ++i) {
         ComposedSlide slide = composer.compose(i);

@@ -1,49 +1,29 @@
 // Loads a content folder into a Deck and checks all of it: deck.toml, slides, images, fonts.
 #include "core/deck_loader.hpp"
 
+#include "core/deck_schema.hpp"
+#include "core/diagnostic_cap.hpp"
+#include "core/file_checks.hpp"
 #include "core/image_header.hpp"
+#include "core/result.hpp"
+#include "core/table_reader.hpp"
 #include "core/text_limits.hpp"
-#include "core/toml_checks.hpp"
+#include "core/toml_file.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
-#include <filesystem>
 #include <iterator>
 #include <map>
 #include <set>
 
 namespace affiche {
 
-namespace fs = std::filesystem;
-
 namespace {
 
-constexpr std::string_view deck_file_keys[] = {"deck", "theme", "overlays"};
-constexpr std::string_view deck_keys[] = {"duration", "transition", "transition_duration",
-                                          "languages", "language_order"};
-constexpr std::string_view theme_keys[] = {
-    "background", "text",       "accent",      "muted",
-    "font",       "font_bold",  "font_arabic", "font_arabic_bold",
-    "margin",     "title_size", "body_size",   "min_cap_height"};
-constexpr std::string_view overlay_keys[] = {"progress", "clock", "footer", "footer_text",
-                                             "position"};
-constexpr std::string_view slide_file_keys[] = {"lang", "section", "slide"};
-constexpr std::string_view slide_keys[] = {
-    "id",        "title",    "subtitle",   "body",       "bullets", "image", "image_position",
-    "image_alt", "duration", "background", "text_color", "enabled", "lang",  "section"};
-
-// Names in the order of the matching enum's values.
-constexpr std::string_view transition_names[] = {"fade", "cut"};
-constexpr std::string_view language_order_names[] = {"deck", "interleave"};
-constexpr std::string_view image_position_names[] = {"right", "left", "top", "full", "background"};
-
-constexpr NumberRange duration_range{0, 3600, true, "seconds"};
-constexpr NumberRange transition_range{0, 10, false, "seconds"};
-constexpr NumberRange margin_range{0, 0.2, false, "(fraction of the screen)"};
-constexpr NumberRange text_size_range{0.02, 0.3, false, "(fraction of the screen height)"};
-constexpr NumberRange cap_height_range{0.005, 0.2, false, "(fraction of the screen height)"};
+using namespace deck_schema;
 
 std::string single_quoted(std::string_view s) {
-    return "'" + std::string(s) + "'";
+    return quoted_name(s);
 }
 
 bool is_valid_id(std::string_view id) {
@@ -63,11 +43,17 @@ bool has_content(const toml::node* node) {
 
 class Loader {
   public:
-    explicit Loader(std::string dir) : dir_(std::move(dir)) { deck_.content_dir = dir_; }
+    explicit Loader(std::string dir)
+        : dir_(std::move(dir)), content_(std::make_shared<ContentSnapshot>(dir_)),
+          images_(content_->listing(), "images"), fonts_(content_->listing(), "fonts") {
+        deck_.content_dir = dir_;
+    }
     LoadResult run();
 
   private:
     std::string slides_dir() const { return dir_ + "/slides"; }
+    std::optional<toml::table> read_toml(const std::string& path, const std::string& shown,
+                                         Diagnostics& out, bool& missing);
     void read_deck_file();
     void read_deck_settings(const TableReader& r);
     void read_theme(const TableReader& r);
@@ -93,6 +79,9 @@ class Loader {
     };
 
     std::string dir_;
+    std::shared_ptr<ContentSnapshot> content_; // every file read once, for the whole reload
+    FolderNames images_;                       // listed once, for "did you mean" hints
+    FolderNames fonts_;
     Deck deck_;
     std::vector<Diagnostics> reports_; // one per file: deck.toml first, then slide files
     FileDefaults file_;
@@ -103,19 +92,17 @@ class Loader {
 
 LoadResult Loader::run() {
     reports_.emplace_back();
-    std::error_code ec;
-    if (!fs::is_directory(slides_dir(), ec)) {
-        deck_diagnostics().push_back({Severity::error,
-                                      {dir_, 0, 0},
-                                      "no slides/ folder in " + dir_,
-                                      "create it and put deck.toml and the slide files in it"});
-        return LoadResult{std::nullopt, deck_diagnostics()};
+    if (!content_->listing().slides_folder) {
+        deck_diagnostics().push_back(
+            failure(SourceLoc{dir_, 0, 0}, "no slides/ folder in " + printable(dir_, 400),
+                    "create it and put deck.toml and the slide files in it"));
+        return LoadResult{std::nullopt, deck_diagnostics(), content_};
     }
     read_deck_file();
-    std::vector<std::string> names = list_files(slides_dir());
-    std::erase_if(names, [](const std::string& n) { return !is_slide_file_name(n); });
-    for (const auto& name : names)
-        read_slide_file(name);
+    for (const std::string& file : content_->listing().files) {
+        if (file.starts_with("slides/") && file != "slides/deck.toml")
+            read_slide_file(file.substr(7));
+    }
     compute_play_order();
     check_playable();
 
@@ -126,15 +113,35 @@ LoadResult Loader::run() {
         });
         std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(result.diagnostics));
     }
+    cap_similar(result.diagnostics);
     if (!has_errors(result.diagnostics)) result.deck = std::move(deck_);
+    result.content = content_;
     return result;
+}
+
+// Reads path once, safely, and parses it; shown names it in diagnostics. missing: not there.
+std::optional<toml::table> Loader::read_toml(const std::string& path, const std::string& shown,
+                                             Diagnostics& out, bool& missing) {
+    const SnapshotRead read = content_->read(path, FileKind::toml);
+    missing = read.problem == FileProblem::missing;
+    if (missing) return std::nullopt;
+    if (!read.ok()) {
+        std::string hint = read.problem == FileProblem::too_large ? "split it into several files"
+                           : read.problem == FileProblem::unreadable
+                               ? "check its rights"
+                               : "replace it by a regular file";
+        out.push_back(failure(SourceLoc{shown, 0, 0}, "cannot read the file: it " + read.reason,
+                              std::move(hint)));
+        return std::nullopt;
+    }
+    return parse_toml_bytes(shown, *read.bytes, out);
 }
 
 void Loader::read_deck_file() {
     const std::string path = slides_dir() + "/deck.toml";
     Diagnostics& out = deck_diagnostics();
     bool missing = false;
-    const auto table = parse_toml_file(path, out, missing);
+    const auto table = read_toml(path, path, out, missing);
     settings_read_ = table || missing;
     if (!table) return;
     const TableReader top(*table, path, out);
@@ -195,9 +202,8 @@ std::string Loader::read_font(const TableReader& r, std::string_view key, std::s
     name = r.string(key).value_or(name);
     if (name.empty()) return "";
     // A missing font is not worth a blank screen: the deck plays in a system font.
-    if (!check_file_inside(r, key, dir_, name, "fonts", "font", "the system font is used")) {
-        return "";
-    }
+    const NamedFile file{key, name, "fonts", FileKind::font, "font", "the system font is used"};
+    if (!check_named_file(r, *content_, fonts_, file)) return "";
     return dir_ + "/fonts/" + name;
 }
 
@@ -214,10 +220,10 @@ void Loader::read_overlays(const TableReader& r) {
 }
 
 void Loader::read_slide_file(const std::string& name) {
-    const std::string path = slides_dir() + "/" + name;
+    const std::string path = slides_dir() + "/" + printable(name, 255); // as shown in messages
     Diagnostics& out = reports_.emplace_back();
     bool missing = false; // a file removed since the listing is simply not there any more
-    const auto table = parse_toml_file(path, out, missing);
+    const auto table = read_toml(slides_dir() + "/" + name, path, out, missing);
     if (!table) {
         slides_all_read_ = slides_all_read_ && missing;
         return;
@@ -355,8 +361,10 @@ void Loader::check_image(const TableReader& r, Slide& s) {
     if (s.image.empty()) return;
     s.image_path = dir_ + "/images/" + s.image;
     s.image_loc = r.value_loc("image");
-    if (!check_file_inside(r, "image", dir_, s.image, "images", "image")) return;
-    const auto header = read_image_header(s.image_path);
+    const NamedFile file{"image", s.image, "images", FileKind::image, "image", {}};
+    const auto bytes = check_named_file(r, *content_, images_, file);
+    if (!bytes) return;
+    const auto header = parse_image_header(*bytes);
     if (!header) {
         r.error(r.value_loc("image"),
                 "image " + single_quoted(s.image) + " is not a PNG, JPEG, WebP or SVG image",
@@ -394,29 +402,16 @@ void Loader::compute_play_order() {
 // A deck that shows nothing is an error, unless a broken file already explains it.
 void Loader::check_playable() {
     if (!deck_.play_order.empty() || !settings_read_ || !slides_all_read_) return;
-    deck_diagnostics().push_back({Severity::error,
-                                  {slides_dir() + "/deck.toml", 0, 0},
-                                  "no enabled slide to show",
-                                  "add a [[slide]] in a slide file, or check 'enabled' and "
-                                  "deck.languages"});
+    deck_diagnostics().push_back(failure(SourceLoc{slides_dir() + "/deck.toml", 0, 0},
+                                         "no enabled slide to show",
+                                         "add a [[slide]] in a slide file, or check 'enabled' and "
+                                         "deck.languages"));
 }
 
 } // namespace
 
 LoadResult load_deck(const std::string& content_dir) {
     return Loader(content_dir).run();
-}
-
-bool is_ignored_file_name(const std::string& name) {
-    if (name.empty() || name.front() == '.' || name.back() == '~') return true;
-    if (name.size() >= 2 && name.front() == '#' && name.back() == '#') return true;
-    return name.ends_with(".swp") || name.ends_with(".swx") || name.ends_with(".tmp") ||
-           name == "4913";
-}
-
-bool is_slide_file_name(const std::string& name) {
-    return !is_ignored_file_name(name) && name.ends_with(".toml") && name != "deck.toml" &&
-           name.size() > std::string_view(".toml").size();
 }
 
 } // namespace affiche

@@ -2,9 +2,11 @@
 // validates all of it, reporting every problem as a Diagnostic with file, line and column.
 #pragma once
 
+#include "core/content_snapshot.hpp"
 #include "core/deck.hpp"
 #include "core/error.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -13,17 +15,14 @@ namespace affiche {
 struct LoadResult {
     std::optional<Deck> deck; // set when there is no error (warnings allowed)
     Diagnostics diagnostics;  // errors and warnings, in file order
+    // The files as read (held images and fonts, digests): decode-check, hash and play these.
+    std::shared_ptr<ContentSnapshot> content;
 };
 
-// Reads and validates everything; never throws. Image files are checked for existence,
-// staying inside images/, and a readable header within decode limits (not decoded).
+// Reads and validates everything. Image files are checked for existence, staying inside
+// images/, and a readable header within decode limits (not decoded). Each file is read once
+// (content_snapshot.hpp), safely and within its size limit. Reports no filesystem failure by
+// exception; out of memory may still throw (the reloader catches it).
 LoadResult load_deck(const std::string& content_dir);
-
-// True for file names the loader reads as slide files: "*.toml", not deck.toml, not a dotfile,
-// not an editor leftover ("*~", ".*.swp", "#*#").
-bool is_slide_file_name(const std::string& name);
-
-// Names the watcher ignores: dotfiles and editor leftovers, anywhere in the content folder.
-bool is_ignored_file_name(const std::string& name);
 
 } // namespace affiche

@@ -1,7 +1,9 @@
 // UTF-8 decoding and encoding for the text layout: invalid input becomes U+FFFD, never a crash.
 #include "core/utf8.hpp"
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdio>
 
 namespace affiche {
 namespace {
@@ -35,6 +37,25 @@ bool second_byte_ok(unsigned char lead, unsigned char second) {
     default:
         return is_continuation(second);
     }
+}
+
+// Length of the valid UTF-8 sequence starting at bytes[i], or 0 when it is invalid (bad lead
+// byte, truncated, overlong, surrogate or beyond U+10FFFF).
+std::size_t valid_sequence_length(std::string_view bytes, std::size_t i) {
+    const auto lead = static_cast<unsigned char>(bytes[i]);
+    const std::size_t length = sequence_length(lead);
+    if (length <= 1) return length;
+    if (i + length > bytes.size()) return 0;
+    if (!second_byte_ok(lead, static_cast<unsigned char>(bytes[i + 1]))) return 0;
+    for (std::size_t k = 2; k < length; ++k)
+        if (!is_continuation(static_cast<unsigned char>(bytes[i + k]))) return 0;
+    return length;
+}
+
+void append_escaped(std::string& out, unsigned char byte) {
+    char text[8];
+    std::snprintf(text, sizeof text, "\\x%02X", byte);
+    out += text;
 }
 
 } // namespace
@@ -96,6 +117,54 @@ std::string encode_utf8(std::u32string_view text) {
     out.reserve(text.size());
     for (const char32_t cp : text)
         append_utf8(out, cp);
+    return out;
+}
+
+std::optional<BadByte> find_invalid_utf8(std::string_view bytes) {
+    int line = 1;
+    int column = 1;
+    for (std::size_t i = 0; i < bytes.size();) {
+        const std::size_t length = valid_sequence_length(bytes, i);
+        if (length == 0) return BadByte{line, column, static_cast<unsigned char>(bytes[i])};
+        if (bytes[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += length;
+    }
+    return std::nullopt;
+}
+
+std::string printable(std::string_view text, std::size_t max_chars) {
+    std::string out;
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < text.size(); ++chars) {
+        if (chars == max_chars) return out + "...";
+        const std::size_t length = valid_sequence_length(text, i);
+        const auto byte = static_cast<unsigned char>(text[i]);
+        // C0 controls, DEL and C1 controls (U+0080..U+009F, lead byte 0xC2) would garble a log.
+        const bool control =
+            byte < 0x20 || byte == 0x7F ||
+            (length == 2 && byte == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0);
+        if (length == 0 || control) {
+            for (std::size_t k = 0; k < std::max<std::size_t>(length, 1); ++k)
+                append_escaped(out, static_cast<unsigned char>(text[i + k]));
+            i += std::max<std::size_t>(length, 1);
+            continue;
+        }
+        out.append(text.substr(i, length));
+        i += length;
+    }
+    return out;
+}
+
+std::string quoted_name(std::string_view text) {
+    // Appended, not "'" + ... + "'": GCC 12 at -O3 warns falsely (-Wrestrict) on that form.
+    std::string out(1, '\'');
+    out += printable(text);
+    out += '\'';
     return out;
 }
 

@@ -1,36 +1,25 @@
-// Reading a deck's files into memory, and SDL streams over them.
+// The deck's held file bytes, and SDL streams over them.
 #include "platform/asset_bytes.hpp"
 
-#include <fstream>
-#include <iterator>
-#include <sstream>
+#include "core/file_read.hpp"
+
+#include <algorithm>
+#include <cstdio>
 
 namespace affiche {
 
-namespace {
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (in.bad()) return false;
-    out = std::move(s).str();
-    return true;
-}
-} // namespace
-
 const std::string* AssetBytes::find(const std::string& path) const {
     auto it = files.find(path);
-    return it == files.end() ? nullptr : &it->second;
+    return it == files.end() ? nullptr : it->second.get();
 }
 
-std::shared_ptr<const AssetBytes> read_assets(const Deck& deck, std::size_t max_total) {
+std::shared_ptr<const AssetBytes> assets_from(const Deck& deck, const ContentSnapshot& content) {
     auto assets = std::make_shared<AssetBytes>();
     auto add = [&](const std::string& path) {
         if (path.empty() || assets->files.count(path)) return;
-        std::string bytes;
-        if (!read_file(path, bytes) || assets->total + bytes.size() > max_total) return;
-        assets->total += bytes.size();
+        auto bytes = content.held(path);
+        if (!bytes) return;
+        assets->total += bytes->size();
         assets->files.emplace(path, std::move(bytes));
     };
     add(deck.theme.font_path);
@@ -42,13 +31,37 @@ std::shared_ptr<const AssetBytes> read_assets(const Deck& deck, std::size_t max_
     return assets;
 }
 
+std::optional<ImageHeader> asset_image_header(const AssetBytes* assets, const std::string& path) {
+    if (const std::string* held = assets ? assets->find(path) : nullptr) {
+        return parse_image_header(*held);
+    }
+    // Past the snapshot's memory budget: the file is read again, whole (within the limit), as
+    // the decoder will read it anyway.
+    const FileBytes file = read_regular_file(path, max_image_bytes);
+    if (!file.ok()) return std::nullopt;
+    return parse_image_header(file.bytes);
+}
+
 SDL_RWops* open_asset(const AssetBytes* assets, const std::string& path) {
     if (assets) {
         if (const std::string* bytes = assets->find(path)) {
             return SDL_RWFromConstMem(bytes->data(), static_cast<int>(bytes->size()));
         }
     }
-    return SDL_RWFromFile(path.c_str(), "rb");
+    OpenedFile file = open_regular_file(path, std::max(max_image_bytes, max_font_bytes));
+    if (!file.ok()) {
+        SDL_SetError("%s: %s", path.c_str(), file.reason.c_str());
+        return nullptr;
+    }
+    FILE* stream = fdopen(file.fd.get(), "rb");
+    if (!stream) {
+        SDL_SetError("%s: cannot open", path.c_str());
+        return nullptr;
+    }
+    file.fd.release(); // the FILE owns it now, and SDL the FILE (autoclose)
+    SDL_RWops* rw = SDL_RWFromFP(stream, SDL_TRUE);
+    if (!rw) std::fclose(stream);
+    return rw;
 }
 
 } // namespace affiche

@@ -52,8 +52,7 @@ std::optional<Size> ImageStore::prepare(const std::string& path) {
     if (auto it = decoded_.find(path); it != decoded_.end()) {
         return Size{it->second.surface->w, it->second.surface->h};
     }
-    const std::string* held = assets_ ? assets_->find(path) : nullptr;
-    const auto header = held ? parse_image_header(*held) : read_image_header(path);
+    const auto header = asset_image_header(assets_.get(), path);
     if (!header) {
         log_.warning(path + ": warning: image missing or not a PNG, JPEG, WebP or SVG file; "
                             "slide shown without it");
