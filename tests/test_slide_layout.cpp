@@ -538,3 +538,25 @@ TEST_CASE("slide layout: without position dots no dot is drawn") {
     for (const auto& r : rects_of(l.list))
         CHECK_FALSE(is_dot(r));
 }
+
+TEST_CASE("slide layout: a deck too long for one row of dots shows none, rather than dots off "
+          "the screen") {
+    Deck d;
+    for (int i = 0; i < 120; ++i) {
+        Slide s;
+        s.id = "s" + std::to_string(i);
+        s.title = "Diapositive";
+        d.slides.push_back(s);
+        d.play_order.push_back(i);
+    }
+    for (const Size screen : {Size{1920, 1080}, Size{1080, 1920}}) {
+        const SlideLayout l = layout_slide(d, 60, screen, m, std::nullopt);
+        for (const auto& r : rects_of(l.list))
+            CHECK_FALSE(is_dot(r));
+    }
+    d.slides.resize(10);
+    d.play_order.resize(10); // ten fit: they are shown
+    const SlideLayout l = layout_slide(d, 3, {1080, 1920}, m, std::nullopt);
+    const std::vector<DrawRect> rects = rects_of(l.list);
+    CHECK(std::count_if(rects.begin(), rects.end(), is_dot) == 10);
+}

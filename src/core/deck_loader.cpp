@@ -5,6 +5,7 @@
 #include "core/diagnostic_cap.hpp"
 #include "core/file_checks.hpp"
 #include "core/image_header.hpp"
+#include "core/play_order.hpp"
 #include "core/result.hpp"
 #include "core/table_reader.hpp"
 #include "core/text_limits.hpp"
@@ -66,7 +67,6 @@ class Loader {
     void check_id(const TableReader& r, const Slide& s);
     void check_image(const TableReader& r, Slide& s);
     void check_playable();
-    void compute_play_order();
     Diagnostics& deck_diagnostics() { return reports_.front(); }
 
     // Defaults given by a slide file's top-level keys.
@@ -103,7 +103,7 @@ LoadResult Loader::run() {
         if (file.starts_with("slides/") && file != "slides/deck.toml")
             read_slide_file(file.substr(7));
     }
-    compute_play_order();
+    deck_.play_order = compute_play_order(deck_.slides, deck_.settings);
     check_playable();
 
     LoadResult result;
@@ -376,26 +376,6 @@ void Loader::check_image(const TableReader& r, Slide& s) {
                     std::to_string(header->size.h) + " pixels",
                 "at most " + std::to_string(max_image_side) +
                     " pixels a side and 64 megapixels; shrink it");
-    }
-}
-
-void Loader::compute_play_order() {
-    const auto& languages = deck_.settings.languages;
-    auto plays = [&](const Slide& s, const std::string* only_lang) {
-        if (!s.enabled) return false;
-        if (only_lang) return s.lang == *only_lang;
-        return std::find(languages.begin(), languages.end(), s.lang) != languages.end();
-    };
-    auto add_slides = [&](const std::string* only_lang) {
-        for (std::size_t i = 0; i < deck_.slides.size(); ++i) {
-            if (plays(deck_.slides[i], only_lang)) deck_.play_order.push_back(static_cast<int>(i));
-        }
-    };
-    if (deck_.settings.language_order == LanguageOrder::interleave) {
-        add_slides(nullptr);
-    } else {
-        for (const auto& lang : languages)
-            add_slides(&lang);
     }
 }
 

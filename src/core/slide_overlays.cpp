@@ -29,7 +29,10 @@ bool has_overlay_row(const Overlays& o) {
     return o.footer || o.clock || o.position;
 }
 
-DotRow dot_row(const Deck& deck, int unit) {
+// The dots, or none when they are wider than max_width: a deck too long for one row of dots
+// would push them off the screen, and stopping there keeps each slide's layout independent of
+// the deck's length (50,000 slides do not lay out 50,000 dots each).
+DotRow dot_row(const Deck& deck, int unit, int max_width) {
     DotRow row;
     const int edge = px(dot_current, unit); // the current dot's radius fits at both ends
     int x = edge;
@@ -38,6 +41,7 @@ DotRow dot_row(const Deck& deck, int unit) {
         const auto& s = deck.slides[static_cast<std::size_t>(deck.play_order[i])];
         if (i > 0) x += px(dot_step, unit) + (s.section != section ? px(dot_group_gap, unit) : 0);
         section = s.section;
+        if (x + edge > max_width) return {};
         row.centres.push_back(x);
     }
     row.width = x + edge;
@@ -90,8 +94,9 @@ BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m) {
     const int footer_w = fit_footer(r, o, safe.w - clock_w, m);
     bool two_rows = false;
     if (o.position) {
-        r.dots = dot_row(deck, unit);
-        two_rows = !place_dots(r, safe, safe.x + footer_w, safe.right() - clock_w);
+        r.dots = dot_row(deck, unit, safe.w);
+        if (!r.dots.centres.empty())
+            two_rows = !place_dots(r, safe, safe.x + footer_w, safe.right() - clock_w);
         r.dots_cy = (two_rows ? r.row_y - r.row_h : r.row_y) + r.row_h / 2;
     }
     r.total = px(overlay_gap, unit) + r.row_h * (two_rows ? 2 : 1) + progress;

@@ -48,20 +48,24 @@ SurfacePtr scaled(SDL_Surface* src, Size size) {
 }
 } // namespace
 
+// One line with one severity: "affiche: path: warning: ...", once per message.
+void ImageStore::warn(const std::string& path, std::string message) {
+    log_.diagnostic(Diagnostic{Severity::warning, {path, 0, 0}, std::move(message), {}});
+}
+
 std::optional<Size> ImageStore::prepare(const std::string& path) {
     if (auto it = decoded_.find(path); it != decoded_.end()) {
         return Size{it->second.surface->w, it->second.surface->h};
     }
     const auto header = asset_image_header(assets_.get(), path);
     if (!header) {
-        log_.warning(path + ": warning: image missing or not a PNG, JPEG, WebP or SVG file; "
-                            "slide shown without it");
+        warn(path, "image missing or not a PNG, JPEG, WebP or SVG file; slide shown without it");
         return std::nullopt;
     }
     if (!within_decode_limits(*header)) {
-        log_.warning(path + ": warning: image is " + std::to_string(header->size.w) + "x" +
-                     std::to_string(header->size.h) +
-                     " pixels, too large to decode; slide shown without it");
+        warn(path, "image is " + std::to_string(header->size.w) + "x" +
+                       std::to_string(header->size.h) +
+                       " pixels, too large to decode; slide shown without it");
         return std::nullopt;
     }
     SurfacePtr surface;
@@ -77,8 +81,8 @@ std::optional<Size> ImageStore::prepare(const std::string& path) {
         if (rw) surface = to_argb(SurfacePtr(IMG_LoadTyped_RW(rw, 1, type_name(header->format))));
     }
     if (!surface || surface->w <= 0 || surface->h <= 0) {
-        log_.warning(path + ": warning: cannot decode image (" + IMG_GetError() +
-                     "); slide shown without it");
+        warn(path,
+             std::string("cannot decode image (") + IMG_GetError() + "); slide shown without it");
         return std::nullopt;
     }
     const Size size{surface->w, surface->h};

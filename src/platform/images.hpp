@@ -26,6 +26,7 @@ class ImageStore {
     void release() { decoded_.clear(); }
 
   private:
+    void warn(const std::string& path, std::string message);
     struct Decoded {
         SurfacePtr surface; // 32-bit ARGB
         bool svg = false;
