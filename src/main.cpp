@@ -20,7 +20,8 @@ int run_check(const std::string& dir) {
     LoadResult loaded = load_and_verify(dir);
     Diagnostics ds = loaded.diagnostics;
     if (loaded.deck && TTF_Init() == 0) {
-        for (auto& d : readability_warnings(*loaded.deck))
+        auto assets = loaded.content ? assets_from(*loaded.deck, *loaded.content) : nullptr;
+        for (auto& d : readability_warnings(*loaded.deck, std::move(assets)))
             ds.push_back(std::move(d));
         TTF_Quit();
     }

@@ -10,11 +10,11 @@
 
 namespace affiche {
 
-Diagnostics readability_warnings(const Deck& deck) {
+Diagnostics readability_warnings(const Deck& deck, std::shared_ptr<const AssetBytes> assets) {
     Diagnostics out;
-    FontCache fonts(deck.theme);
+    FontCache fonts(deck.theme, assets);
     TtfMeasurer measurer(fonts);
-    ImageStore images;
+    ImageStore images(std::move(assets));
     const Size screens[] = {{1920, 1080}, {1080, 1920}};
     for (int i = 0; i < deck.shown_count(); ++i) {
         const Slide& slide = deck.shown(i);

@@ -3,14 +3,18 @@
 #pragma once
 
 #include "core/deck_loader.hpp"
+#include "platform/asset_bytes.hpp"
+
+#include <memory>
 
 #include <string>
 
 namespace affiche {
 
 // Layout checks with the deck's own fonts at 1920x1080 and 1080x1920: a warning for each slide
-// whose body would need capitals smaller than theme.min_cap_height. Needs TTF_Init.
-Diagnostics readability_warnings(const Deck& deck);
+// whose body would need capitals smaller than theme.min_cap_height. Needs TTF_Init. Fonts and
+// images come from assets (the bytes the load read), so the check reads no file again.
+Diagnostics readability_warnings(const Deck& deck, std::shared_ptr<const AssetBytes> assets);
 
 // Prints each diagnostic on stderr, and a summary line when there are any.
 void print_diagnostics(const Diagnostics& ds);

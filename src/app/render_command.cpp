@@ -32,7 +32,9 @@ int run_render(const Options& options, const std::string& content_dir) {
         return 1;
     }
     Diagnostics ds = loaded.diagnostics;
-    for (auto& d : readability_warnings(*loaded.deck))
+    // The bytes the load validated are the bytes checked and rendered.
+    const auto assets = loaded.content ? assets_from(*loaded.deck, *loaded.content) : nullptr;
+    for (auto& d : readability_warnings(*loaded.deck, assets))
         ds.push_back(std::move(d));
     print_diagnostics(ds);
     if (has_errors(ds)) return 1;
@@ -53,9 +55,8 @@ int run_render(const Options& options, const std::string& content_dir) {
         return 1;
     }
     auto deck = std::make_shared<const Deck>(std::move(*loaded.deck));
-    // The bytes the load validated are the bytes rendered.
-    SlideComposer composer(deck, assets_from(*deck, *loaded.content), display->renderer.get(),
-                           display->size, display->max_texture_side);
+    SlideComposer composer(deck, assets, display->renderer.get(), display->size,
+                           display->max_texture_side);
     SDL_Renderer* r = display->renderer.get();
     for (int i = 0; i < deck->shown_count(); ++i) {
         ComposedSlide slide = composer.compose(i);
