@@ -560,3 +560,39 @@ TEST_CASE("slide layout: a deck too long for one row of dots shows none, rather 
     const std::vector<DrawRect> rects = rects_of(l.list);
     CHECK(std::count_if(rects.begin(), rects.end(), is_dot) == 10);
 }
+
+TEST_CASE("slide layout: at least half a body line of space between the text and the footer row, "
+          "at every size and text length") {
+    // Body lengths from a line to a screenful: some fill their box to the last pixel at the size
+    // the search picks, which is where the last line used to touch the position dots.
+    const char* const words[] = {"Des",      "effets", "qui",      "varient", "d’une",
+                                 "personne", "à",      "l’autre,", "selon",   "la",
+                                 "dose",     "et",     "la",       "durée."};
+    for (const Size screen : screens) {
+        for (int n = 4; n <= 90; n += 3) {
+            Slide s;
+            s.title = "Des effets qui varient";
+            for (int i = 0; i < n; ++i)
+                s.body += std::string(i ? " " : "") + words[i % std::size(words)];
+            s.bullets = {"la dose", "la durée du traitement"};
+            const Deck d = deck_with(s);
+            const SlideLayout l = layout_slide(d, 0, screen, m, std::nullopt);
+            INFO(screen.w << "x" << screen.h << ", " << n << " words, body " << l.body_size_px
+                          << " px");
+            // The footer row's top: the footer text's box, or the dots when they stand above it.
+            int row_top = l.safe_area.bottom();
+            for (const auto& t : texts_of(l.list)) {
+                if (t.text == d.overlays.footer_text) row_top = std::min(row_top, t.y);
+            }
+            for (const auto& r : rects_of(l.list)) {
+                if (is_dot(r)) row_top = std::min(row_top, r.rect.y);
+            }
+            REQUIRE(row_top < l.safe_area.bottom());
+            int text_bottom = 0;
+            for (const auto& t : slide_texts(l, d))
+                text_bottom = std::max(text_bottom, t.y + t.height);
+            const int half_line = m.line_height({FontRole::regular, l.body_size_px}) / 2;
+            CHECK(row_top - text_bottom >= half_line);
+        }
+    }
+}

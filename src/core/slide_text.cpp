@@ -92,8 +92,12 @@ class PlanBuilder {
         }
     }
 
+    // Keeps px free under the last line: text that fills its box would otherwise touch the
+    // footer row (the position dots on a portrait screen).
+    void keep_free_below(int px) { plan_.bottom_space = px; }
+
     TextPlan finish() {
-        if (plan_.height > box_.h) plan_.fits = false;
+        if (plan_.height + plan_.bottom_space > box_.h) plan_.fits = false;
         return std::move(plan_);
     }
 
@@ -169,6 +173,7 @@ FittedText fit_slide_text(const Slide& slide, const Theme& theme, Color text, in
         PlanBuilder b(box, m);
         b.add_heading(slide.title, slide.subtitle, theme, text, sizes);
         b.add_body(slide, text, sizes);
+        b.keep_free_below(m.line_height({FontRole::regular, sizes.body}) / 2);
         return b.finish();
     });
 }
@@ -207,7 +212,10 @@ void emit_paragraph(DrawList& out, const Paragraph& p, FontSpec font, Color colo
 
 void emit_text(DrawList& out, const TextPlan& plan, const Theme& theme, Rect box, bool centred,
                const TextMeasurer& m) {
-    int y = box.y + (box.h - plan.height) / 2;
+    // Centred in the box, but never into the space kept free under the text.
+    const int slack = box.h - plan.height;
+    const int offset = slack < 0 ? slack / 2 : std::clamp(slack - plan.bottom_space, 0, slack / 2);
+    int y = box.y + offset;
     const int top = y;
     bool rule_done = false;
     for (std::size_t i = 0; i < plan.blocks.size(); ++i) {

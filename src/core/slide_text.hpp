@@ -28,6 +28,7 @@ struct TextPlan {
     bool fits = true;       // inside the box, no word cut in two
     bool has_title = false; // blocks[0] is the title
     int title_bottom = 0;   // px from the top to the end of title and subtitle (the rule's gap)
+    int bottom_space = 0;   // px kept free under the last line (half a body line), inside the box
 };
 
 // A plan and the body size it was made at.
