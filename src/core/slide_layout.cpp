@@ -32,6 +32,7 @@ struct SlideContext {
     Color text; // the slide's text colour
     Size screen;
     const TextMeasurer& m;
+    int free_under_content = 0; // px between the content's bottom and the footer row
 };
 
 // Text fitted into a box, and whether its body is large enough to read.
@@ -75,7 +76,8 @@ bool is_poster(const Slide& slide, ImagePosition where, Rect image_area) {
 }
 
 ReadableText fit_at_ratio(const SlideContext& c, Rect box, double title_ratio) {
-    FittedText f = fit_slide_text(c.slide, c.theme, c.text, c.screen.h, box, c.m, title_ratio);
+    FittedText f = fit_slide_text(c.slide, c.theme, c.text, c.screen.h, box, c.m, title_ratio,
+                                  c.free_under_content);
     const int cap = c.m.cap_height({FontRole::regular, f.body_px});
     return {std::move(f.plan), f.body_px, cap, cap >= c.theme.min_cap_height * c.screen.h};
 }
@@ -184,14 +186,17 @@ Rect emit_image(DrawList& out, const std::string& path, ImagePosition where, Siz
 SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const TextMeasurer& m,
                          std::optional<Size> image_size) {
     const Slide& slide = deck.shown(play_index);
-    const SlideContext c{slide, deck.theme, slide.text_color.value_or(deck.theme.text), screen, m};
+    const BottomRows rows = bottom_rows(deck, screen, m);
+    // Text boxes end at the content's bottom; the overlay rows keep their gap above them.
+    const int free_under = rows.total > 0 ? px(overlay_gap, unit_of(screen)) : 0;
+    const SlideContext c{slide,  deck.theme, slide.text_color.value_or(deck.theme.text),
+                         screen, m,          free_under};
     const Color background = slide.background.value_or(deck.theme.background);
     SlideLayout out;
     out.list.clear = background;
     out.list.items.push_back(DrawRect{{0, 0, screen.w, screen.h}, background, 0});
     out.safe_area = safe_area_of(deck.theme, screen);
 
-    const BottomRows rows = bottom_rows(deck, screen, m);
     Rect content = out.safe_area;
     content.h -= rows.total;
     const ContentPlan plan = plan_content(c, content, image_size);

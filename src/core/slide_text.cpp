@@ -167,13 +167,14 @@ int settle_fonts(Paragraph& p, FontSpec font, const TextMeasurer& m) {
 }
 
 FittedText fit_slide_text(const Slide& slide, const Theme& theme, Color text, int screen_h,
-                          Rect box, const TextMeasurer& m, double title_ratio) {
+                          Rect box, const TextMeasurer& m, double title_ratio, int free_under_box) {
     return fit_body_size(theme, screen_h, [&](int body_px) {
         const Sizes sizes = sizes_for(title_ratio, body_px);
         PlanBuilder b(box, m);
         b.add_heading(slide.title, slide.subtitle, theme, text, sizes);
         b.add_body(slide, text, sizes);
-        b.keep_free_below(m.line_height({FontRole::regular, sizes.body}) / 2);
+        const int half_line = m.line_height({FontRole::regular, sizes.body}) / 2;
+        b.keep_free_below(std::max(0, half_line - free_under_box));
         return b.finish();
     });
 }

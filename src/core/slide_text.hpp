@@ -40,8 +40,10 @@ struct FittedText {
 // The slide's title, subtitle, body paragraphs and bullets at the largest body size (px) at which
 // they fit box, searching down from the theme's body size. title_ratio = title size / body size.
 // text is the colour of everything but the title and the bullet marks (the accent).
+// free_under_box: px already free between the box's bottom and the next thing drawn (the footer
+// row); the text keeps at least half a body line free there, the rest inside the box.
 FittedText fit_slide_text(const Slide& slide, const Theme& theme, Color text, int screen_h,
-                          Rect box, const TextMeasurer& m, double title_ratio);
+                          Rect box, const TextMeasurer& m, double title_ratio, int free_under_box);
 
 // The title alone (above a full image), at the theme's title ratio, at the largest size that fits.
 TextPlan fit_title_alone(std::string_view title, const Theme& theme, int screen_h, Rect box,
