@@ -51,9 +51,9 @@ std::string quoted_text(const Slide& s) {
     return out;
 }
 
-// docs/content.md read as: a "### `id` ..." heading starts a slide's entry; the first
-// ```diapositive fenced block under it is the slide's text. Returns id -> quoted text ("" when
-// the entry has no block).
+// docs/content.md read as: a "### `id` ..." heading starts a slide's entry, any other "##" or
+// "###" heading ends it; the first ```diapositive fenced block in the entry is the slide's text.
+// Returns id -> quoted text ("" when the entry has no block).
 std::map<std::string, std::string> quoted_texts(const std::string& doc) {
     std::map<std::string, std::string> out;
     std::istringstream in(doc);
@@ -72,8 +72,9 @@ std::map<std::string, std::string> quoted_texts(const std::string& doc) {
             id = line.substr(5, end == std::string::npos ? std::string::npos : end - 5);
             out.emplace(id, "");
             state = State::entry;
-        } else if (line.rfind("## ", 0) == 0) {
-            state = State::outside;
+        } else if (line.rfind("## ", 0) == 0 || line.rfind("### ", 0) == 0) {
+            state = State::outside; // another heading ends the entry
+
         } else if (state == State::entry && line == text_fence) {
             block.clear();
             state = State::block;
@@ -209,6 +210,7 @@ TEST_CASE("deck content: a one-word change in a slide file no longer matches its
 TEST_CASE("deck content: the doc's reader finds entries, their text, and a missing block") {
     const std::string doc = "## Diapositives\n\n### `a` : Titre\n\n```diapositive\n# titre\nUn\n"
                             "```\n\n```diapositive\n# titre\nignoré\n```\n\n### `b`\n\nrien\n\n"
+                            "### Autre chose\n\n```diapositive\n# titre\npas b\n```\n"
                             "## Images\n\n```diapositive\n# titre\nhors entrée\n```\n";
     const auto q = quoted_texts(doc);
     REQUIRE(q.size() == 2);
