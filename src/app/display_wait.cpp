@@ -20,6 +20,7 @@ std::optional<Display> wait_for_display(SdlLibrary& sdl, const DisplayOptions& o
         if (auto err = sdl.init(false)) {
             error = "cannot start video: " + *err;
         } else if (std::optional<Display> display = open_display(options, error)) {
+            display->renderer_reason = sdl.renderer_choice().reason;
             return display;
         }
         if (!logged) log_error(error + "; retrying until a display appears");
