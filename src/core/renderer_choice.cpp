@@ -40,7 +40,7 @@ RendererChoice choose_renderer(const std::optional<std::string>& override_driver
                 gl + ", a software rasterizer, but " + probe.video_driver +
                     " can only present through it"};
     }
-    // On llvmpipe the GL renderer costs several times the memory and ~10x the CPU of plain
+    // On llvmpipe the GL renderer costs ~4x the memory and ~3x the CPU of plain
     // software rendering for the same picture (README, "Renderer choice").
     return {"software", false, gl + ", a software rasterizer"};
 }
