@@ -407,7 +407,7 @@ TEST_CASE("xvfb e2e: the GLES2 renderer on Mesa shows the software renderer's fr
     for (int n = 1; Clock::now() < end; ++n) {
         shots.push_back(t.dir / ("shot-" + std::to_string(n) + ".png"));
         s.screenshot(n, shots.back());
-        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        std::this_thread::sleep_for(std::chrono::milliseconds(120)); // ~5 shots a fade
     }
     // Each is one slide at rest, or a blend of a slide and the next one.
     int fading = 0;
