@@ -75,7 +75,8 @@ std::string json_field(const std::string& json, const std::string& key) {
 
 // True when name is an executable in $PATH.
 bool have_tool(const std::string& name) {
-    std::stringstream path(std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin");
+    const char* env = std::getenv("PATH");
+    std::stringstream path(std::string(env ? env : "/usr/bin:/bin"));
     std::string dir;
     while (std::getline(path, dir, ':')) {
         if (access((dir + "/" + name).c_str(), X_OK) == 0) return true;
