@@ -119,7 +119,7 @@ for ((i = 0; i < runs; i++)); do
     fi
     first+=($((pre[-1] + v)))
 done
-renderer=$(sed -n -E 's/.* with the (.*) renderer$/\1/p' "$work/first.log" | tail -n 1)
+renderer=$(sed -n -E 's/.* with the ([^ ]*) renderer( \(.*\))?$/\1/p' "$work/first.log" | tail -n 1)
 ff_ms=$(printf '%s\n' "${ff[@]}" | median)
 pre_ms=$(printf '%s\n' "${pre[@]}" | median)
 ver_ms=$(printf '%s\n' "${ver[@]}" | median)

@@ -25,6 +25,9 @@ packages=(build-essential cmake pkg-config
 [ "$mode" = install ] && packages+=(libegl1 libgles2 libegl-mesa0 libgl1-mesa-dri libgbm1)
 # systemd-analyze checks the unit file in the tests; clang and its runtimes build the fuzzers.
 [ "$mode" = test ] && packages+=(systemd clang-14 libclang-rt-14-dev)
+# The tests on a real X server: Xvfb, Mesa's llvmpipe behind GLX/EGL and GLES2 (loaded by SDL at
+# run time), ImageMagick's `import` to read the screen, xdpyinfo and friends to look at it.
+[ "$mode" = test ] && packages+=(xvfb x11-utils imagemagick libgl1-mesa-dri libegl1 libegl-mesa0 libgles2)
 
 sudo_if_needed() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -75,6 +78,31 @@ fuzz() {
     done
 }
 
+# True when KMS can show a picture here: a DRM card we may open with a connected output (the
+# Pi's console with a TV on HDMI). Over SSH to a headless machine, or in a container: false.
+kms_screen() {
+    local card status
+    for card in /dev/dri/card*; do
+        [ -r "$card" ] && [ -w "$card" ] || continue
+        for status in /sys/class/drm/"$(basename "$card")"-*/status; do
+            [ "$(cat "$status" 2>/dev/null)" = connected ] && return 0
+        done
+    done
+    return 1
+}
+
+no_display_help() {
+    cat >&2 <<'EOF_HELP'
+== no display here: no desktop session (DISPLAY, WAYLAND_DISPLAY) and no screen on KMS/DRM.
+   To see the slides:
+   - on a computer with a desktop: run `scripts/setup.sh play` in a terminal of that desktop;
+   - on a Raspberry Pi: connect the TV and run it on the Pi's own console (not over SSH), or
+     install the service (docs/raspberry-pi.md), which waits for the TV by itself;
+   - anywhere: render the slides as PNG files and open them with any image viewer:
+       ./build/affiche --render /tmp/slides --size 1920x1080 .
+EOF_HELP
+}
+
 case "$mode" in
 play)
     build build
@@ -82,6 +110,10 @@ play)
     ./build/affiche --check .
     echo "== playing (q or Escape quits)"
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+        if ! kms_screen; then
+            no_display_help
+            exit 1
+        fi
         exec env SDL_VIDEODRIVER=kmsdrm ./build/affiche .
     fi
     exec ./build/affiche --windowed --size 1280x720 .

@@ -816,6 +816,21 @@ title = "b"
     CHECK(result.diagnostics.size() == 2);
 }
 
+TEST_CASE("deck loader: a language not shown in several files is one note, at its first file") {
+    TempDeck deck;
+    for (const char* file : {"slides/10.toml", "slides/20.toml", "slides/30.toml"})
+        deck.write(file, "lang = \"ar\"\n[[slide]]\ntitle = \"a\"\n[[slide]]\ntitle = \"b\"\n");
+    deck.write("slides/40.toml", "[[slide]]\ntitle = \"c\"\n");
+    const LoadResult result = deck.load();
+    EXPECT_LOADED(result);
+    const Diagnostic ar = EXPECT_NOTE(result, deck.path("slides/10.toml"), 1, 8,
+                                      "slides in language 'ar' are not shown");
+    CHECK(ar.message == "slides in language 'ar' are not shown: deck.languages is [\"fr\"]; "
+                        "2 more file(s) hold 'ar' slides");
+    CHECK(ar.hint == "add \"ar\" to languages in deck.toml to show them");
+    CHECK(result.diagnostics.size() == 1);
+}
+
 TEST_CASE("deck loader: languages must not be empty") {
     TempDeck deck;
     deck.write("slides/deck.toml", "[deck]\nlanguages = []\n");

@@ -79,6 +79,7 @@ StatusReport sample_report() {
     r.started_unix = 1795858205;     // 2026-11-28T09:30:05Z
     r.now_unix = 1795867200;         // 2026-11-28T12:00:00Z
     r.renderer = "opengles2";
+    r.renderer_reason = "OpenGL is V3D 7.1, a GPU";
     r.width = 1920;
     r.height = 1080;
     r.last_reload.at_unix = 1795867200;
@@ -99,6 +100,7 @@ TEST_CASE("service: status JSON, exact output") {
   "now": "2026-11-28T12:00:00Z",
   "uptime_s": 8995,
   "renderer": "opengles2",
+  "renderer_reason": "OpenGL is V3D 7.1, a GPU",
   "width": 1920,
   "height": 1080,
   "slide_id": "say \"hi\"\\ok\u000anext café",
@@ -130,6 +132,7 @@ TEST_CASE("service: status JSON of an empty report, unknown times as null") {
   "now": null,
   "uptime_s": 0,
   "renderer": "",
+  "renderer_reason": "",
   "width": 0,
   "height": 0,
   "slide_id": "",

@@ -6,10 +6,20 @@
 #include "service/notify.hpp"
 
 #include <poll.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace affiche {
+
+namespace {
+// A person at a terminal, not systemd (which sets INVOCATION_ID, and NOTIFY_SOCKET for
+// Type=notify, and gives no terminal): they need to hear what to do, the service just retries.
+bool started_by_hand() {
+    return !std::getenv("INVOCATION_ID") && !std::getenv("NOTIFY_SOCKET") && isatty(STDIN_FILENO);
+}
+} // namespace
 
 std::optional<Display> wait_for_display(SdlLibrary& sdl, const DisplayOptions& options,
                                         Signals& signals) {
@@ -20,9 +30,15 @@ std::optional<Display> wait_for_display(SdlLibrary& sdl, const DisplayOptions& o
         if (auto err = sdl.init(false)) {
             error = "cannot start video: " + *err;
         } else if (std::optional<Display> display = open_display(options, error)) {
+            display->renderer_reason = sdl.renderer_choice().reason;
             return display;
         }
         if (!logged) log_error(error + "; retrying until a display appears");
+        if (!logged && started_by_hand()) {
+            log_info("no display here: run it from a desktop session, or on the Raspberry Pi's "
+                     "own console (a TV on HDMI), or look at the slides as PNG files with "
+                     "`affiche --render OUT_DIR CONTENT_DIR`; Ctrl+C stops the wait");
+        }
         logged = true;
         notify_status("waiting for a display: " + error);
         notify_watchdog(); // waiting is not hanging

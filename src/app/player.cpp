@@ -328,10 +328,11 @@ int Player::run() {
         return 1;
     }
     if (!open_screen()) return 0;
-    reporter_.set_display(screen_->renderer_name(), screen_->output_size());
+    reporter_.set_display(screen_->renderer_name(), screen_->renderer_reason(),
+                          screen_->output_size());
     log_info("playing " + content_dir_ + " at " + std::to_string(screen_->output_size().w) + "x" +
              std::to_string(screen_->output_size().h) + " with the " + screen_->renderer_name() +
-             " renderer");
+             " renderer (" + screen_->renderer_reason() + ")");
     const LoopTime start = read_clock();
     started_at_ = start.now;
     start_deck(std::move(loaded), 0, start);

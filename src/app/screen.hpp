@@ -24,6 +24,7 @@ class Screen {
     Size size() const { return logical_; }
     Size output_size() const { return display_.size; }
     const std::string& renderer_name() const { return display_.renderer_name; }
+    const std::string& renderer_reason() const { return display_.renderer_reason; }
     int max_texture_side() const { return display_.max_texture_side; }
     // Only the software renderer keeps the screen's pixels from one frame to the next (GL back
     // buffers are undefined after a swap): there, crossfades blend over the screen itself.

@@ -20,8 +20,10 @@ ServiceReporter::ServiceReporter(const std::string& status_path, const std::stri
     report_.started_unix = static_cast<std::int64_t>(std::time(nullptr)); // before the loop
 }
 
-void ServiceReporter::set_display(const std::string& renderer, Size size) {
+void ServiceReporter::set_display(const std::string& renderer, const std::string& reason,
+                                  Size size) {
     report_.renderer = renderer;
+    report_.renderer_reason = reason;
     report_.width = size.w;
     report_.height = size.h;
 }

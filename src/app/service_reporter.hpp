@@ -15,7 +15,7 @@ namespace affiche {
 class ServiceReporter {
   public:
     ServiceReporter(const std::string& status_path, const std::string& content_dir);
-    void set_display(const std::string& renderer, Size size);
+    void set_display(const std::string& renderer, const std::string& reason, Size size);
     void set_deck(const std::string& revision, std::vector<std::string> problems);
     // A slide appeared at wall_ms (wall-clock ms since the epoch, from the loop's pass): status
     // file and systemd STATUS= line.

@@ -5,6 +5,7 @@
 #include "core/diagnostic_cap.hpp"
 #include "core/file_checks.hpp"
 #include "core/image_header.hpp"
+#include "core/language_notes.hpp"
 #include "core/play_order.hpp"
 #include "core/result.hpp"
 #include "core/table_reader.hpp"
@@ -113,6 +114,7 @@ LoadResult Loader::run() {
         });
         std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(result.diagnostics));
     }
+    merge_language_notes(result.diagnostics); // one line for a language in many files
     cap_similar(result.diagnostics);
     if (!has_errors(result.diagnostics)) result.deck = std::move(deck_);
     result.content = content_;

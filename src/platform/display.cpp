@@ -1,6 +1,8 @@
 // SDL start-up, window and renderer creation with fallbacks, and PNG read-back.
 #include "platform/display.hpp"
 
+#include "platform/gl_probe.hpp"
+
 #include <SDL_image.h>
 #include <dlfcn.h>
 
@@ -19,7 +21,25 @@ SdlLibrary::~SdlLibrary() {
     if (video_) SDL_Quit();
 }
 
+void SdlLibrary::choose_renderer() {
+    const char* env = std::getenv("SDL_RENDER_DRIVER");
+    std::optional<std::string> override_driver;
+    if (env && *env) override_driver = env;
+    // The probe starts a GL driver in a child process: ~0.4 s measured on llvmpipe, once per start
+    // (and per retry while no display works). Not needed when the user named the renderer.
+    constexpr int probe_timeout_ms = 5000;
+    const GlProbeResult probe = override_driver ? GlProbeResult{} : probe_gl(probe_timeout_ms);
+    choice_ = affiche::choose_renderer(override_driver, probe);
+    // Hints at normal priority: SDL_RENDER_DRIVER and SDL_FRAMEBUFFER_ACCELERATION in the
+    // environment still win. Reset first: a retry may find another display than the last one.
+    SDL_ResetHint(SDL_HINT_RENDER_DRIVER);
+    SDL_ResetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION);
+    if (!choice_.driver.empty()) SDL_SetHint(SDL_HINT_RENDER_DRIVER, choice_.driver.c_str());
+    if (!choice_.framebuffer_acceleration) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+}
+
 std::optional<std::string> SdlLibrary::init(bool headless) {
+    if (!headless) choose_renderer();
     if (headless) {
         // Only the environment variable reliably selects these drivers in SDL 2.26.
         setenv("SDL_VIDEODRIVER", "offscreen", 1);
@@ -50,11 +70,17 @@ void SdlLibrary::quit_video() {
 
 std::optional<Display> open_display(const DisplayOptions& options, std::string& error) {
     Display d;
-    const Size want = options.size.value_or(Size{1920, 1080});
+    Size want = options.size.value_or(Size{1920, 1080});
     Uint32 flags = SDL_WINDOW_SHOWN;
     // --size asks for a window of that size; otherwise the display's own mode, full screen.
     if (!options.windowed && !options.headless && !options.size) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        // Created at the desktop's size too: an X server without a window manager (a bare kiosk
+        // session, Xvfb) never resizes the window, and the picture would sit off screen.
+        SDL_DisplayMode mode{};
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0 && mode.w > 0 && mode.h > 0) {
+            want = {mode.w, mode.h};
+        }
     }
     d.window.reset(SDL_CreateWindow("affiche", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                     want.w, want.h, flags));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/geometry.hpp"
+#include "core/renderer_choice.hpp"
 #include "platform/sdl_handles.hpp"
 
 #include <optional>
@@ -22,11 +23,18 @@ class SdlLibrary {
     SdlLibrary(const SdlLibrary&) = delete;
     SdlLibrary& operator=(const SdlLibrary&) = delete;
     ~SdlLibrary();
-    // Initialises video, SDL_ttf and SDL_image. On failure returns SDL's message.
+    // Initialises video, SDL_ttf and SDL_image. On failure returns SDL's message. On a real
+    // display (not headless) first chooses the renderer (see renderer_choice()).
     std::optional<std::string> init(bool headless);
     void quit_video();
+    // What init chose for the renderer, and why (a software rasterizer behind OpenGL, or
+    // SDL_RENDER_DRIVER set): already told to SDL as hints.
+    const RendererChoice& renderer_choice() const { return choice_; }
 
   private:
+    void choose_renderer();
+
+    RendererChoice choice_{"software", false, "headless"};
     bool video_ = false;
     bool ttf_ = false;
     bool image_ = false;
@@ -38,6 +46,7 @@ struct Display {
     Size size;            // output size in pixels
     int max_texture_side = 4096;
     std::string renderer_name;
+    std::string renderer_reason; // why this renderer (SdlLibrary::renderer_choice)
 };
 
 // Creates the window and renderer (accelerated with vsync, else software). Error text on failure.

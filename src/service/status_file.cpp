@@ -87,6 +87,7 @@ std::string to_json(const StatusReport& r) {
     field("now", json_time(r.now_unix));
     field("uptime_s", std::to_string(uptime));
     field("renderer", json_string(r.renderer));
+    field("renderer_reason", json_string(r.renderer_reason));
     field("width", std::to_string(r.width));
     field("height", std::to_string(r.height));
     field("slide_id", json_string(r.slide_id));

@@ -16,6 +16,7 @@ struct StatusReport {
     std::int64_t started_unix = 0;        // process start
     std::int64_t now_unix = 0;            // when this report was made
     std::string renderer;                 // SDL renderer name, e.g. "opengles2"
+    std::string renderer_reason;          // why that one, e.g. "OpenGL is V3D 7.1, a GPU"
     int width = 0, height = 0;            // screen size, px
     struct Reload {
         std::int64_t at_unix = 0; // 0 = no reload since start
