@@ -182,7 +182,7 @@ Rect emit_image(DrawList& out, const std::string& path, ImagePosition where, Siz
 } // namespace
 
 SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const TextMeasurer& m,
-                         std::optional<Size> image_size) {
+                         std::optional<Size> image_size, BurnInShift overlay_shift) {
     const Slide& slide = deck.shown(play_index);
     const SlideContext c{slide, deck.theme, slide.text_color.value_or(deck.theme.text), screen, m};
     const Color background = slide.background.value_or(deck.theme.background);
@@ -191,7 +191,7 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
     out.list.items.push_back(DrawRect{{0, 0, screen.w, screen.h}, background, 0});
     out.safe_area = safe_area_of(deck.theme, screen);
 
-    const BottomRows rows = bottom_rows(deck, screen, m);
+    const BottomRows rows = bottom_rows(deck, screen, m, overlay_shift);
     Rect content = out.safe_area;
     content.h -= rows.total;
     const ContentPlan plan = plan_content(c, content, image_size);
@@ -206,7 +206,7 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
         out.readable = plan.text->readable;
         emit_text(out.list, plan.text->plan, deck.theme, plan.text_box, plan.centred, m);
     }
-    emit_footer(out.list, deck, rows, out.safe_area, m);
+    emit_footer(out.list, deck, rows, m);
     emit_dots(out.list, deck, play_index, rows, screen);
     return out;
 }
