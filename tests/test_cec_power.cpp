@@ -19,7 +19,8 @@ namespace {
 // Records every call as a line; behaves like an adapter whose TV answers as told.
 class FakeCecPort final : public CecPort {
   public:
-    FakeCecPort(std::string name, std::vector<std::string>& log) : name_(std::move(name)), log_(log) {}
+    FakeCecPort(std::string name, std::vector<std::string>& log)
+        : name_(std::move(name)), log_(log) {}
     std::uint16_t phys = 0x1000;
     cec_log_addrs have{};
     std::uint8_t tx_status = CEC_TX_STATUS_OK;
@@ -126,7 +127,8 @@ TEST_CASE("cec power: closing claims a playback address and sends Standby to the
     Rig rig(1);
     const CecOutcome out = rig.power->set(false);
     CHECK(out.sent == 1);
-    CHECK(rig.log == std::vector<std::string>{"cec0 G_LOG_ADDRS", "cec0 S_LOG_ADDRS type=3 prim=4 n=1",
+    CHECK(rig.log == std::vector<std::string>{"cec0 G_LOG_ADDRS",
+                                              "cec0 S_LOG_ADDRS type=3 prim=4 n=1",
                                               "cec0 G_PHYS_ADDR", "cec0 TRANSMIT 40 36"});
 }
 
@@ -163,8 +165,8 @@ TEST_CASE("cec power: a TV off at boot (f.f.f.f) is retried until it has an addr
     rig.start();
     out = rig.power->retry(); // still no address: nothing but the wake attempt again
     CHECK(out.waiting == 1);
-    CHECK(rig.log == std::vector<std::string>{"cec1 G_LOG_ADDRS", "cec1 G_PHYS_ADDR",
-                                              "cec1 TRANSMIT f0 04"});
+    CHECK(rig.log ==
+          std::vector<std::string>{"cec1 G_LOG_ADDRS", "cec1 G_PHYS_ADDR", "cec1 TRANSMIT f0 04"});
     rig.ports[1]->phys = 0x1000; // the TV read the EDID; the kernel claimed address 4
     rig.ports[1]->have.log_addr[0] = 4;
     rig.start();
@@ -192,7 +194,8 @@ TEST_CASE("cec power: a claim configured by someone else is kept") {
     rig.ports[0]->have = cec_playback_claim("cec-ctl");
     rig.ports[0]->have.log_addr[0] = 8;
     rig.power->set(false);
-    CHECK(rig.log == std::vector<std::string>{"cec0 G_LOG_ADDRS", "cec0 G_PHYS_ADDR", "cec0 TRANSMIT 80 36"});
+    CHECK(rig.log ==
+          std::vector<std::string>{"cec0 G_LOG_ADDRS", "cec0 G_PHYS_ADDR", "cec0 TRANSMIT 80 36"});
 }
 
 TEST_CASE("cec power: a TV that does not acknowledge, or a failing ioctl, counts as failed") {

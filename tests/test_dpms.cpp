@@ -30,8 +30,10 @@ class FakeDrm final : public DrmIo {
         return 2u;
     }
     Result<Done> set_property(std::uint32_t c, std::uint32_t p, std::uint64_t v) override {
-        log_.push_back("set " + std::to_string(c) + " " + std::to_string(p) + "=" + std::to_string(v));
-        if (set_errno) return failure(SourceLoc{"drm"}, "drmModeConnectorSetProperty: Invalid argument");
+        log_.push_back("set " + std::to_string(c) + " " + std::to_string(p) + "=" +
+                       std::to_string(v));
+        if (set_errno)
+            return failure(SourceLoc{"drm"}, "drmModeConnectorSetProperty: Invalid argument");
         return Done{};
     }
 
@@ -57,7 +59,8 @@ TEST_CASE("dpms: every connected connector; done when one of them took it") {
     io->without_dpms = 31;
     Dpms dpms(std::move(io));
     CHECK(dpms.set(false));
-    CHECK(log == std::vector<std::string>{"connectors", "property 31", "property 40", "set 40 2=3"});
+    CHECK(log ==
+          std::vector<std::string>{"connectors", "property 31", "property 40", "set 40 2=3"});
 }
 
 TEST_CASE("dpms: failures say so, and the caller falls back") {

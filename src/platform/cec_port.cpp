@@ -19,19 +19,22 @@ Diagnostic LinuxCecPort::error(const char* what, int err) const {
 
 Result<std::uint16_t> LinuxCecPort::physical_address() {
     std::uint16_t a = CEC_PHYS_ADDR_INVALID;
-    if (::ioctl(fd_.get(), CEC_ADAP_G_PHYS_ADDR, &a) != 0) return error("CEC_ADAP_G_PHYS_ADDR", errno);
+    if (::ioctl(fd_.get(), CEC_ADAP_G_PHYS_ADDR, &a) != 0)
+        return error("CEC_ADAP_G_PHYS_ADDR", errno);
     return a;
 }
 
 Result<cec_log_addrs> LinuxCecPort::logical_addresses() {
     cec_log_addrs a{};
-    if (::ioctl(fd_.get(), CEC_ADAP_G_LOG_ADDRS, &a) != 0) return error("CEC_ADAP_G_LOG_ADDRS", errno);
+    if (::ioctl(fd_.get(), CEC_ADAP_G_LOG_ADDRS, &a) != 0)
+        return error("CEC_ADAP_G_LOG_ADDRS", errno);
     return a;
 }
 
 Result<cec_log_addrs> LinuxCecPort::claim(const cec_log_addrs& wanted) {
     cec_log_addrs a = wanted;
-    if (::ioctl(fd_.get(), CEC_ADAP_S_LOG_ADDRS, &a) != 0) return error("CEC_ADAP_S_LOG_ADDRS", errno);
+    if (::ioctl(fd_.get(), CEC_ADAP_S_LOG_ADDRS, &a) != 0)
+        return error("CEC_ADAP_S_LOG_ADDRS", errno);
     return a;
 }
 

@@ -73,7 +73,8 @@ bool CecPower::transmit(Adapter& a, const std::vector<std::uint8_t>& bytes) {
     }
     if (!(m->tx_status & CEC_TX_STATUS_OK)) {
         char what[96];
-        std::snprintf(what, sizeof what, "the TV did not acknowledge CEC opcode 0x%02x (tx_status 0x%02x)",
+        std::snprintf(what, sizeof what,
+                      "the TV did not acknowledge CEC opcode 0x%02x (tx_status 0x%02x)",
                       bytes.size() > 1 ? bytes[1] : 0, m->tx_status);
         report(a, failure(SourceLoc{a.port->name()}, what));
         return false;

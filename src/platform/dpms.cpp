@@ -16,8 +16,9 @@ bool Dpms::set(bool on) {
     int done = 0;
     for (std::uint32_t c : *connectors) {
         Result<std::uint32_t> property = io_->dpms_property(c);
-        Result<Done> set = property ? io_->set_property(c, *property, on ? dpms_on_value : dpms_off_value)
-                                    : Result<Done>(property.error());
+        Result<Done> set =
+            property ? io_->set_property(c, *property, on ? dpms_on_value : dpms_off_value)
+                     : Result<Done>(property.error());
         if (set) {
             ++done;
         } else if (!logged_) {

@@ -46,7 +46,9 @@ class LibDrmIo final : public DrmIo {
             drmModeFreeProperty(p);
         }
         drmModeFreeObjectProperties(props);
-        if (found == 0) return drm_error("connector " + std::to_string(connector) + " has no DPMS property", ENOENT);
+        if (found == 0)
+            return drm_error("connector " + std::to_string(connector) + " has no DPMS property",
+                             ENOENT);
         return found;
     }
 
