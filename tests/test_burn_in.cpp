@@ -80,11 +80,15 @@ TEST_CASE("burn-in: the path stays within the amplitude, a pixel per step at mos
         last = now;
         seen.insert({now.dx, now.dy});
     }
-    CHECK(moves == 86'400 / 180 - 1 + (t0 % 180 != 0)); // x moves at every step
-    // A day covers much of the 9 x 9 square and reaches both edges on both axes.
-    CHECK(seen.size() >= 40);
-    CHECK(seen.count({-4, -4}) + seen.count({4, 4}) + seen.count({-4, 4}) + seen.count({4, -4}) >=
-          2);
+    // One pixel on one axis at every step: t0 is 160 s into a step, so 480 steps start in the day.
+    CHECK(moves == 480);
+    CHECK(t0 % 180 == 160);
+    // A day covers the whole 9 x 9 square, corners included: no pixel keeps one edge all day.
+    CHECK(seen.size() == 81);
+    int corners = 0;
+    for (const auto& c : {std::pair{-4, -4}, std::pair{4, 4}, std::pair{-4, 4}, std::pair{4, -4}})
+        corners += static_cast<int>(seen.count(c));
+    CHECK(corners == 4);
 }
 
 TEST_CASE("burn-in: step 0 is the rest position, and times before 1970 are no trouble") {

@@ -1,4 +1,4 @@
-// The burn-in path: two triangle waves over the step count.
+// The burn-in path: x sweeps back and forth, y moves one pixel at the end of each sweep.
 #include "core/burn_in.hpp"
 
 #include <algorithm>
@@ -18,6 +18,15 @@ int triangle(std::int64_t n, int a) {
     const auto m = static_cast<int>(((n % period) + period) % period);
     return m <= 2 * a ? m - a : 3 * a - m;
 }
+
+// Like triangle, but resting one step at each edge: -a, ..., a, a, ..., -a, -a (period 4a + 2),
+// so a sweep of 2a + 1 steps, from one edge's rest to the other's, visits every position.
+int sweep(std::int64_t n, int a) {
+    const std::int64_t period = 4 * static_cast<std::int64_t>(a) + 2;
+    const auto m = static_cast<int>(((n % period) + period) % period);
+    if (m <= 2 * a) return m - a;
+    return m == 2 * a + 1 ? a : 3 * a + 1 - m;
+}
 } // namespace
 
 int burn_in_margin(const BurnInSettings& s) {
@@ -29,8 +38,10 @@ BurnInShift burn_in_shift(const BurnInSettings& s, std::int64_t unix_s) {
     if (a == 0) return {};
     const std::int64_t step_s = 60 * static_cast<std::int64_t>(std::max(1, s.step_minutes));
     const std::int64_t k = floor_div(unix_s, step_s);
-    // Phases chosen so that step 0 is the rest position.
-    return {triangle(k + a, a), triangle(floor_div(k, 3) + a, a)};
+    // x sweeps edge to edge; y moves one row while x rests at an edge. Phases chosen so that
+    // step 0 is the rest position.
+    const std::int64_t n = k + a;
+    return {sweep(n, a), triangle(floor_div(n, 2 * a + 1) + a, a)};
 }
 
 Rect burn_in_area(Rect safe_area, const BurnInSettings& s, BurnInShift shift) {

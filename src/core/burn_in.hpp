@@ -20,9 +20,10 @@ struct BurnInShift {
 // far inside the safe area, so any shift keeps them in it.
 int burn_in_margin(const BurnInSettings& s);
 
-// The offset at unix_s (wall-clock seconds): one step every step_minutes, each step moving at
-// most 1 px on each axis, within +-margin; x sweeps back and forth while y moves a third as
-// often, so the path covers the square over hours. {0, 0} when off.
+// The offset at unix_s (wall-clock seconds): one step every step_minutes, each step moving one
+// pixel on one axis, within +-margin: x sweeps from edge to edge and y moves one pixel at the end
+// of each sweep, so the path covers the whole square (at 4 px every 3 minutes: in 7.2 hours).
+// {0, 0} when off.
 BurnInShift burn_in_shift(const BurnInSettings& s, std::int64_t unix_s);
 
 // The area the overlays are laid out in: safe_area shrunk by the margin on every side, then moved
