@@ -46,19 +46,39 @@ LocalStamp local_stamp(UnixTime t) {
                       tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec};
 }
 
+namespace {
+
+bool before(LocalStamp a, LocalDay day, int second) {
+    return a.day < day || (a.day == day && a.second < second);
+}
+
+} // namespace
+
 UnixTime to_unix(LocalDay day, int second) {
-    const int extra_days = second / 86400;
-    const int rest = second % 86400;
-    const CivilDate date = civil_from_day(day + extra_days);
+    day += second / 86400;
+    second %= 86400;
+    const CivilDate date = civil_from_day(day);
     std::tm tm{};
     tm.tm_year = date.year - 1900;
     tm.tm_mon = date.month - 1;
     tm.tm_mday = date.day;
-    tm.tm_hour = rest / 3600;
-    tm.tm_min = rest / 60 % 60;
-    tm.tm_sec = rest % 60;
+    tm.tm_hour = second / 3600;
+    tm.tm_min = second / 60 % 60;
+    tm.tm_sec = second % 60;
     tm.tm_isdst = -1; // let the time zone say whether DST applies on that date
-    return static_cast<UnixTime>(std::mktime(&tm));
+    const UnixTime t = static_cast<UnixTime>(std::mktime(&tm));
+    const LocalStamp back = local_stamp(t);
+    if (back.day == day && back.second == second) return t;
+    // The wall time does not exist (the hour a DST change skips): mktime moved it past the jump.
+    // Take the jump itself, the first moment whose wall time is not before the one asked for, so
+    // a range reaching into the gap keeps the part that exists. Search 1 s steps over 3 hours.
+    UnixTime lo = t - 3 * 3600;
+    UnixTime hi = t;
+    while (hi - lo > 1) {
+        const UnixTime mid = lo + (hi - lo) / 2;
+        (before(local_stamp(mid), day, second) ? lo : hi) = mid;
+    }
+    return hi;
 }
 
 std::string format_date(LocalDay day) {
