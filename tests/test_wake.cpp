@@ -109,7 +109,8 @@ TEST_CASE("wake: the schedule's next change and the CEC retry are deadlines like
     CHECK(next_wake(in) == 100'500);
 }
 
-TEST_CASE("wake: screen off, no slide, overlay or housekeeping wake-up, only the schedule and the service") {
+TEST_CASE("wake: screen off, no slide, overlay or housekeeping wake-up, only the schedule and the "
+          "service") {
     WakeInputs in = quiet();
     in.screen_off = true;
     in.slide_end = 104'000;

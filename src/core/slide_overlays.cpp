@@ -144,8 +144,8 @@ Rect live_overlays_area(const Deck& deck, Size screen, const TextMeasurer& m) {
     // Digits differ in width: leave room for the widest time, "00:00" and a half more.
     const int clock_w =
         o.clock ? m.width(widest_time, {FontRole::regular, rows.text_px}, false) * 3 / 2 : 0;
-    const int top = (o.clock ? rows.row_y : rows.area.bottom() - px(progress_thick, unit_of(screen))) -
-                    margin;
+    const int top =
+        (o.clock ? rows.row_y : rows.area.bottom() - px(progress_thick, unit_of(screen))) - margin;
     const int left = o.progress ? safe.x : safe.right() - clock_w;
     return {left, top, safe.right() - left, safe.bottom() - top};
 }

@@ -28,7 +28,7 @@ struct BottomRows {
     int dots_x = 0;    // left edge of the dots
     int dots_cy = 0;   // centre line of the dots
     int total = 0;     // everything below the content, including the gap above
-    Rect area;         // where the rows are laid out: the safe area less the burn-in margin, shifted
+    Rect area; // where the rows are laid out: the safe area less the burn-in margin, shifted
 };
 
 // shift: the burn-in offset of the moment (see burn_in.hpp); the rows stay in the safe area.

@@ -783,7 +783,8 @@ TEST_CASE("service e2e: a fake clock runs the player across a closing time: scre
                               "\n[opening_hours]\nmon = [\"08:00-12:00\", \"12:30-18:00\"]\n"
                               "\n[screen]\ncec = false\ndpms = false\n");
     // 300 times faster from 11:40 (UTC): closing after ~4 s, opening 6 s later.
-    Session s(t.dir, t.dir / "deck", {{"TZ", "UTC"}, {"AFFICHE_FAKE_CLOCK", "2026-12-21 11:40x300"}});
+    Session s(t.dir, t.dir / "deck",
+              {{"TZ", "UTC"}, {"AFFICHE_FAKE_CLOCK", "2026-12-21 11:40x300"}});
     s.require_started();
     INFO(s.player->log());
     CHECK(s.field("on") == "true");
