@@ -95,12 +95,17 @@ hours = "18:00-20:00"
 [[slide]]
 title = "Bienvenue"
 fallback = true
+hours = "08:00-09:00"
+
+[[slide]]
+title = "Calme"
+fallback = true
 )");
     const LoadResult r = deck.load();
     INFO(describe(r.diagnostics));
     REQUIRE(r.deck);
     const auto& slides = r.deck->slides;
-    REQUIRE(slides.size() == 3);
+    REQUIRE(slides.size() == 4);
     const SlideSchedule& a = slides[0].schedule;
     CHECK(a.from == LocalStamp{day(2026, 12, 1), 0});
     CHECK(a.until == LocalStamp{day(2026, 12, 25), 0}); // through the 24th
@@ -113,9 +118,12 @@ fallback = true
     CHECK(b.until == LocalStamp{day(2026, 12, 24), 18 * 3600});
     CHECK(b.days == 16);
     REQUIRE(b.hours.size() == 1);
-    // A fallback slide ignores conditions: here the file's, with a warning.
+    // A fallback slide ignores conditions: its own with a warning, the file's silently.
     CHECK(slides[2].fallback);
     CHECK_FALSE(slides[2].schedule.any());
+    CHECK(slides[3].fallback);
+    CHECK_FALSE(slides[3].schedule.any());
+    CHECK(r.diagnostics.size() == 1);
     EXPECT_WARNING(r, deck.path("slides/a.toml"), 18, 12, "a fallback slide shows whenever",
                    "remove them");
     CHECK_FALSE(slides[0].fallback);

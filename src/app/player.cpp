@@ -4,6 +4,7 @@
 #include "app/deck_report.hpp"
 #include "app/display_wait.hpp"
 #include "core/burn_in.hpp"
+#include "core/schedule.hpp"
 #include "platform/log.hpp"
 
 #include <poll.h>
@@ -88,6 +89,8 @@ void Player::start_deck(DeckReloader::Result loaded, int first, const LoopTime& 
     }
     reporter_.set_deck(loaded.revision, std::move(problems));
     playlist_.emplace(durations_of(*deck), transition_of(*deck), t.now, first);
+    refresh_schedule(t);
+    playlist_->skip_ineligible(t.now);
     power_->reconsider();
     change_slide(t);
 }
@@ -112,6 +115,15 @@ void Player::change_slide(const LoopTime& t) {
     reporter_.slide_shown(stage_->deck(), index, t.wall);
     fresh_slide_ = true;
     dirty_ = true;
+}
+
+// Tells the playlist which slides the schedule allows now; the next slide change follows it.
+void Player::refresh_schedule(const LoopTime& t) {
+    const UnixTime now_s = t.wall / 1000;
+    playlist_->set_eligible(eligible_positions(stage_->deck(), now_s));
+    const UnixTime next_s = next_schedule_change(stage_->deck(), now_s);
+    schedule_due_ = next_s ? next_s * 1000 : std::numeric_limits<Millis>::max();
+    schedule_checked_ = t.wall;
 }
 
 void Player::handle_key(SDL_Keycode key, const LoopTime& t) {
@@ -320,6 +332,7 @@ void Player::pass(const LoopTime& t) {
     if (reload_.update(t, ready_.watcher, ready_.reload) && playlist_->paused()) {
         adopt_pending(t);
     }
+    if (t.wall >= schedule_due_ || t.wall < schedule_checked_) refresh_schedule(t);
     if (screen_off(t)) return;
     if (playlist_->update(t.now)) {
         if (reload_.pending()) {

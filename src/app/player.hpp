@@ -48,6 +48,7 @@ class Player {
     void start_deck(DeckReloader::Result loaded, int first, const LoopTime& t);
     void adopt_pending(const LoopTime& t);
     void change_slide(const LoopTime& t);
+    void refresh_schedule(const LoopTime& t);
     void pass(const LoopTime& t);
     bool screen_off(const LoopTime& t);
     void handle_events(const LoopTime& t);
@@ -83,6 +84,8 @@ class Player {
     Ready ready_;
     Drawn drawn_;
     Millis started_at_ = 0;
+    Millis schedule_due_ = 0;     // wall ms when the eligible slides may change next
+    Millis schedule_checked_ = 0; // wall ms of the last look, to notice the clock going back
     // Counters for the log line at exit, read by bench/ scripts.
     struct Stats {
         long frames = 0;

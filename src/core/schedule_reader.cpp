@@ -236,13 +236,15 @@ void read_slide_schedule(const TableReader& r, const SlideSchedule& defaults, Sl
     read_schedule_keys(r, s.schedule);
     s.fallback = r.boolean("fallback").value_or(false);
     s.fallback_loc = r.value_loc("fallback");
-    if (s.fallback && s.schedule.any()) {
+    const bool own_keys = std::any_of(std::begin(schedule_keys), std::end(schedule_keys),
+                                      [&](std::string_view key) { return r.get(key); });
+    if (s.fallback && own_keys) {
         r.warning(s.fallback_loc,
                   "a fallback slide shows whenever no other slide does: its from, until, days "
                   "and hours are ignored",
                   "remove them, or remove 'fallback'");
-        s.schedule = SlideSchedule{};
     }
+    if (s.fallback) s.schedule = SlideSchedule{}; // the file's conditions do not apply either
     if (!s.fallback) warn_contradictions(r, s.schedule);
 }
 
