@@ -135,8 +135,9 @@ TEST_CASE(
             CHECK(b.x == a.x + (overlay ? shift.dx : 0));
             CHECK(b.y == a.y + (overlay ? shift.dy : 0));
             if (overlay) CHECK(l.safe_area.contains(b));
-            // The content ends above the highest the overlays ever go.
-            if (!overlay && i > 0) CHECK(b.bottom() <= box_of(rest.list.items.back()).y - 4);
+            // The content ends above the highest the overlays ever go, with half the gap
+            // (0.022 of 1080 px) left between them.
+            if (!overlay && i > 0) CHECK(b.bottom() + 12 <= box_of(rest.list.items.back()).y - 4);
         }
         const DrawList live = layout_live_overlays(deck, screen, m, "09:41", 0.5, shift);
         REQUIRE(live.items.size() == rest_live.items.size());
@@ -149,4 +150,18 @@ TEST_CASE(
             CHECK(live_area.contains(b)); // redrawing the live strip covers every shift
         }
     }
+}
+
+TEST_CASE("burn-in: a large amplitude shrinks the content instead of running into it") {
+    const FakeMeasurer m;
+    Deck deck = overlay_deck();
+    const Size screen{1280, 720};
+    deck.burn_in.amplitude_px = 20;
+    const SlideLayout l = layout_slide(deck, 0, screen, m, std::nullopt, {0, -20});
+    int overlays_top = screen.h;
+    for (std::size_t i = l.list.items.size() - 4; i < l.list.items.size(); ++i)
+        overlays_top = std::min(overlays_top, box_of(l.list.items[i]).y);
+    // The box all text is fitted in ends above the overlays at their highest.
+    CHECK(l.text_box.h > 0);
+    CHECK(l.text_box.bottom() <= overlays_top);
 }

@@ -100,9 +100,12 @@ BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m, Bur
             two_rows = !place_dots(r, safe, safe.x + footer_w, safe.right() - clock_w);
         r.dots_cy = (two_rows ? r.row_y - r.row_h : r.row_y) + r.row_h / 2;
     }
-    // The rows may move up by the margin from a rest position already the margin higher.
-    r.total = px(overlay_gap, unit) + r.row_h * (two_rows ? 2 : 1) + progress +
-              2 * burn_in_margin(deck.burn_in);
+    // The rows rest the margin higher and may move up by the margin again: that drift takes at
+    // most half the gap above them (4 px of 24 at 1080p), so the content keeps its size; a large
+    // amplitude takes the rest from the content.
+    const int gap = px(overlay_gap, unit);
+    const int drift = 2 * burn_in_margin(deck.burn_in);
+    r.total = gap + r.row_h * (two_rows ? 2 : 1) + progress + std::max(0, drift - gap / 2);
     return r;
 }
 
