@@ -50,6 +50,12 @@ ScreenChange ScreenPower::update(const Deck& deck, const LoopTime& t) {
     state_ = screen_state(deck, now_s);
     // Off, only the screen's own change matters; on, a slide's eligibility too.
     next_look_ms_ = to_wall_ms(state_.on ? next_schedule_change(deck, now_s) : state_.next_change);
+    if (first && state_.on && deck.opening_hours.set && deck.screen_power.cec) {
+        // Started within opening hours (after a power cut, a reboot): the TV may still be in
+        // last night's standby.
+        log_info("screen on at start: " + state_.reason + "; waking the TV over HDMI-CEC");
+        switch_on(deck.screen_power, t.now);
+    }
     if (state_.on == was.on) {
         const bool news =
             first || state_.reason != was.reason || state_.next_change != was.next_change;
