@@ -774,6 +774,26 @@ TEST_CASE(
     }
 }
 
+TEST_CASE("service e2e: slides out of schedule are skipped, the first one included") {
+    TempDir t("schedule");
+    make_deck(t.dir / "deck", 1);
+    const fs::path file = t.dir / "deck" / "slides" / "10-texte.toml";
+    std::string text = read_text(file);
+    const std::string id = "id = \"texte\"\n";
+    REQUIRE(text.find(id) != std::string::npos);
+    text.replace(text.find(id), id.size(), id + "until = 2000-01-01\n"); // long past
+    write_text(file, text);
+    Session s(t.dir, t.dir / "deck");
+    s.require_started();
+    std::set<std::string> seen;
+    const auto start = Clock::now();
+    while (ms_since(start) < 4000) {
+        seen.insert(s.field("slide_id"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    CHECK(seen == std::set<std::string>{"liste", "image-seule"});
+    CHECK(s.player->stop() == 0);
+
 TEST_CASE("service e2e: a fake clock runs the player across a closing time: screen off, then on") {
     TempDir t("screen");
     make_deck(t.dir / "deck", 1);
