@@ -793,6 +793,7 @@ TEST_CASE("service e2e: slides out of schedule are skipped, the first one includ
     }
     CHECK(seen == std::set<std::string>{"liste", "image-seule"});
     CHECK(s.player->stop() == 0);
+}
 
 TEST_CASE("service e2e: a fake clock runs the player across a closing time: screen off, then on") {
     TempDir t("screen");
