@@ -19,7 +19,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 # Build and run-time packages (Debian 12 names; the same on Raspberry Pi OS Bookworm).
 packages=(build-essential cmake pkg-config
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libtomlplusplus-dev
-    libfribidi-dev libunibreak-dev libsystemd-dev libxxhash-dev doctest-dev
+    libfribidi-dev libunibreak-dev libsystemd-dev libxxhash-dev libdrm-dev doctest-dev
     fonts-dejavu-core fonts-noto-core)
 # The Pi's GL drivers: SDL loads them at run time, so nothing else pulls them in.
 [ "$mode" = install ] && packages+=(libegl1 libgles2 libegl-mesa0 libgl1-mesa-dri libgbm1)

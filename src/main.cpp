@@ -5,11 +5,13 @@
 #include "app/render_command.hpp"
 #include "app/signals.hpp"
 #include "core/options.hpp"
+#include "core/schedule_report.hpp"
 
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 
 #include <cstdio>
+#include <ctime>
 #include <exception>
 
 using namespace affiche;
@@ -25,10 +27,25 @@ int run_check(const std::string& dir) {
             ds.push_back(std::move(d));
         TTF_Quit();
     }
+    if (loaded.deck) {
+        for (auto& d : schedule_warnings(*loaded.deck, std::time(nullptr)))
+            ds.push_back(std::move(d));
+    }
     print_diagnostics(ds);
     if (has_errors(ds)) return 1;
     std::printf("%s: deck OK, %zu slide%s to show\n", dir.c_str(), loaded.deck->play_order.size(),
                 loaded.deck->play_order.size() == 1 ? "" : "s");
+    return 0;
+}
+
+// Prints when the screen goes on and off and which slides play, day by day.
+int run_schedule(const Options& options, const std::string& dir) {
+    LoadResult loaded = load_and_verify(dir);
+    print_diagnostics(loaded.diagnostics);
+    if (!loaded.deck) return 1;
+    const LocalDay first =
+        options.schedule_from ? options.schedule_from->day : local_stamp(std::time(nullptr)).day;
+    std::printf("%s", schedule_report(*loaded.deck, first, options.schedule_days).c_str());
     return 0;
 }
 
@@ -61,6 +78,8 @@ static int run(int argc, char** argv) {
         return run_check(dir);
     case Mode::render:
         return run_render(options, dir);
+    case Mode::schedule:
+        return run_schedule(options, dir);
     default:
         return Player(options, dir, signals).run();
     }

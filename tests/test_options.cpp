@@ -129,3 +129,35 @@ TEST_CASE("options: the usage text names every option") {
         CHECK(usage.find(option) != std::string::npos);
     }
 }
+
+TEST_CASE("options: --render --at, --schedule --from --days") {
+    Options o = parsed({"--render", "out", "--at", "2026-12-24 09:05", "deck"});
+    CHECK(o.mode == Mode::render);
+    REQUIRE(o.at);
+    CHECK(o.at->day == day_from_civil({2026, 12, 24}));
+    CHECK(o.at->second == 9 * 3600 + 5 * 60);
+    CHECK(o.clock == "09:05"); // the clock shows the rendered moment
+    o = parsed({"--render", "out", "--clock", "11:00", "--at", "2026-12-24T09:05"});
+    CHECK(o.clock == "11:00"); // unless told otherwise
+    o = parsed({"--schedule", "deck"});
+    CHECK(o.mode == Mode::schedule);
+    CHECK_FALSE(o.schedule_from);
+    CHECK(o.schedule_days == 7);
+    o = parsed({"--schedule", "--from", "2026-12-21", "--days", "14", "deck"});
+    REQUIRE(o.schedule_from);
+    CHECK(o.schedule_from->day == day_from_civil({2026, 12, 21}));
+    CHECK(o.schedule_days == 14);
+}
+
+TEST_CASE("options: schedule options refuse bad values and the wrong mode") {
+    CHECK(error_of({"--render", "out", "--at", "2026-12-24 25:00"}).find("--at needs") == 0);
+    CHECK(error_of({"--render", "out", "--at", "24/12/2026 09:00"}).find("--at needs") == 0);
+    CHECK(error_of({"--render", "out", "--at"}).find("--at needs") == 0);
+    CHECK(error_of({"--at", "2026-12-24 09:00"}) == "--at goes with --render");
+    CHECK(error_of({"--days", "3"}) == "--from and --days go with --schedule");
+    CHECK(error_of({"--check", "--from", "2026-12-01"}) == "--from and --days go with --schedule");
+    CHECK(error_of({"--schedule", "--days", "0"}).find("--days needs") == 0);
+    CHECK(error_of({"--schedule", "--days", "367"}).find("--days needs") == 0);
+    CHECK(error_of({"--schedule", "--days", "7x"}).find("--days needs") == 0);
+    CHECK(error_of({"--schedule", "--from", "2026-02-30"}).find("--from needs") == 0);
+}

@@ -94,3 +94,38 @@ TEST_CASE("playlist: a new deck resumes at the same slide id, else at the same p
     CHECK(resume_index(fresh, "gone", 4) == 1); // wrapped to the shorter deck
     CHECK(resume_index({}, "a", 3) == 0);
 }
+
+TEST_CASE("playlist: slide changes skip the slides the schedule leaves out") {
+    Playlist p({1000, 1000, 1000, 1000}, 0, 0);
+    p.set_eligible({0, 2});
+    CHECK(p.update(1000));
+    CHECK(p.index() == 2);
+    CHECK(p.update(2000));
+    CHECK(p.index() == 0);
+    p.next(2500);
+    CHECK(p.index() == 2);
+    p.previous(2600);
+    CHECK(p.index() == 0);
+    // The set changes while slide 0 shows: it plays to its end, then the new set applies.
+    p.set_eligible({3});
+    CHECK_FALSE(p.update(3000));
+    CHECK(p.index() == 0);
+    CHECK(p.update(3600));
+    CHECK(p.index() == 3);
+    // A single eligible slide repeats; an empty or invalid list means every slide.
+    CHECK(p.update(4600));
+    CHECK(p.index() == 3);
+    p.set_eligible({7, -1});
+    CHECK(p.update(5600));
+    CHECK(p.index() == 0);
+}
+
+TEST_CASE("playlist: a first slide out of schedule is left before it shows") {
+    Playlist p({1000, 1000, 1000}, 500, 0, 1);
+    p.set_eligible({2});
+    p.skip_ineligible(10);
+    CHECK(p.index() == 2);
+    CHECK(p.slide_deadline() == 1010);
+    p.skip_ineligible(20); // already eligible: nothing moves
+    CHECK(p.slide_deadline() == 1010);
+}

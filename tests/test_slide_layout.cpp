@@ -147,7 +147,8 @@ TEST_CASE("slide layout: overlays: one dot per slide, the clock at the right of 
     const auto clock = texts_of(live);
     REQUIRE(clock.size() == 1);
     CHECK(clock[0].text == "10:30");
-    CHECK(clock[0].x + clock[0].width == l.safe_area.right());
+    // At rest the overlays keep the burn-in margin (burn_in.hpp) from the safe area's edge.
+    CHECK(clock[0].x + clock[0].width == l.safe_area.right() - burn_in_margin(d.burn_in));
     // Everything the live overlays draw lies in the area redrawn for them, inside the safe area.
     const Rect area = live_overlays_area(d, screen, m);
     CHECK(l.safe_area.contains(area));

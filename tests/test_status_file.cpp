@@ -86,6 +86,7 @@ StatusReport sample_report() {
     r.last_reload.ok = false;
     r.last_reload.errors = {"slides/a.toml:3:1: error: unknown key 'titel'", "tab\there"};
     r.problems = {"font fallback: Amiri.ttf"};
+    r.screen = {false, "closed: Saturday", 1796025600, "hdmi-cec standby + dpms off"};
     return r;
 }
 
@@ -107,6 +108,12 @@ TEST_CASE("service: status JSON, exact output") {
   "slide_index": 2,
   "slide_count": 7,
   "slide_since": "2026-11-28T11:59:50Z",
+  "screen": {
+    "on": false,
+    "reason": "closed: Saturday",
+    "next_change": "2026-11-30T08:00:00Z",
+    "off_by": "hdmi-cec standby + dpms off"
+  },
   "last_reload": {
     "at": "2026-11-28T12:00:00Z",
     "ok": false,
@@ -139,6 +146,12 @@ TEST_CASE("service: status JSON of an empty report, unknown times as null") {
   "slide_index": 0,
   "slide_count": 0,
   "slide_since": null,
+  "screen": {
+    "on": true,
+    "reason": "",
+    "next_change": null,
+    "off_by": ""
+  },
   "last_reload": {
     "at": null,
     "ok": true,

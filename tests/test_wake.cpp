@@ -99,3 +99,32 @@ TEST_CASE("wake: a deadline already passed is returned as it is (the loop waits 
     in.slide_end = 99'000;
     CHECK(next_wake(in) == 99'000);
 }
+
+TEST_CASE("wake: the schedule's next change and the CEC retry are deadlines like the others") {
+    WakeInputs in = quiet();
+    in.slide_end = 104'000;
+    in.schedule = 101'000;
+    CHECK(next_wake(in) == 101'000);
+    in.power_retry = 100'500;
+    CHECK(next_wake(in) == 100'500);
+}
+
+TEST_CASE("wake: screen off, no slide, overlay or housekeeping wake-up, only the schedule and the "
+          "service") {
+    WakeInputs in = quiet();
+    in.screen_off = true;
+    in.slide_end = 104'000;
+    in.fading = true;
+    in.clock_shown = true;
+    in.progress_shown = true;
+    in.housekeeping = 101'000;
+    CHECK(next_wake(in) == never); // nothing due: the loop sleeps until a descriptor wakes it
+    in.schedule = 3'600'000;
+    CHECK(next_wake(in) == 3'600'000);
+    in.watchdog = 130'000;
+    CHECK(next_wake(in) == 130'000);
+    in.debounce = 120'000;
+    CHECK(next_wake(in) == 120'000);
+    in.exit_at = 110'000;
+    CHECK(next_wake(in) == 110'000);
+}

@@ -3,6 +3,8 @@
 
 #include "app/deck_report.hpp"
 #include "app/display_wait.hpp"
+#include "core/burn_in.hpp"
+#include "core/schedule.hpp"
 #include "platform/log.hpp"
 
 #include <poll.h>
@@ -27,13 +29,6 @@ Millis monotonic_ms() {
     timespec t{};
     clock_gettime(CLOCK_MONOTONIC, &t);
     return to_ms(t);
-}
-
-// The loop's one clock read per pass.
-LoopTime read_clock() {
-    timespec wall{};
-    clock_gettime(CLOCK_REALTIME, &wall);
-    return {monotonic_ms(), to_ms(wall)};
 }
 
 Millis seconds_to_ms(double s) {
@@ -78,6 +73,7 @@ bool Player::open_screen() {
     if (!display) return false;
     screen_.emplace(std::move(*display), options_.rotate);
     stage_.emplace(*screen_);
+    power_.emplace(*screen_);
     return true;
 }
 
@@ -93,6 +89,9 @@ void Player::start_deck(DeckReloader::Result loaded, int first, const LoopTime& 
     }
     reporter_.set_deck(loaded.revision, std::move(problems));
     playlist_.emplace(durations_of(*deck), transition_of(*deck), t.now, first);
+    refresh_schedule(t);
+    playlist_->skip_ineligible(t.now);
+    power_->reconsider();
     change_slide(t);
 }
 
@@ -111,11 +110,20 @@ void Player::change_slide(const LoopTime& t) {
     const int index = playlist_->index();
     if (stage_->showing(index)) return;
     const bool had_picture = stage_->has_picture();
-    stage_->show(index);
+    stage_->show(index, burn_in_shift(stage_->deck().burn_in, t.wall / 1000));
     if (had_picture && playlist_->fading(t.now)) ++stats_.fades;
     reporter_.slide_shown(stage_->deck(), index, t.wall);
     fresh_slide_ = true;
     dirty_ = true;
+}
+
+// Tells the playlist which slides the schedule allows now; the next slide change follows it.
+void Player::refresh_schedule(const LoopTime& t) {
+    const UnixTime now_s = t.wall / 1000;
+    playlist_->set_eligible(eligible_positions(stage_->deck(), now_s));
+    const UnixTime next_s = next_schedule_change(stage_->deck(), now_s);
+    schedule_due_ = next_s ? next_s * 1000 : std::numeric_limits<Millis>::max();
+    schedule_checked_ = t.wall;
 }
 
 void Player::handle_key(SDL_Keycode key, const LoopTime& t) {
@@ -253,6 +261,9 @@ WakeInputs Player::wake_inputs(const LoopTime& t) {
     in.exit_at = exit_at();
     const Millis look = screen_->event_wait_ms();
     in.housekeeping = look == never ? never : t.now + look;
+    in.schedule = clock_.monotonic_at(t, power_->next_look_wall());
+    in.power_retry = power_->retry_at();
+    in.screen_off = !power_->on();
     return in;
 }
 
@@ -285,6 +296,27 @@ void Player::wait_until(Millis wake) {
     ready_.reload = fds[2].revents != 0;
 }
 
+// Outside opening hours: the screen is switched off and the pass stops here, nothing drawn,
+// until the schedule, a reload, a signal or the watchdog wakes the loop. True while off.
+bool Player::screen_off(const LoopTime& t) {
+    power_->retry(t.now);
+    const ScreenChange change = power_->update(stage_->deck(), t);
+    if (change != ScreenChange::none) {
+        const ScreenState& s = power_->state();
+        reporter_.screen_changed(s.on, s.reason, s.next_change, power_->method(), t.wall);
+    }
+    if (change == ScreenChange::switched_on) {
+        // Back on: the next slide, faded in over the black (or the last) picture.
+        playlist_->next(t.now);
+        change_slide(t);
+    }
+    if (power_->on()) return false;
+    reporter_.first_frame(); // systemd waits for READY=1 even when the player starts at night
+    if (reload_.pending()) adopt_pending(t); // no slide boundary to wait for
+    wait_until(next_wake(wake_inputs(t)));
+    return true;
+}
+
 void Player::pass(const LoopTime& t) {
     if (fresh_slide_) {
         // Composing the slide took time: its fade starts now, not when the slide changed.
@@ -300,6 +332,8 @@ void Player::pass(const LoopTime& t) {
     if (reload_.update(t, ready_.watcher, ready_.reload) && playlist_->paused()) {
         adopt_pending(t);
     }
+    if (t.wall >= schedule_due_ || t.wall < schedule_checked_) refresh_schedule(t);
+    if (screen_off(t)) return;
     if (playlist_->update(t.now)) {
         if (reload_.pending()) {
             adopt_pending(t);
@@ -324,7 +358,7 @@ int Player::run() {
         std::vector<std::string> errors;
         for (const auto& d : loaded.load.diagnostics)
             errors.push_back(format_diagnostic(d));
-        reporter_.reload_done(false, std::move(errors), read_clock().wall);
+        reporter_.reload_done(false, std::move(errors), clock_.read().wall);
         return 1;
     }
     if (!open_screen()) return 0;
@@ -333,11 +367,11 @@ int Player::run() {
     log_info("playing " + content_dir_ + " at " + std::to_string(screen_->output_size().w) + "x" +
              std::to_string(screen_->output_size().h) + " with the " + screen_->renderer_name() +
              " renderer (" + screen_->renderer_reason() + ")");
-    const LoopTime start = read_clock();
+    const LoopTime start = clock_.read();
     started_at_ = start.now;
     start_deck(std::move(loaded), 0, start);
     while (!quit_)
-        pass(read_clock());
+        pass(clock_.read());
     log_info("stats: frames=" + std::to_string(stats_.frames) + " fade_frames=" +
              std::to_string(stats_.fade_frames) + " fades=" + std::to_string(stats_.fades) +
              " reloads=" + std::to_string(stats_.reloads) +

@@ -4,8 +4,10 @@
 // over at a slide boundary; a deck with errors never replaces the one on screen.
 #pragma once
 
+#include "app/loop_clock.hpp"
 #include "app/reload_coordinator.hpp"
 #include "app/screen.hpp"
+#include "app/screen_power.hpp"
 #include "app/service_reporter.hpp"
 #include "app/signals.hpp"
 #include "app/stage.hpp"
@@ -46,7 +48,9 @@ class Player {
     void start_deck(DeckReloader::Result loaded, int first, const LoopTime& t);
     void adopt_pending(const LoopTime& t);
     void change_slide(const LoopTime& t);
+    void refresh_schedule(const LoopTime& t);
     void pass(const LoopTime& t);
+    bool screen_off(const LoopTime& t);
     void handle_events(const LoopTime& t);
     void handle_key(SDL_Keycode key, const LoopTime& t);
     void handle_signals();
@@ -70,7 +74,9 @@ class Player {
     // renderer): ~Player destroys the stage, then the screen, explicitly.
     std::optional<Screen> screen_;
     std::optional<Stage> stage_;
+    std::optional<ScreenPower> power_; // the screen's opening hours: CEC, DPMS, black frame
     std::optional<Playlist> playlist_;
+    LoopClock clock_ = LoopClock::from_environment();
     bool quit_ = false;
     bool dirty_ = true;
     bool fresh_slide_ = false; // a slide was just composed: its fade starts at the next pass
@@ -78,6 +84,8 @@ class Player {
     Ready ready_;
     Drawn drawn_;
     Millis started_at_ = 0;
+    Millis schedule_due_ = 0;     // wall ms when the eligible slides may change next
+    Millis schedule_checked_ = 0; // wall ms of the last look, to notice the clock going back
     // Counters for the log line at exit, read by bench/ scripts.
     struct Stats {
         long frames = 0;

@@ -3,6 +3,7 @@
 
 #include "app/deck_reloader.hpp"
 #include "app/deck_report.hpp"
+#include "core/schedule.hpp"
 #include "platform/display.hpp"
 #include "platform/log.hpp"
 #include "platform/slide_composer.hpp"
@@ -17,6 +18,19 @@ std::string png_name(int index, const std::string& id) {
     char prefix[16];
     std::snprintf(prefix, sizeof prefix, "%02d-", index + 1);
     return prefix + id + ".png";
+}
+// The play positions to render: all, or with --at those on screen then (none when it is off).
+std::vector<int> positions_at(const Options& options, const Deck& deck) {
+    std::vector<int> all;
+    for (int i = 0; i < deck.shown_count(); ++i)
+        all.push_back(i);
+    if (!options.at) return all;
+    const UnixTime t = to_unix(options.at->day, options.at->second);
+    const ScreenState screen = screen_state(deck, t);
+    if (screen.on) return eligible_positions(deck, t);
+    std::printf("screen off at %s %s: %s\n", format_date(options.at->day).c_str(),
+                format_hhmm(options.at->second).c_str(), screen.reason.c_str());
+    return {};
 }
 } // namespace
 
@@ -58,7 +72,7 @@ int run_render(const Options& options, const std::string& content_dir) {
     SlideComposer composer(deck, assets, display->renderer.get(), display->size,
                            display->max_texture_side);
     SDL_Renderer* r = display->renderer.get();
-    for (int i = 0; i < deck->shown_count(); ++i) {
+    for (int i : positions_at(options, *deck)) {
         ComposedSlide slide = composer.compose(i);
         if (!slide.texture) {
             log_error(std::string("cannot create a slide texture: ") + SDL_GetError());

@@ -51,6 +51,13 @@ void ServiceReporter::reload_done(bool ok, std::vector<std::string> errors, Mill
     write(wall_ms);
 }
 
+void ServiceReporter::screen_changed(bool on, std::string reason, std::int64_t next_change_unix,
+                                     std::string off_by, Millis wall_ms) {
+    report_.screen = {on, std::move(reason), next_change_unix, std::move(off_by)};
+    if (!on) notify_status("screen off: " + report_.screen.reason);
+    write(wall_ms);
+}
+
 void ServiceReporter::first_frame() {
     if (ready_) return;
     ready_ = true;

@@ -22,6 +22,10 @@ class ServiceReporter {
     void slide_shown(const Deck& deck, int play_index, Millis wall_ms);
     // A reload finished at wall_ms; errors are formatted diagnostics.
     void reload_done(bool ok, std::vector<std::string> errors, Millis wall_ms);
+    // The schedule switched the screen on or off at wall_ms: why, until when (Unix s, 0 =
+    // never), and how it was switched off ("" when on).
+    void screen_changed(bool on, std::string reason, std::int64_t next_change_unix,
+                        std::string off_by, Millis wall_ms);
     // After the first frame is on screen: READY=1 (once).
     void first_frame();
     // Pings the watchdog when its half-interval has passed; the time of the next ping.

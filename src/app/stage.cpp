@@ -21,8 +21,9 @@ bool Stage::showing(int play_index) const {
     return crossfade_->has_picture() && shown_index_ == play_index;
 }
 
-bool Stage::show(int play_index) {
+bool Stage::show(int play_index, BurnInShift overlay_shift) {
     crossfade_->prepare();
+    composer_->set_overlay_shift(overlay_shift);
     ComposedSlide next = composer_->compose(play_index);
     const bool ok = next.texture != nullptr;
     if (!ok) log_error(std::string("cannot compose slide: ") + SDL_GetError());

@@ -31,9 +31,9 @@ class Stage {
     // True when slide play_index of this deck is the picture shown.
     bool showing(int play_index) const;
     bool has_picture() const { return crossfade_->has_picture(); }
-    // Composes slide play_index and fades to it. False when composing failed (logged; the last
-    // picture stays).
-    bool show(int play_index);
+    // Composes slide play_index, its overlays at the burn-in offset overlay_shift, and fades to
+    // it. False when composing failed (logged; the last picture stays).
+    bool show(int play_index, BurnInShift overlay_shift = {});
     // Draws a whole frame at fade 0..1 and presents it.
     void draw_frame(double fade, const FrameOverlays& overlays);
     // The overlays changed on a static slide: where the screen keeps its pixels, only their strip

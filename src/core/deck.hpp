@@ -4,6 +4,8 @@
 #include "core/color.hpp"
 #include "core/error.hpp"
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +20,66 @@ enum class Transition { fade, cut };
 // How several languages follow each other: every slide of the first language, then every
 // slide of the second ("deck"), or slide by slide in file order ("interleave").
 enum class LanguageOrder { deck, interleave };
+
+// A local calendar day as days since 1970-01-01 (proleptic Gregorian): date arithmetic is integer
+// arithmetic, and the day's weekday is (day + 3) % 7 with 0 = Monday.
+using LocalDay = int;
+
+// A local moment: a calendar day and seconds since its midnight (0..86400).
+struct LocalStamp {
+    LocalDay day = 0;
+    int second = 0;
+    auto operator<=>(const LocalStamp&) const = default;
+};
+
+// A range of local wall-clock time, in minutes since midnight (0..1440). end <= start wraps past
+// midnight into the next day.
+struct TimeRange {
+    int start_min = 0;
+    int end_min = 0;
+    bool wraps() const { return end_min <= start_min; }
+};
+
+// Weekday bits: bit 0 = Monday ... bit 6 = Sunday.
+inline constexpr std::uint8_t all_days = 0x7F;
+
+// When a slide may show (slide file keys, overridden key by key by the slide's own keys).
+struct SlideSchedule {
+    std::optional<LocalStamp> from;  // shown from this moment on
+    std::optional<LocalStamp> until; // shown before this moment; a date means the next midnight
+    std::uint8_t days = all_days;    // with hours: the day each range starts
+    std::vector<TimeRange> hours;    // empty = all day
+    SourceLoc until_loc;             // where `until` is written, for "already past" warnings
+    SourceLoc loc;                   // where the first schedule key is written
+    bool any() const { return from || until || days != all_days || !hours.empty(); }
+};
+
+// Days first..last inclusive.
+struct DateRange {
+    LocalDay first = 0;
+    LocalDay last = 0;
+};
+
+// The practice's week, from deck.toml [opening_hours]: outside it the screen is off.
+struct OpeningHours {
+    bool set = false;                           // false: no table, the screen is always on
+    std::array<std::vector<TimeRange>, 7> week; // index 0 = Monday; empty = closed that day
+    std::vector<DateRange> closed;              // closed dates, whatever the weekday
+    SourceLoc loc;
+};
+
+// deck.toml [screen]: how the screen is switched off outside opening hours.
+struct ScreenPowerSettings {
+    bool cec = true;  // HDMI-CEC standby / wake of the TV
+    bool dpms = true; // DPMS off on the DRM connector
+};
+
+// deck.toml [burn_in]: the static overlays drift slowly so no pixel holds the same edge all day.
+struct BurnInSettings {
+    bool enabled = true;
+    int amplitude_px = 4; // at most this far from the rest position, each axis
+    int step_minutes = 3; // one step along the path every this many minutes
+};
 
 struct Slide {
     std::string id;      // from the file, or "<file-stem>-<n>" when absent
@@ -36,6 +98,9 @@ struct Slide {
     std::optional<Color> background; // overrides theme.background
     std::optional<Color> text_color; // overrides theme.text
     bool enabled = true;
+    SlideSchedule schedule;
+    bool fallback = false; // shown only when no other slide is eligible
+    SourceLoc fallback_loc;
     SourceLoc loc; // the [[slide]] table's position
 };
 
@@ -77,6 +142,9 @@ struct Deck {
     DeckSettings settings;
     Theme theme;
     Overlays overlays;
+    OpeningHours opening_hours;
+    ScreenPowerSettings screen_power;
+    BurnInSettings burn_in;
     std::vector<Slide> slides; // every slide in file order, enabled or not, all languages
     // Indices into slides of what plays, in play order (enabled, language filtered and ordered).
     std::vector<int> play_order;

@@ -62,7 +62,7 @@ class Loader {
     void read_overlays(const TableReader& r);
     std::string read_font(const TableReader& r, std::string_view key, std::string& name);
     void read_slide_file(const std::string& name);
-    void read_slide(const TableReader& r, int n);
+    void read_slide(const TableReader& r, int n, const SlideSchedule& file_schedule);
     void read_slide_text(const TableReader& r, Slide& s);
     void read_slide_lang(const TableReader& r, Slide& s);
     void check_id(const TableReader& r, const Slide& s);
@@ -153,6 +153,7 @@ void Loader::read_deck_file() {
     if (const auto* t = top.table("deck")) read_deck_settings(TableReader(*t, path, out));
     if (const auto* t = top.table("theme")) read_theme(TableReader(*t, path, out));
     if (const auto* t = top.table("overlays")) read_overlays(TableReader(*t, path, out));
+    read_deck_schedule(top, deck_); // [opening_hours], [screen], [burn_in]: schedule_reader.cpp
 }
 
 void Loader::read_deck_settings(const TableReader& r) {
@@ -242,6 +243,7 @@ void Loader::read_slide_file(const std::string& name) {
         file_.lang.reset();
     }
     file_.section = top.string("section").value_or("");
+    const SlideSchedule file_schedule = read_file_schedule(top); // defaults of its slides
     const toml::node* slides = top.get("slide");
     if (!slides) return;
     const auto* array = slides->as_array();
@@ -255,7 +257,7 @@ void Loader::read_slide_file(const std::string& name) {
     for (const toml::node& element : *array) {
         ++n;
         if (const auto* t = element.as_table()) {
-            read_slide(TableReader(*t, path, out), n);
+            read_slide(TableReader(*t, path, out), n, file_schedule);
         } else {
             top.error(to_loc(path, element.source().begin),
                       "'slide' must be an array of tables: item " + std::to_string(n) + " is " +
@@ -265,7 +267,7 @@ void Loader::read_slide_file(const std::string& name) {
     }
 }
 
-void Loader::read_slide(const TableReader& r, int n) {
+void Loader::read_slide(const TableReader& r, int n, const SlideSchedule& file_schedule) {
     r.check_keys(slide_keys, "in [[slide]]");
     Slide s;
     s.loc = r.table_loc();
@@ -283,6 +285,7 @@ void Loader::read_slide(const TableReader& r, int n) {
     s.background = r.color("background");
     s.text_color = r.color("text_color");
     s.enabled = r.boolean("enabled").value_or(true);
+    read_slide_schedule(r, file_schedule, s);
     const bool shows_something = has_content(r.get("title")) || has_content(r.get("body")) ||
                                  has_content(r.get("bullets")) || has_content(r.get("image"));
     if (!shows_something) {

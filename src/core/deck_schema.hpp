@@ -1,13 +1,15 @@
 // The keys and value ranges of deck.toml and slide files; private to the deck loader.
 #pragma once
 
+#include "core/schedule_reader.hpp" // the schedule keys, read by schedule_reader.cpp
 #include "core/table_reader.hpp"
 
 #include <string_view>
 
 namespace affiche::deck_schema {
 
-constexpr std::string_view deck_file_keys[] = {"deck", "theme", "overlays"};
+constexpr std::string_view deck_file_keys[] = {"deck",          "theme",  "overlays",
+                                               "opening_hours", "screen", "burn_in"};
 constexpr std::string_view deck_keys[] = {"duration", "transition", "transition_duration",
                                           "languages", "language_order"};
 constexpr std::string_view theme_keys[] = {
@@ -16,10 +18,12 @@ constexpr std::string_view theme_keys[] = {
     "margin",     "title_size", "body_size",   "min_cap_height"};
 constexpr std::string_view overlay_keys[] = {"progress", "clock", "footer", "footer_text",
                                              "position"};
-constexpr std::string_view slide_file_keys[] = {"lang", "section", "slide"};
+constexpr std::string_view slide_file_keys[] = {"lang",  "section", "slide", "from",
+                                                "until", "days",    "hours"};
 constexpr std::string_view slide_keys[] = {
     "id",        "title",    "subtitle",   "body",       "bullets", "image", "image_position",
-    "image_alt", "duration", "background", "text_color", "enabled", "lang",  "section"};
+    "image_alt", "duration", "background", "text_color", "enabled", "lang",  "section",
+    "from",      "until",    "days",       "hours",      "fallback"};
 
 // Names in the order of the matching enum's values.
 constexpr std::string_view transition_names[] = {"fade", "cut"};

@@ -49,6 +49,8 @@ bool apply_switch(Options& o, const std::string& a) {
         o.mode = Mode::version;
     } else if (a == "--check") {
         o.mode = Mode::check;
+    } else if (a == "--schedule") {
+        o.mode = Mode::schedule;
     } else if (a == "--windowed") {
         o.windowed = true;
     } else {
@@ -59,7 +61,27 @@ bool apply_switch(Options& o, const std::string& a) {
 
 bool takes_value(const std::string& a) {
     return a == "--render" || a == "--size" || a == "--status" || a == "--clock" ||
-           a == "--exit-after" || a == "--rotate";
+           a == "--exit-after" || a == "--rotate" || a == "--at" || a == "--from" || a == "--days";
+}
+
+std::optional<UsageError> apply_schedule_valued(Options& o, const std::string& a,
+                                                const std::string* v) {
+    if (a == "--at") {
+        o.at = v ? parse_local_stamp(*v) : std::nullopt;
+        if (!o.at) return UsageError{"--at needs a local date and time as \"YYYY-MM-DD HH:MM\""};
+    } else if (a == "--from") {
+        o.schedule_from = v ? parse_local_stamp(*v) : std::nullopt;
+        if (!o.schedule_from) return UsageError{"--from needs a date as YYYY-MM-DD"};
+    } else if (a == "--days") {
+        int days = 0;
+        const auto r = v ? std::from_chars(v->data(), v->data() + v->size(), days)
+                         : std::from_chars_result{nullptr, std::errc::invalid_argument};
+        if (!v || r.ec != std::errc{} || r.ptr != v->data() + v->size() || days < 1 || days > 366) {
+            return UsageError{"--days needs a number of days from 1 to 366"};
+        }
+        o.schedule_days = days;
+    }
+    return std::nullopt;
 }
 
 // An option that takes a value; v is nullptr when the arguments ended before it.
@@ -87,7 +109,20 @@ std::optional<UsageError> apply_valued(Options& o, const std::string& a, const s
             return UsageError{"--rotate needs 0, 90, 180 or 270"};
         }
         o.rotate = std::stoi(*v);
+    } else {
+        return apply_schedule_valued(o, a, v);
     }
+    return std::nullopt;
+}
+
+// The options that name a moment or a span: --at, --from, --days.
+std::optional<UsageError> check_schedule_options(Options& o, bool clock_given) {
+    if (o.at && o.mode != Mode::render) return UsageError{"--at goes with --render"};
+    if ((o.schedule_from || o.schedule_days != 7) && o.mode != Mode::schedule) {
+        return UsageError{"--from and --days go with --schedule"};
+    }
+    // The clock overlay shows the rendered moment unless --clock says otherwise.
+    if (o.at && !clock_given) o.clock = format_hhmm(o.at->second);
     return std::nullopt;
 }
 
@@ -96,10 +131,12 @@ std::optional<UsageError> apply_valued(Options& o, const std::string& a, const s
 std::variant<Options, UsageError> parse_options(const std::vector<std::string>& args) {
     Options o;
     bool have_dir = false;
+    bool clock_given = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (apply_switch(o, a)) continue;
         if (takes_value(a)) {
+            clock_given = clock_given || a == "--clock";
             const std::string* v = i + 1 < args.size() ? &args[++i] : nullptr;
             if (auto error = apply_valued(o, a, v)) return *error;
         } else if (!a.empty() && a[0] == '-') {
@@ -112,6 +149,7 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string>& 
             have_dir = true;
         }
     }
+    if (auto error = check_schedule_options(o, clock_given)) return *error;
     return o;
 }
 
@@ -124,6 +162,11 @@ std::string usage_text() {
            "  --check              validate the deck, print errors and warnings; exit 0 if no "
            "error\n"
            "  --render OUT_DIR     write one PNG per slide (no display needed), then exit\n"
+           "  --at \"DATE HH:MM\"    with --render: only the slides on screen at that local time\n"
+           "                       (prints \"screen off\" and writes nothing when it is off)\n"
+           "  --schedule           print when the screen goes on and off and which slides play\n"
+           "  --from DATE          with --schedule: the first day (default today), YYYY-MM-DD\n"
+           "  --days N             with --schedule: how many days (default 7)\n"
            "  --size WxH           window or render size (default: the display's mode; 1920x1080\n"
            "                       for --render)\n"
            "  --windowed           play in a window instead of full screen\n"

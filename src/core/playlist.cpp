@@ -11,6 +11,7 @@ Playlist::Playlist(std::vector<Millis> durations_ms, Millis transition_ms, Milli
     if (durations_.empty()) durations_.push_back(never / 4); // a deck always has a slide; be safe
     for (auto& d : durations_)
         d = std::max<Millis>(1, d);
+    eligible_.assign(durations_.size(), true);
     index_ = std::clamp(first, 0, count() - 1);
     started_ = now;
     changed_at_ = now;
@@ -26,7 +27,7 @@ bool Playlist::update(Millis now) {
     bool moved = false;
     while (now - started_ >= durations_[index_]) {
         started_ += durations_[index_];
-        index_ = (index_ + 1) % count();
+        index_ = next_eligible(index_, 1);
         moved = true;
     }
     if (moved) changed_at_ = now;
@@ -41,10 +42,35 @@ void Playlist::go_to(int index, Millis now) {
 }
 
 void Playlist::next(Millis now) {
-    go_to(index_ + 1, now);
+    go_to(next_eligible(index_, 1), now);
 }
 void Playlist::previous(Millis now) {
-    go_to(index_ - 1, now);
+    go_to(next_eligible(index_, -1), now);
+}
+
+int Playlist::next_eligible(int from, int step) const {
+    for (int i = 1; i <= count(); ++i) {
+        const int p = ((from + step * i) % count() + count()) % count();
+        if (eligible_[static_cast<std::size_t>(p)]) return p;
+    }
+    return from;
+}
+
+void Playlist::set_eligible(const std::vector<int>& positions) {
+    std::vector<bool> eligible(durations_.size(), false);
+    bool any = false;
+    for (int p : positions) {
+        if (p < 0 || p >= count()) continue;
+        eligible[static_cast<std::size_t>(p)] = true;
+        any = true;
+    }
+    if (!any) eligible.assign(durations_.size(), true);
+    eligible_ = std::move(eligible);
+}
+
+void Playlist::skip_ineligible(Millis now) {
+    if (eligible_[static_cast<std::size_t>(index_)]) return;
+    go_to(next_eligible(index_, 1), now);
 }
 
 void Playlist::toggle_pause(Millis now) {

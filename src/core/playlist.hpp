@@ -19,6 +19,12 @@ class Playlist {
     void next(Millis now);
     void previous(Millis now);
     void toggle_pause(Millis now);
+    // The positions that may play now (schedule.hpp's eligible_positions): slide changes skip the
+    // others; the slide on screen plays to its end. Positions out of range are ignored, and a
+    // list naming none makes every slide eligible again.
+    void set_eligible(const std::vector<int>& positions);
+    // Leaves an ineligible current slide at once, for a deck's first slide before it shows.
+    void skip_ineligible(Millis now);
     // Starts the crossfade again from 0 at now, leaving the slide's time alone: the new slide's
     // picture took a while to draw, and the fade should not jump ahead meanwhile.
     void restart_fade(Millis now) { changed_at_ = now; }
@@ -38,9 +44,12 @@ class Playlist {
 
   private:
     void go_to(int index, Millis now);
+    // The first eligible position after from going by step (+1 or -1), from itself at the end.
+    int next_eligible(int from, int step) const;
     Millis elapsed(Millis now) const { return (paused_ ? paused_at_ : now) - started_; }
 
     std::vector<Millis> durations_;
+    std::vector<bool> eligible_; // one per slide
     Millis transition_;
     int index_ = 0;
     Millis started_ = 0;    // start of the current slide's time, shifted by pauses

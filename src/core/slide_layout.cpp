@@ -184,11 +184,12 @@ Rect emit_image(DrawList& out, const std::string& path, ImagePosition where, Siz
 } // namespace
 
 SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const TextMeasurer& m,
-                         std::optional<Size> image_size) {
+                         std::optional<Size> image_size, BurnInShift overlay_shift) {
     const Slide& slide = deck.shown(play_index);
-    const BottomRows rows = bottom_rows(deck, screen, m);
-    // Text boxes end at the content's bottom; the overlay rows keep their gap above them.
-    const int free_under = rows.total > 0 ? px(overlay_gap, unit_of(screen)) : 0;
+    const BottomRows rows = bottom_rows(deck, screen, m, overlay_shift);
+    // Text boxes end at the content's bottom; what stays free above the overlay rows, even when
+    // the burn-in drift lifts them, counts towards the text's space from them.
+    const int free_under = rows.total > 0 ? rows.clear_above : 0;
     const SlideContext c{slide,  deck.theme, slide.text_color.value_or(deck.theme.text),
                          screen, m,          free_under};
     const Color background = slide.background.value_or(deck.theme.background);
@@ -211,7 +212,7 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
         out.readable = plan.text->readable;
         emit_text(out.list, plan.text->plan, deck.theme, plan.text_box, plan.centred, m);
     }
-    emit_footer(out.list, deck, rows, out.safe_area, m);
+    emit_footer(out.list, deck, rows, m);
     emit_dots(out.list, deck, play_index, rows, screen);
     return out;
 }

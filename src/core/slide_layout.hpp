@@ -2,6 +2,7 @@
 // overlays (footer, position dots, clock, progress bar), producing DrawLists in pixels.
 #pragma once
 
+#include "core/burn_in.hpp"
 #include "core/deck.hpp"
 #include "core/draw_list.hpp"
 #include "core/text_layout.hpp"
@@ -23,15 +24,18 @@ struct SlideLayout {
 
 // Lays out deck.slides[deck.play_order[play_index]]. image_size is the image's pixel size, or
 // nullopt when the slide has no image or it cannot be shown (the slide is laid out without it).
+// overlay_shift: the burn-in offset of the footer and dots (burn_in_shift at the slide's start).
 SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const TextMeasurer& m,
-                         std::optional<Size> image_size);
+                         std::optional<Size> image_size, BurnInShift overlay_shift = {});
 
-// The parts that change while a slide shows: the clock text ("" = none) and the progress bar.
+// The parts that change while a slide shows: the clock text ("" = none) and the progress bar,
+// shifted like the slide's footer.
 DrawList layout_live_overlays(const Deck& deck, Size screen, const TextMeasurer& m,
-                              std::string_view clock_text, double progress);
+                              std::string_view clock_text, double progress,
+                              BurnInShift overlay_shift = {});
 
-// The rectangle that layout_live_overlays draws in (empty when the deck has neither clock nor
-// progress bar): redrawing the overlays only needs this part of the slide under them.
+// The rectangle that layout_live_overlays draws in at any burn-in shift (empty when the deck has
+// neither clock nor progress bar): redrawing the overlays only needs this part of the slide.
 Rect live_overlays_area(const Deck& deck, Size screen, const TextMeasurer& m);
 
 } // namespace affiche

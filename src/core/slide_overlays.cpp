@@ -78,12 +78,13 @@ bool place_dots(BottomRows& r, Rect safe, int left, int right) {
 
 } // namespace
 
-BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m) {
+BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m, BurnInShift shift) {
     BottomRows r;
     const Overlays& o = deck.overlays;
     if (!has_overlay_row(o) && !o.progress) return r;
     const int unit = unit_of(screen);
-    const Rect safe = safe_area_of(deck.theme, screen);
+    const Rect safe = burn_in_area(safe_area_of(deck.theme, screen), deck.burn_in, shift);
+    r.area = safe;
     r.text_px = px(overlay_text, unit);
     r.footer_px = r.text_px;
     const FontSpec font{FontRole::regular, r.text_px};
@@ -99,22 +100,28 @@ BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m) {
             two_rows = !place_dots(r, safe, safe.x + footer_w, safe.right() - clock_w);
         r.dots_cy = (two_rows ? r.row_y - r.row_h : r.row_y) + r.row_h / 2;
     }
-    r.total = px(overlay_gap, unit) + r.row_h * (two_rows ? 2 : 1) + progress;
+    // The rows rest the margin higher and may move up by the margin again: that drift takes at
+    // most half the gap above them (4 px of 24 at 1080p), so the content keeps its size; a large
+    // amplitude takes the rest from the content.
+    const int gap = px(overlay_gap, unit);
+    const int drift = 2 * burn_in_margin(deck.burn_in);
+    r.total = gap + r.row_h * (two_rows ? 2 : 1) + progress + std::max(0, drift - gap / 2);
+    r.clear_above = std::max(0, gap + std::max(0, drift - gap / 2) - drift);
     return r;
 }
 
-void emit_footer(DrawList& out, const Deck& deck, const BottomRows& rows, Rect safe_area,
-                 const TextMeasurer& m) {
+void emit_footer(DrawList& out, const Deck& deck, const BottomRows& rows, const TextMeasurer& m) {
+    const Rect area = rows.area;
     const Overlays& o = deck.overlays;
     if (!o.footer || o.footer_text.empty() || rows.row_h <= 0) return;
     const FontSpec font{FontRole::regular, rows.footer_px};
     // One line: the footer was shrunk to fit the row, so a wide box never breaks it.
-    Paragraph p = layout_paragraph(o.footer_text, font, safe_area.w * 4, m);
+    Paragraph p = layout_paragraph(o.footer_text, font, area.w * 4, m);
     const int ascent = settle_fonts(p, font, m);
     const int y = rows.row_y + (rows.row_h - p.line_height) / 2;
     if (p.lines.empty()) return;
     emit_paragraph(out, Paragraph{{p.lines.front()}, false, p.line_height}, font, deck.theme.muted,
-                   safe_area, 0, false, y, ascent, m);
+                   area, 0, false, y, ascent, m);
 }
 
 void emit_dots(DrawList& out, const Deck& deck, int play_index, const BottomRows& rows,
@@ -133,21 +140,25 @@ void emit_dots(DrawList& out, const Deck& deck, int play_index, const BottomRows
 Rect live_overlays_area(const Deck& deck, Size screen, const TextMeasurer& m) {
     const Overlays& o = deck.overlays;
     if (!o.progress && !o.clock) return {};
-    const Rect safe = safe_area_of(deck.theme, screen);
+    // Every burn-in shift's area at once: the rest position's, grown by the margin.
+    const int margin = burn_in_margin(deck.burn_in);
     const BottomRows rows = bottom_rows(deck, screen, m);
+    const Rect safe = {rows.area.x - margin, rows.area.y - margin, rows.area.w + 2 * margin,
+                       rows.area.h + 2 * margin};
     // Digits differ in width: leave room for the widest time, "00:00" and a half more.
     const int clock_w =
         o.clock ? m.width(widest_time, {FontRole::regular, rows.text_px}, false) * 3 / 2 : 0;
-    const int top = o.clock ? rows.row_y : safe.bottom() - px(progress_thick, unit_of(screen));
+    const int top =
+        (o.clock ? rows.row_y : rows.area.bottom() - px(progress_thick, unit_of(screen))) - margin;
     const int left = o.progress ? safe.x : safe.right() - clock_w;
     return {left, top, safe.right() - left, safe.bottom() - top};
 }
 
 DrawList layout_live_overlays(const Deck& deck, Size screen, const TextMeasurer& m,
-                              std::string_view clock_text, double progress) {
+                              std::string_view clock_text, double progress, BurnInShift shift) {
     DrawList out;
     const Theme& theme = deck.theme;
-    const Rect safe = safe_area_of(theme, screen);
+    const Rect safe = burn_in_area(safe_area_of(theme, screen), deck.burn_in, shift);
     const Overlays& o = deck.overlays;
     const int thick = px(progress_thick, unit_of(screen));
     if (o.progress) {
@@ -159,7 +170,7 @@ DrawList layout_live_overlays(const Deck& deck, Size screen, const TextMeasurer&
         if (w > 0) out.items.push_back(DrawRect{{safe.x, y, w, thick}, theme.accent, thick / 2});
     }
     if (o.clock && !clock_text.empty()) {
-        const BottomRows rows = bottom_rows(deck, screen, m);
+        const BottomRows rows = bottom_rows(deck, screen, m, shift);
         const FontSpec font{FontRole::regular, rows.text_px};
         const int w = m.width(clock_text, font, false);
         out.items.push_back(DrawText{std::string(clock_text), font, theme.muted, safe.right() - w,

@@ -2,6 +2,7 @@
 // they never overlap, in pixels.
 #pragma once
 
+#include "core/burn_in.hpp"
 #include "core/deck.hpp"
 #include "core/draw_list.hpp"
 #include "core/text_layout.hpp"
@@ -19,21 +20,24 @@ struct DotRow {
 // Where the rows under the content go: footer and clock on one row, the position dots between
 // them or on a row of their own, and the progress bar at the bottom.
 struct BottomRows {
-    int text_px = 0;   // clock font size
-    int footer_px = 0; // footer font size: smaller when the footer text is long
-    int row_h = 0;     // one overlay row's height
-    int row_y = 0;     // top of the footer and clock row
-    DotRow dots;       // empty unless the deck shows position dots
-    int dots_x = 0;    // left edge of the dots
-    int dots_cy = 0;   // centre line of the dots
-    int total = 0;     // everything below the content, including the gap above
+    int text_px = 0;     // clock font size
+    int footer_px = 0;   // footer font size: smaller when the footer text is long
+    int row_h = 0;       // one overlay row's height
+    int row_y = 0;       // top of the footer and clock row
+    DotRow dots;         // empty unless the deck shows position dots
+    int dots_x = 0;      // left edge of the dots
+    int dots_cy = 0;     // centre line of the dots
+    int total = 0;       // everything below the content, including the gap above
+    int clear_above = 0; // px left free above the rows at their highest burn-in drift
+    Rect area; // where the rows are laid out: the safe area less the burn-in margin, shifted
 };
 
-BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m);
+// shift: the burn-in offset of the moment (see burn_in.hpp); the rows stay in the safe area.
+BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m,
+                       BurnInShift shift = {});
 
-// The footer text on the footer row, at the safe area's start.
-void emit_footer(DrawList& out, const Deck& deck, const BottomRows& rows, Rect safe_area,
-                 const TextMeasurer& m);
+// The footer text on the footer row, at the rows' area's start.
+void emit_footer(DrawList& out, const Deck& deck, const BottomRows& rows, const TextMeasurer& m);
 
 // The position dots; the one at play_index bigger and in the accent colour.
 void emit_dots(DrawList& out, const Deck& deck, int play_index, const BottomRows& rows,

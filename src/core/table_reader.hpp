@@ -62,6 +62,7 @@ class TableReader {
     SourceLoc value_loc(std::string_view key) const;
     SourceLoc table_loc() const { return to_loc(path_, table_.source().begin); }
     const std::string& path() const { return path_; }
+    Diagnostics& diagnostics() const { return out_; } // for readers of the table's sub-tables
 
     void error(SourceLoc loc, std::string message, std::string hint = {}) const;
     void warning(SourceLoc loc, std::string message, std::string hint = {}) const;

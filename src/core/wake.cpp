@@ -12,7 +12,9 @@ Millis next_minute(Millis now, Millis wall_ms) {
 }
 
 Millis next_wake(const WakeInputs& in) {
-    Millis wake = std::min({in.debounce, in.watchdog, in.exit_at, in.housekeeping});
+    Millis wake = std::min({in.debounce, in.watchdog, in.exit_at, in.schedule, in.power_retry});
+    if (in.screen_off) return wake;
+    wake = std::min(wake, in.housekeeping);
     if (in.fading) return std::min(wake, in.now + std::max<Millis>(1, in.fade_frame_ms));
     if (!in.paused) wake = std::min(wake, in.slide_end);
     if (in.clock_shown) wake = std::min(wake, next_minute(in.now, in.wall_ms));

@@ -23,11 +23,16 @@ struct WakeInputs {
     Millis watchdog = never;     // systemd's watchdog wants its next ping
     Millis exit_at = never;      // --exit-after (tests, bench)
     Millis housekeeping = never; // the window system's own chores (see Player), if any
+    Millis schedule = never;     // the schedule's next change (screen on/off, slide eligibility)
+    Millis power_retry = never;  // a TV not yet on the HDMI-CEC bus is looked for again
+    bool screen_off = false;     // outside opening hours: nothing drawn, nothing to animate
 };
 
 // The earliest deadline, >= now is not guaranteed (a passed deadline is returned as it is: the
 // loop then waits 0 ms). While fading, the frame step replaces the slide, clock and progress
-// deadlines: the frame drawn then redraws the overlays anyway.
+// deadlines: the frame drawn then redraws the overlays anyway. While the screen is off only the
+// schedule, reloads, the watchdog, the CEC retry and --exit-after count: no slide, overlay or
+// window-system wake-up (the floor a closed night costs).
 Millis next_wake(const WakeInputs& in);
 
 // The next wall-clock minute boundary, as a monotonic time: now + the ms left in wall_ms's minute

@@ -14,7 +14,7 @@ SlideLayout SlideComposer::layout(int play_index) {
     const Slide& slide = deck_->shown(play_index);
     std::optional<Size> image;
     if (!slide.image_path.empty()) image = images_.prepare(slide.image_path);
-    return layout_slide(*deck_, play_index, screen_, measurer_, image);
+    return layout_slide(*deck_, play_index, screen_, measurer_, image, overlay_shift_);
 }
 
 ComposedSlide SlideComposer::compose(int play_index) {
@@ -37,7 +37,8 @@ ComposedSlide SlideComposer::compose(int play_index) {
 }
 
 void SlideComposer::draw_live(std::string_view clock_text, double progress) {
-    const DrawList list = layout_live_overlays(*deck_, screen_, measurer_, clock_text, progress);
+    const DrawList list =
+        layout_live_overlays(*deck_, screen_, measurer_, clock_text, progress, overlay_shift_);
     draw({renderer_, &fonts_, &images_, max_texture_side_}, list);
 }
 

@@ -27,6 +27,8 @@ class SlideComposer {
   public:
     SlideComposer(std::shared_ptr<const Deck> deck, const std::shared_ptr<const AssetBytes>& assets,
                   SDL_Renderer* renderer, Size screen, int max_texture_side);
+    // The burn-in offset of the overlays for the slides composed from now on, and draw_live.
+    void set_overlay_shift(BurnInShift shift) { overlay_shift_ = shift; }
     // Lays out and draws slide play_index into a new target texture. nullptr texture on failure.
     ComposedSlide compose(int play_index);
     // Draws the clock and progress bar on the current render target.
@@ -49,6 +51,7 @@ class SlideComposer {
     FontCache fonts_;
     TtfMeasurer measurer_;
     ImageStore images_;
+    BurnInShift overlay_shift_;
 };
 
 } // namespace affiche

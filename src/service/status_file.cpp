@@ -94,6 +94,12 @@ std::string to_json(const StatusReport& r) {
     field("slide_index", std::to_string(r.slide_index));
     field("slide_count", std::to_string(r.slide_count));
     field("slide_since", json_time(r.slide_since_unix));
+    std::string screen = "{\n";
+    screen += std::string("    \"on\": ") + (r.screen.on ? "true" : "false") + ",\n";
+    screen += "    \"reason\": " + json_string(r.screen.reason) + ",\n";
+    screen += "    \"next_change\": " + json_time(r.screen.next_change_unix) + ",\n";
+    screen += "    \"off_by\": " + json_string(r.screen.off_by) + "\n  }";
+    field("screen", screen);
     std::string reload = "{\n";
     reload += "    \"at\": " + json_time(r.last_reload.at_unix) + ",\n";
     reload += std::string("    \"ok\": ") + (r.last_reload.ok ? "true" : "false") + ",\n";

@@ -24,6 +24,12 @@ struct StatusReport {
         std::vector<std::string> errors; // formatted diagnostics of a failed reload
     } last_reload;
     std::vector<std::string> problems; // font fallbacks, images skipped
+    struct Screen {
+        bool on = true;
+        std::string reason;                // the opening hours' word: "open until 18:30", ...
+        std::int64_t next_change_unix = 0; // 0 = never
+        std::string off_by;                // "hdmi-cec standby + dpms off", "black frame"; "" on
+    } screen;
 };
 
 // Pretty JSON (2-space indent, trailing newline), always valid: quotes, backslashes and control

@@ -1,0 +1,76 @@
+// Reading the loop's clock, real or faked for tests.
+#include "app/loop_clock.hpp"
+
+#include "core/local_time.hpp"
+#include "platform/log.hpp"
+
+#include <time.h>
+
+#include <cmath>
+#include <cstdlib>
+
+namespace affiche {
+
+namespace {
+Millis to_ms(const timespec& t) {
+    return static_cast<Millis>(t.tv_sec) * 1000 + t.tv_nsec / 1'000'000;
+}
+
+Millis read_ms(clockid_t id) {
+    timespec t{};
+    clock_gettime(id, &t);
+    return to_ms(t);
+}
+} // namespace
+
+std::optional<FakeClock> parse_fake_clock(const std::string& text) {
+    FakeClock f;
+    const std::size_t x = text.rfind('x');
+    const std::string start = text.substr(0, x);
+    if (x != std::string::npos) {
+        char* end = nullptr;
+        f.speed = std::strtod(text.c_str() + x + 1, &end);
+        if (end == text.c_str() + x + 1 || *end != '\0' || !(f.speed > 0) || f.speed > 1e6)
+            return std::nullopt;
+    }
+    if (!start.empty() && start.find_first_not_of("0123456789") == std::string::npos) {
+        f.start_wall = std::strtoll(start.c_str(), nullptr, 10) * 1000;
+        return f;
+    }
+    const std::optional<LocalStamp> local = parse_local_stamp(start);
+    if (!local) return std::nullopt;
+    f.start_wall = to_unix(local->day, local->second) * 1000;
+    return f;
+}
+
+LoopClock LoopClock::from_environment() {
+    const char* value = std::getenv("AFFICHE_FAKE_CLOCK");
+    if (!value || !*value) return LoopClock();
+    std::optional<FakeClock> fake = parse_fake_clock(value);
+    if (!fake) {
+        log_warning(std::string("AFFICHE_FAKE_CLOCK=") + value +
+                    ": not START[xSPEED]; using the real clock");
+        return LoopClock();
+    }
+    log_info(std::string("fake clock: ") + value);
+    return LoopClock(fake);
+}
+
+LoopClock::LoopClock(std::optional<FakeClock> fake)
+    : fake_(fake), origin_(read_ms(CLOCK_MONOTONIC)) {}
+
+LoopTime LoopClock::read() const {
+    const Millis now = read_ms(CLOCK_MONOTONIC);
+    if (!fake_) return {now, read_ms(CLOCK_REALTIME)};
+    const double elapsed = static_cast<double>(now - origin_) * fake_->speed;
+    return {now, fake_->start_wall + static_cast<Millis>(std::llround(elapsed))};
+}
+
+Millis LoopClock::monotonic_at(const LoopTime& t, Millis wall_ms) const {
+    if (wall_ms == never) return never;
+    const double speed = fake_ ? fake_->speed : 1.0;
+    // Rounded up: waking a little late is harmless, a little early costs a pass for nothing.
+    return t.now + static_cast<Millis>(std::ceil(static_cast<double>(wall_ms - t.wall) / speed));
+}
+
+} // namespace affiche
