@@ -232,7 +232,7 @@ step_minutes = 0
     const LoadResult r = deck.load();
     const std::string p = deck.path("slides/deck.toml");
     CHECK_FALSE(r.deck);
-    EXPECT_ERROR(r, p, 3, 1, "unknown key 'thursday' in [opening_hours]", "");
+    EXPECT_ERROR(r, p, 3, 1, "unknown key 'thursday' in [opening_hours]", "did you mean 'thu'?");
     EXPECT_ERROR(r, p, 4, 11, "a closed date must be a date without a time", "");
     EXPECT_ERROR(r, p, 4, 61, "'until' is before 'from' in a closed range", "swap");
     EXPECT_ERROR(r, p, 4, 75, "a closed range needs both 'from' and 'until'", "");

@@ -196,8 +196,26 @@ std::vector<DateRange> read_closed(const TableReader& r) {
     return closed;
 }
 
-void read_opening_hours(const TableReader& r, OpeningHours& out) {
-    r.check_keys(opening_hours_keys, "in [opening_hours]");
+// Unknown keys of [opening_hours], with "did you mean 'thu'?" for "thursday" or "Thu" too.
+void check_opening_keys(const toml::table& table, const TableReader& r) {
+    for (auto&& [key, value] : table) {
+        const std::string name(key.str());
+        if (std::find(std::begin(opening_hours_keys), std::end(opening_hours_keys), name) !=
+            std::end(opening_hours_keys))
+            continue;
+        std::string hint = day_hint(name);
+        if (hint.starts_with("did you mean")) {
+            hint = "did you mean " + quoted_name(hint.substr(14, 3)) + "?";
+        } else {
+            hint = suggestion(name, opening_hours_keys, "allowed keys");
+        }
+        r.error(to_loc(r.path(), key.source().begin),
+                "unknown key " + quoted_name(name) + " in [opening_hours]", hint);
+    }
+}
+
+void read_opening_hours(const toml::table& table, const TableReader& r, OpeningHours& out) {
+    check_opening_keys(table, r);
     out.set = true;
     out.loc = r.table_loc();
     bool any_day = false;
@@ -251,7 +269,7 @@ void read_slide_schedule(const TableReader& r, const SlideSchedule& defaults, Sl
 void read_deck_schedule(const TableReader& top, Deck& deck) {
     Diagnostics& out = top.diagnostics();
     if (const auto* t = top.table("opening_hours"))
-        read_opening_hours(TableReader(*t, top.path(), out), deck.opening_hours);
+        read_opening_hours(*t, TableReader(*t, top.path(), out), deck.opening_hours);
     if (const auto* t = top.table("screen")) {
         const TableReader r(*t, top.path(), out);
         r.check_keys(screen_keys, "in [screen]");
