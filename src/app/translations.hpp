@@ -10,7 +10,8 @@ namespace affiche {
 // share/locale.
 std::string locale_dir();
 
-// Call once at start, before any message is built. Only the messages' language follows the
+// Call once at start, before any message is built. A language whose locale is not generated
+// still gets its messages (through LANGUAGE under C.UTF-8). Only the messages' language follows the
 // environment (LC_MESSAGES): numbers and character classes stay in the C locale, so a decimal
 // comma never enters the TOML parser or the status file. Messages come out in UTF-8 whatever
 // the locale's character set.
