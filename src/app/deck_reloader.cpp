@@ -52,7 +52,7 @@ DeckReloader::Result refused_reload(const std::string& dir, const std::string& w
     DeckReloader::Result r;
     r.load.diagnostics.push_back(
         failure(SourceLoc{printable(dir, 400), 0, 0},
-                format_text(tr("cannot load the deck: {1}"), {printable(what, 400)}),
+                trf("cannot load the deck: {1}", {printable(what, 400)}),
                 tr("the last good deck plays on; the next change is loaded again")));
     return r;
 }

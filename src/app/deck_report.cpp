@@ -25,14 +25,13 @@ Diagnostics readability_warnings(const Deck& deck, std::shared_ptr<const AssetBy
             const SlideLayout l = layout_slide(deck, i, screen, measurer, image);
             if (l.readable) continue;
             const int wanted = static_cast<int>(deck.theme.min_cap_height * screen.h + 0.999);
-            out.push_back(
-                {Severity::warning, slide.loc,
-                 format_text(tr("slide '{1}' has too much text: at {2}x{3} its "
-                                "capitals would be {4} px high, under the {5} px "
-                                "readable from 4 m"),
-                             {slide.id, std::to_string(screen.w), std::to_string(screen.h),
-                              std::to_string(l.cap_height_px), std::to_string(wanted)}),
-                 tr("shorten it or split it into two slides")});
+            out.push_back({Severity::warning, slide.loc,
+                           trf("slide '{1}' has too much text: at {2}x{3} its "
+                               "capitals would be {4} px high, under the {5} px "
+                               "readable from 4 m",
+                               {slide.id, std::to_string(screen.w), std::to_string(screen.h),
+                                std::to_string(l.cap_height_px), std::to_string(wanted)}),
+                           tr("shorten it or split it into two slides")});
             break;
         }
         images.release();
@@ -49,11 +48,11 @@ void print_diagnostics(const Diagnostics& ds) {
     const int warnings = count(ds, Severity::warning);
     if (errors + warnings > 0) {
         const auto n = [](int v) { return static_cast<unsigned long>(v); };
-        const std::string summary = format_text(
-            tr("{1}, {2}"),
-            {format_text(trn("{1} error", "{1} errors", n(errors)), {std::to_string(errors)}),
-             format_text(trn("{1} warning", "{1} warnings", n(warnings)),
-                         {std::to_string(warnings)})});
+        const std::string summary =
+            trf("{1}, {2}",
+                {format_text(trn("{1} error", "{1} errors", n(errors)), {std::to_string(errors)}),
+                 format_text(trn("{1} warning", "{1} warnings", n(warnings)),
+                             {std::to_string(warnings)})});
         std::fprintf(stderr, "%s\n", summary.c_str());
     }
 }

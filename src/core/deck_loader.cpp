@@ -95,8 +95,7 @@ LoadResult Loader::run() {
     reports_.emplace_back();
     if (!content_->listing().slides_folder) {
         deck_diagnostics().push_back(
-            failure(SourceLoc{dir_, 0, 0},
-                    format_text(tr("no slides/ folder in {1}"), {printable(dir_, 400)}),
+            failure(SourceLoc{dir_, 0, 0}, trf("no slides/ folder in {1}", {printable(dir_, 400)}),
                     tr("create it and put deck.toml and the slide files in it")));
         return LoadResult{std::nullopt, deck_diagnostics(), content_};
     }
@@ -133,8 +132,7 @@ std::optional<toml::table> Loader::read_toml(const std::string& path, const std:
             : read.problem == FileProblem::unreadable ? tr("check its rights")
                                                       : tr("replace it by a regular file");
         out.push_back(failure(SourceLoc{shown, 0, 0},
-                              format_text(tr("cannot read the file: it {1}"), {read.reason}),
-                              std::move(hint)));
+                              trf("cannot read the file: it {1}", {read.reason}), std::move(hint)));
         return std::nullopt;
     }
     return parse_toml_bytes(shown, *read.bytes, out);
@@ -249,8 +247,7 @@ void Loader::read_slide_file(const std::string& name) {
     const auto* array = slides->as_array();
     if (!array) {
         top.error(to_loc(path, slides->source().begin),
-                  format_text(tr("'slide' must be an array of tables, got {1}"),
-                              {describe_type(*slides)}),
+                  trf("'slide' must be an array of tables, got {1}", {describe_type(*slides)}),
                   tr("write each slide as [[slide]], with two brackets"));
         return;
     }
@@ -261,8 +258,8 @@ void Loader::read_slide_file(const std::string& name) {
             read_slide(TableReader(*t, path, out), n);
         } else {
             top.error(to_loc(path, element.source().begin),
-                      format_text(tr("'slide' must be an array of tables: item {1} is {2}"),
-                                  {std::to_string(n), describe_type(element)}),
+                      trf("'slide' must be an array of tables: item {1} is {2}",
+                          {std::to_string(n), describe_type(element)}),
                       tr("write each slide as [[slide]]"));
         }
     }
@@ -314,12 +311,12 @@ void Loader::read_slide_text(const TableReader& r, Slide& s) {
         const SourceLoc loc = to_loc(r.path(), item.source().begin);
         if (i == max_bullets) {
             r.error(loc,
-                    format_text(tr("'bullets' has {1} items, over the limit of {2}"),
-                                {std::to_string(bullets->size()), std::to_string(max_bullets)}),
+                    trf("'bullets' has {1} items, over the limit of {2}",
+                        {std::to_string(bullets->size()), std::to_string(max_bullets)}),
                     tr("a slide is read from 4 m away: split it into several slides"));
             break;
         }
-        const std::string what = format_text(tr("item {1} of 'bullets'"), {std::to_string(i + 1)});
+        const std::string what = trf("item {1} of 'bullets'", {std::to_string(i + 1)});
         if (const auto* text = item.as_string()) cap(what, text->get(), loc, max_bullet_chars);
     }
 }
@@ -343,26 +340,23 @@ void Loader::read_slide_lang(const TableReader& r, Slide& s) {
     for (const auto& l : shown)
         list += (list.empty() ? "\"" : ", \"") + l + "\"";
     r.note(loc,
-           format_text(tr("slides in language {1} are not shown: deck.languages is [{2}]"),
-                       {single_quoted(s.lang), list}),
-           format_text(tr("add \"{1}\" to languages in deck.toml to show them"), {s.lang}));
+           trf("slides in language {1} are not shown: deck.languages is [{2}]",
+               {single_quoted(s.lang), list}),
+           trf("add \"{1}\" to languages in deck.toml to show them", {s.lang}));
 }
 
 void Loader::check_id(const TableReader& r, const Slide& s) {
     const bool explicit_id = r.get("id") && r.get("id")->is_string();
     const SourceLoc loc = explicit_id ? r.value_loc("id") : s.loc;
     if (explicit_id && !is_valid_id(s.id)) {
-        r.error(
-            loc,
-            format_text(tr("'id' may hold only letters, digits, '-' and '_', got \"{1}\""), {s.id}),
-            tr("e.g. id = \"chimio-definition\""));
+        r.error(loc, trf("'id' may hold only letters, digits, '-' and '_', got \"{1}\"", {s.id}),
+                tr("e.g. id = \"chimio-definition\""));
         return;
     }
     const auto [it, inserted] = ids_.emplace(s.id, loc);
     if (inserted) return;
-    r.error(loc, format_text(tr("duplicate id {1}"), {single_quoted(s.id)}),
-            format_text(tr("first used at {1}:{2}"),
-                        {it->second.path, std::to_string(it->second.line)}));
+    r.error(loc, trf("duplicate id {1}", {single_quoted(s.id)}),
+            trf("first used at {1}:{2}", {it->second.path, std::to_string(it->second.line)}));
 }
 
 void Loader::check_image(const TableReader& r, Slide& s) {
@@ -376,16 +370,15 @@ void Loader::check_image(const TableReader& r, Slide& s) {
     const auto header = parse_image_header(*bytes);
     if (!header) {
         r.error(r.value_loc("image"),
-                format_text(tr("image {1} is not a PNG, JPEG, WebP or SVG image"),
-                            {single_quoted(s.image)}),
+                trf("image {1} is not a PNG, JPEG, WebP or SVG image", {single_quoted(s.image)}),
                 tr("save it as PNG or JPEG"));
     } else if (!within_decode_limits(*header)) {
         r.error(r.value_loc("image"),
-                format_text(tr("image {1} is too large to decode: {2}x{3} pixels"),
-                            {single_quoted(s.image), std::to_string(header->size.w),
-                             std::to_string(header->size.h)}),
-                format_text(tr("at most {1} pixels a side and 64 megapixels; shrink it"),
-                            {std::to_string(max_image_side)}));
+                trf("image {1} is too large to decode: {2}x{3} pixels",
+                    {single_quoted(s.image), std::to_string(header->size.w),
+                     std::to_string(header->size.h)}),
+                trf("at most {1} pixels a side and 64 megapixels; shrink it",
+                    {std::to_string(max_image_side)}));
     }
 }
 

@@ -50,8 +50,8 @@ void cap_similar(Diagnostics& ds, std::size_t max_each) {
         if (cut.seen <= max_each) continue;
         const Diagnostic& example = kept[cut.first_kept];
         kept.push_back({Severity::note, example.loc,
-                        format_text(tr("{1} more like \"{2}\" not shown"),
-                                    {std::to_string(cut.seen - max_each), example.message}),
+                        trf("{1} more like \"{2}\" not shown",
+                            {std::to_string(cut.seen - max_each), example.message}),
                         ""});
     }
     ds = std::move(kept);

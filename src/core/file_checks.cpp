@@ -25,13 +25,13 @@ std::string problem_hint(FileProblem problem, std::string_view inside) {
     case FileProblem::link_loop:
         return tr("replace the link by the file itself");
     case FileProblem::folder:
-        return format_text(tr("give the name of a file inside {1}"), {inside});
+        return trf("give the name of a file inside {1}", {inside});
     case FileProblem::too_large:
         return tr("make the file smaller");
     case FileProblem::unreadable:
         return tr("check its rights");
     default:
-        return format_text(tr("copy the file itself into {1}"), {inside});
+        return trf("copy the file itself into {1}", {inside});
     }
 }
 
@@ -45,8 +45,7 @@ FolderNames::FolderNames(const ContentListing& listing, std::string_view folder)
 
 std::string FolderNames::hint(std::string_view missing) const {
     // Missing files past the report's cap are counted, not shown: spare their search.
-    if (++hints_ > max_similar_diagnostics)
-        return format_text(tr("put the file in {1}"), {inside_});
+    if (++hints_ > max_similar_diagnostics) return trf("put the file in {1}", {inside_});
     // Only names within two characters of the missing one's length can be two edits away.
     const std::size_t low = missing.size() > 2 ? missing.size() - 2 : 0;
     auto first =
@@ -58,10 +57,10 @@ std::string FolderNames::hint(std::string_view missing) const {
          ++first)
         close.push_back(*first);
     const std::string_view best = closest_match(missing, close);
-    if (!best.empty()) return format_text(tr("did you mean {1}?"), {quoted(best)});
+    if (!best.empty()) return trf("did you mean {1}?", {quoted(best)});
     if (sorted_.empty() || sorted_.size() > max_listed_files)
-        return format_text(tr("put the file in {1}"), {inside_});
-    std::string hint = format_text(tr("files in {1}: "), {inside_});
+        return trf("put the file in {1}", {inside_});
+    std::string hint = trf("files in {1}: ", {inside_});
     for (std::size_t i = 0; i < sorted_.size(); ++i)
         hint += (i ? ", " : "") + printable(sorted_[i]);
     return hint;
@@ -75,33 +74,29 @@ std::shared_ptr<const std::string> check_named_file(const TableReader& r, Conten
     const std::string what = std::string(file.what) + " " + quoted(file.name);
     const SourceLoc loc = r.value_loc(file.key);
     if (has_parent_reference(file.name)) {
-        r.error(loc, format_text(tr("{1} must be a file inside {2}"), {what, inside}),
-                format_text(tr("put the file in {1} and give its name only"), {inside}));
+        r.error(loc, trf("{1} must be a file inside {2}", {what, inside}),
+                trf("put the file in {1} and give its name only", {inside}));
         return nullptr;
     }
     const SnapshotRead read = snapshot.read(folder_path + "/" + file.name, file.kind);
     if (read.problem == FileProblem::missing) {
         const std::string hint = present.hint(file.name);
         if (file.fallback.empty()) {
-            r.error(loc, format_text(tr("{1} not found in {2}"), {what, inside}), hint);
+            r.error(loc, trf("{1} not found in {2}", {what, inside}), hint);
         } else {
-            r.warning(loc,
-                      format_text(tr("{1} not found in {2}: {3}"), {what, inside, file.fallback}),
-                      hint);
+            r.warning(loc, trf("{1} not found in {2}: {3}", {what, inside, file.fallback}), hint);
         }
         return nullptr;
     }
     // A loop or a folder ("." names images/ itself) is reported as what it is, not as a link.
     if (read.problem != FileProblem::link_loop && read.problem != FileProblem::folder &&
         !resolves_inside(folder_path + "/" + file.name, folder_path)) {
-        r.error(
-            loc, format_text(tr("{1} must be a file inside {2}"), {what, inside}),
-            format_text(tr("it is a link to a file elsewhere: copy the file into {1}"), {inside}));
+        r.error(loc, trf("{1} must be a file inside {2}", {what, inside}),
+                trf("it is a link to a file elsewhere: copy the file into {1}", {inside}));
         return nullptr;
     }
     if (!read.ok()) {
-        r.error(loc, format_text(tr("{1} {2}"), {what, read.reason}),
-                problem_hint(read.problem, inside));
+        r.error(loc, trf("{1} {2}", {what, read.reason}), problem_hint(read.problem, inside));
         return nullptr;
     }
     return read.bytes;

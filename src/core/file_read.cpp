@@ -33,8 +33,7 @@ OpenedFile from_errno(int error) {
     case ELOOP:
         return failed(FileProblem::link_loop, tr("is a symbolic link loop"));
     default:
-        return failed(FileProblem::unreadable,
-                      format_text(tr("cannot be read: {1}"), {std::strerror(error)}));
+        return failed(FileProblem::unreadable, trf("cannot be read: {1}", {std::strerror(error)}));
     }
 }
 
@@ -53,8 +52,8 @@ OpenedFile check_stat(const struct stat& st, std::uint64_t max_bytes) {
         // Just over the limit reads "1 MiB, more than the 1 MiB": give the bytes then.
         std::string shown = format_bytes(size);
         if (shown == format_bytes(max_bytes)) shown = std::to_string(size) + " bytes";
-        return failed(FileProblem::too_large, format_text(tr("is {1}, more than the {2} allowed"),
-                                                          {shown, format_bytes(max_bytes)}));
+        return failed(FileProblem::too_large,
+                      trf("is {1}, more than the {2} allowed", {shown, format_bytes(max_bytes)}));
     }
     OpenedFile ok;
     ok.size = size;
@@ -96,7 +95,7 @@ FileBytes read_regular_file(const std::string& path, std::uint64_t max_bytes) {
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             out.problem = FileProblem::unreadable;
-            out.reason = format_text(tr("cannot be read: {1}"), {std::strerror(errno)});
+            out.reason = trf("cannot be read: {1}", {std::strerror(errno)});
             out.bytes.clear();
             return out;
         }
@@ -106,8 +105,7 @@ FileBytes read_regular_file(const std::string& path, std::uint64_t max_bytes) {
     out.bytes.resize(got);
     if (got > max_bytes) {
         out.problem = FileProblem::too_large;
-        out.reason =
-            format_text(tr("grew past the {1} allowed while read"), {format_bytes(max_bytes)});
+        out.reason = trf("grew past the {1} allowed while read", {format_bytes(max_bytes)});
         out.bytes.clear();
     }
     return out;

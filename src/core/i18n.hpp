@@ -19,4 +19,9 @@ const char* trn(const char* singular, const char* plural, unsigned long n);
 // glued together, so a translator sees whole sentences and may reorder them.
 std::string format_text(std::string_view pattern, std::initializer_list<std::string_view> args);
 
+// format_text(tr(msgid), args): a translated message with its placeholders filled.
+inline std::string trf(const char* msgid, std::initializer_list<std::string_view> args) {
+    return format_text(tr(msgid), args);
+}
+
 } // namespace affiche

@@ -67,7 +67,7 @@ std::string joined(KeyList items, std::string_view quote) {
 
 std::string suggestion(std::string_view word, KeyList candidates, std::string_view allowed_label) {
     const std::string_view best = closest_match(word, candidates);
-    if (!best.empty()) return format_text(tr("did you mean '{1}'?"), {best});
+    if (!best.empty()) return trf("did you mean '{1}'?", {best});
     return std::string(allowed_label) + ": " + joined(candidates, "");
 }
 

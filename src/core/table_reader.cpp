@@ -79,13 +79,13 @@ void TableReader::check_keys(KeyList allowed, std::string_view where,
         std::string hint;
         for (const auto& other : elsewhere) {
             if (std::find(other.keys.begin(), other.keys.end(), name) != other.keys.end()) {
-                hint = format_text(tr("{1} belongs under {2}"), {single_quoted(name), other.name});
+                hint = trf("{1} belongs under {2}", {single_quoted(name), other.name});
                 break;
             }
         }
         if (hint.empty()) hint = suggestion(name, allowed, tr("allowed keys"));
         error(to_loc(path_, key.source().begin),
-              format_text(tr("unknown key {1} {2}"), {single_quoted(name), where}), hint);
+              trf("unknown key {1} {2}", {single_quoted(name), where}), hint);
     }
 }
 
@@ -125,8 +125,8 @@ std::optional<double> TableReader::number(std::string_view key, const NumberRang
     const bool above_min = range.min_exclusive ? *value > range.min : *value >= range.min;
     if (!(above_min && *value <= range.max)) { // also refuses nan
         error(to_loc(path_, node->source().begin),
-              format_text(tr("{1} must be {2}, got {3}"),
-                          {single_quoted(key), range_text(range), format_number(*value)}));
+              trf("{1} must be {2}, got {3}",
+                  {single_quoted(key), range_text(range), format_number(*value)}));
         return std::nullopt;
     }
     return value;
@@ -137,10 +137,9 @@ std::optional<Color> TableReader::color(std::string_view key) const {
     if (!text) return std::nullopt;
     const auto c = parse_color(*text);
     if (!c) {
-        error(
-            value_loc(key),
-            format_text(tr("{1} is not a colour: \"{2}\""), {single_quoted(key), printable(*text)}),
-            tr("use #rrggbb, e.g. #102A43"));
+        error(value_loc(key),
+              trf("{1} is not a colour: \"{2}\"", {single_quoted(key), printable(*text)}),
+              tr("use #rrggbb, e.g. #102A43"));
     }
     return c;
 }
@@ -152,9 +151,9 @@ std::optional<std::size_t> TableReader::choice(std::string_view key, KeyList nam
     if (it != names.end()) return static_cast<std::size_t>(it - names.begin());
     const std::string_view best = closest_match(*text, names);
     error(value_loc(key),
-          format_text(tr("{1} must be one of {2}, got \"{3}\""),
-                      {single_quoted(key), joined(names, "\""), printable(*text)}),
-          best.empty() ? "" : format_text(tr("did you mean \"{1}\"?"), {best}));
+          trf("{1} must be one of {2}, got \"{3}\"",
+              {single_quoted(key), joined(names, "\""), printable(*text)}),
+          best.empty() ? "" : trf("did you mean \"{1}\"?", {best}));
     return std::nullopt;
 }
 
@@ -164,9 +163,7 @@ std::optional<std::vector<std::string>> TableReader::string_array(std::string_vi
     const auto* array = node->as_array();
     if (!array) {
         wrong_type(*node, key, tr("an array of strings"),
-                   node->is_string()
-                       ? format_text(tr("write it in brackets: {1} = [\"...\"]"), {key})
-                       : "");
+                   node->is_string() ? trf("write it in brackets: {1} = [\"...\"]", {key}) : "");
         return std::nullopt;
     }
     std::vector<std::string> items;
@@ -177,8 +174,8 @@ std::optional<std::vector<std::string>> TableReader::string_array(std::string_vi
             continue;
         }
         error(to_loc(path_, element.source().begin),
-              format_text(tr("{1} must be an array of strings: item {2} is {3}"),
-                          {single_quoted(key), std::to_string(i + 1), describe_type(element)}),
+              trf("{1} must be an array of strings: item {2} is {3}",
+                  {single_quoted(key), std::to_string(i + 1), describe_type(element)}),
               tr("put the text in quotes"));
     }
     return items;
@@ -188,7 +185,7 @@ const toml::table* TableReader::table(std::string_view key) const {
     const toml::node* node = get(key);
     if (!node) return nullptr;
     if (const auto* t = node->as_table()) return t;
-    wrong_type(*node, key, tr("a table"), format_text(tr("write [{1}] on its own line"), {key}));
+    wrong_type(*node, key, tr("a table"), trf("write [{1}] on its own line", {key}));
     return nullptr;
 }
 
@@ -214,8 +211,7 @@ void TableReader::note(SourceLoc loc, std::string message, std::string hint) con
 void TableReader::wrong_type(const toml::node& node, std::string_view key,
                              std::string_view expected, std::string hint) const {
     error(to_loc(path_, node.source().begin),
-          format_text(tr("{1} must be {2}, got {3}"),
-                      {single_quoted(key), expected, describe_type(node)}),
+          trf("{1} must be {2}, got {3}", {single_quoted(key), expected, describe_type(node)}),
           std::move(hint));
 }
 

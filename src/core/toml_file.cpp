@@ -16,7 +16,7 @@ std::optional<toml::table> parse_toml_bytes(const std::string& path, std::string
         std::snprintf(byte, sizeof byte, "0x%02X", bad->byte);
         out.push_back({Severity::error,
                        {path, bad->line, bad->column},
-                       format_text(tr("invalid UTF-8 (byte {1}); the file is skipped"), {byte}),
+                       trf("invalid UTF-8 (byte {1}); the file is skipped", {byte}),
                        tr("save the file as UTF-8")});
         return std::nullopt;
     }

@@ -42,7 +42,7 @@ FontCache::FontCache(const Theme& theme, std::shared_ptr<const AssetBytes> asset
         if (!wanted[i].empty()) {
             Diagnostic d{Severity::warning,
                          {wanted[i], 0, 0},
-                         format_text(tr("cannot open font ({1}); using {2}"), {why, fallback}),
+                         trf("cannot open font ({1}); using {2}", {why, fallback}),
                          tr("the file is damaged: copy it again, or name another font")};
             problems_.push_back(std::move(d)); // the caller logs or prints it
         }

@@ -35,8 +35,8 @@ Diagnostics decode_check(const Deck& deck, ContentSnapshot& content) {
         }
         if (!s) {
             out.push_back({Severity::error, slide.image_loc,
-                           format_text(tr("image '{1}' cannot be decoded: {2}"),
-                                       {printable(slide.image), IMG_GetError()}),
+                           trf("image '{1}' cannot be decoded: {2}",
+                               {printable(slide.image), IMG_GetError()}),
                            tr("the file is damaged or incomplete: export or copy it again")});
         }
     }
