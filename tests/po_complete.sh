@@ -10,7 +10,7 @@ command -v xgettext >/dev/null && command -v msgcmp >/dev/null || {
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$src"
-xgettext --language=C++ --from-code=UTF-8 --keyword=tr --keyword=trf --keyword=trn:1,2 \
+xgettext --language=C++ --from-code=UTF-8 --keyword=tr --keyword=trf --keyword=tr_noop --keyword=trn:1,2 \
     -o "$tmp/now.pot" src/core/*.cpp src/core/*.hpp src/app/*.cpp src/platform/*.cpp src/main.cpp
 # msgcmp: every msgid of now.pot must be in fr.po (untranslated entries count as missing).
 if ! msgcmp --use-untranslated "po/fr.po" "$tmp/now.pot" 2>"$tmp/fr.err"; then

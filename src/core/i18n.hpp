@@ -19,6 +19,12 @@ const char* trn(const char* singular, const char* plural, unsigned long n);
 // glued together, so a translator sees whole sentences and may reorder them.
 std::string format_text(std::string_view pattern, std::initializer_list<std::string_view> args);
 
+// Marks a message for xgettext without translating it yet: for tables of messages that are
+// looked up later with tr().
+constexpr const char* tr_noop(const char* msgid) {
+    return msgid;
+}
+
 // format_text(tr(msgid), args): a translated message with its placeholders filled.
 inline std::string trf(const char* msgid, std::initializer_list<std::string_view> args) {
     return format_text(tr(msgid), args);

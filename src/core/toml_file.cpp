@@ -3,6 +3,7 @@
 
 #include "core/i18n.hpp"
 #include "core/table_reader.hpp"
+#include "core/toml_messages.hpp"
 #include "core/utf8.hpp"
 
 #include <cstdio>
@@ -23,7 +24,7 @@ std::optional<toml::table> parse_toml_bytes(const std::string& path, std::string
     auto parsed = toml::parse(bytes, std::string_view(path));
     if (!parsed) {
         out.push_back({Severity::error, to_loc(path, parsed.error().source().begin),
-                       printable(parsed.error().description(), 400), ""});
+                       printable(toml_error_text(parsed.error().description()), 400), ""});
         return std::nullopt;
     }
     return std::move(parsed).table();

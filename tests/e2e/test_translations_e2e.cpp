@@ -126,3 +126,21 @@ TEST_CASE("translations e2e: a good deck is reported OK in French") {
     CHECK(fr.out.find(deck.string() + ": diapositives correctes, 3 diapositives à montrer") !=
           std::string::npos);
 }
+
+TEST_CASE("translations e2e: a TOML syntax error (a quote left open) in French and in English") {
+    BrokenDeck deck;
+    std::ofstream(deck.dir / "slides" / "10-texte.toml", std::ios::trunc)
+        << "[[slide]]\nid = \"texte\"\ntitle = \"jamais refermé\n";
+    const Run en = check(deck.dir, "LANG=C.UTF-8");
+    const Run fr = check(deck.dir, "LANG=fr_FR.UTF-8");
+    INFO("English:\n" << en.out << "French:\n" << fr.out);
+    const std::string at = deck.dir.string() + "/slides/10-texte.toml:3:";
+    // toml++'s own words in English, unchanged.
+    CHECK(en.out.find("error: Error while parsing string: unescaped control characters other "
+                      "than TAB (U+0009) are explicitly prohibited") != std::string::npos);
+    CHECK(fr.out.find("error: Erreur de syntaxe TOML (texte) : texte non refermé") !=
+          std::string::npos);
+    CHECK(fr.out.find("le guillemet fermant manque-t-il") != std::string::npos);
+    CHECK(prefix_of(lines_of(fr.out).front()) == prefix_of(lines_of(en.out).front()));
+    CHECK(prefix_of(lines_of(fr.out).front()).rfind(at, 0) == 0);
+}
