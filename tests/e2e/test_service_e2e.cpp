@@ -906,14 +906,14 @@ TEST_CASE("live edit e2e: full screen: an edit of the slide on screen crossfades
 
 TEST_CASE("live edit e2e: full screen: an edit of another slide waits for the slide boundary") {
     TempDir t("live-boundary");
-    make_deck(t.dir / "deck", 6);
+    make_deck(t.dir / "deck", 10); // room for a slow validation before the first boundary
     Session s(t.dir, t.dir / "deck");
     s.require_started();
     REQUIRE(s.field("slide_id") == "texte");
     const std::string rev0 = s.field("revision");
     write_text(t.dir / "deck" / "slides" / "20-image.toml", image_slide_edited);
     // Validated and waiting: the status file tells the two revisions apart.
-    const bool waiting = wait_for([&] { return s.field("pending_revision") != "null"; }, 4000);
+    const bool waiting = wait_for([&] { return s.field("pending_revision") != "null"; }, 7000);
     INFO(s.player->log());
     INFO(s.json());
     REQUIRE(waiting);
@@ -923,7 +923,7 @@ TEST_CASE("live edit e2e: full screen: an edit of another slide waits for the sl
     CHECK(s.field("slide_id") == "texte");
     CHECK(s.field("ok") == "true");
     // At the boundary: the next slide, from the new deck.
-    CHECK(wait_for([&] { return s.field("revision") == rev1; }, 8000));
+    CHECK(wait_for([&] { return s.field("revision") == rev1; }, 12000));
     CHECK(s.field("slide_id") == "liste");
     CHECK(s.field("pending_revision") == "null");
     CHECK(s.player->stop() == 0);
