@@ -20,7 +20,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(build-essential cmake pkg-config
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libtomlplusplus-dev
     libfribidi-dev libunibreak-dev libsystemd-dev libxxhash-dev libdrm-dev doctest-dev
-    fonts-dejavu-core fonts-noto-core)
+    fonts-dejavu-core fonts-noto-core gettext)
 # The Pi's GL drivers: SDL loads them at run time, so nothing else pulls them in.
 [ "$mode" = install ] && packages+=(libegl1 libgles2 libegl-mesa0 libgl1-mesa-dri libgbm1)
 # systemd-analyze checks the unit file in the tests; clang and its runtimes build the fuzzers.
@@ -28,6 +28,8 @@ packages=(build-essential cmake pkg-config
 # The tests on a real X server: Xvfb, Mesa's llvmpipe behind GLX/EGL and GLES2 (loaded by SDL at
 # run time), ImageMagick's `import` to read the screen, xdpyinfo and friends to look at it.
 [ "$mode" = test ] && packages+=(xvfb x11-utils imagemagick libgl1-mesa-dri libegl1 libegl-mesa0 libgles2)
+# The translations' test runs `affiche --check` under LANG=fr_FR.UTF-8.
+[ "$mode" = test ] && packages+=(locales)
 
 sudo_if_needed() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -41,6 +43,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing: ${missing[*]}"
     sudo_if_needed apt-get update -qq
     sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+# The French locale for the translations' test, generated the Debian way (locale.gen).
+if [ "$mode" = test ] && ! locale -a 2>/dev/null | grep -qiE '^fr_FR\.utf-?8$'; then
+    echo "== generating the fr_FR.UTF-8 locale"
+    sudo_if_needed sed -i 's/^# *\(fr_FR\.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+    grep -q '^fr_FR\.UTF-8 UTF-8' /etc/locale.gen || echo 'fr_FR.UTF-8 UTF-8' | sudo_if_needed tee -a /etc/locale.gen >/dev/null
+    sudo_if_needed locale-gen
 fi
 
 build() { # build DIR [cmake options...]

@@ -4,6 +4,8 @@
 #include "app/player.hpp"
 #include "app/render_command.hpp"
 #include "app/signals.hpp"
+#include "app/translations.hpp"
+#include "core/i18n.hpp"
 #include "core/options.hpp"
 #include "core/schedule_report.hpp"
 
@@ -33,8 +35,11 @@ int run_check(const std::string& dir) {
     }
     print_diagnostics(ds);
     if (has_errors(ds)) return 1;
-    std::printf("%s: deck OK, %zu slide%s to show\n", dir.c_str(), loaded.deck->play_order.size(),
-                loaded.deck->play_order.size() == 1 ? "" : "s");
+    const std::size_t n = loaded.deck->play_order.size();
+    std::printf("%s\n", format_text(trn("{1}: deck OK, {2} slide to show",
+                                        "{1}: deck OK, {2} slides to show", n),
+                                    {dir, std::to_string(n)})
+                            .c_str());
     return 0;
 }
 
@@ -52,6 +57,7 @@ int run_schedule(const Options& options, const std::string& dir) {
 } // namespace
 
 static int run(int argc, char** argv) {
+    init_translations(); // messages in the user's language (LANG), English by default
     // Signals are blocked before SDL starts any thread, so only our signalfd receives them.
     Signals signals;
     auto parsed = parse_options(std::vector<std::string>(argv + 1, argv + argc));

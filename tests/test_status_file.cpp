@@ -72,6 +72,7 @@ StatusReport sample_report() {
     r.version = "0.1.0";
     r.content_dir = "/var/lib/affiche/current";
     r.revision = "0123456789abcdef";
+    r.pending_revision = "fedcba9876543210";         // validated, not on screen yet
     r.slide_id = "say \"hi\"\\ok\nnext caf\xC3\xA9"; // quote, backslash, newline, é
     r.slide_index = 2;
     r.slide_count = 7;
@@ -97,6 +98,7 @@ TEST_CASE("service: status JSON, exact output") {
   "version": "0.1.0",
   "content_dir": "/var/lib/affiche/current",
   "revision": "0123456789abcdef",
+  "pending_revision": "fedcba9876543210",
   "started": "2026-11-28T09:30:05Z",
   "now": "2026-11-28T12:00:00Z",
   "uptime_s": 8995,
@@ -135,6 +137,7 @@ TEST_CASE("service: status JSON of an empty report, unknown times as null") {
   "version": "",
   "content_dir": "",
   "revision": "",
+  "pending_revision": null,
   "started": null,
   "now": null,
   "uptime_s": 0,

@@ -1,6 +1,7 @@
 // A one-at-a-time background loader of decks, whose failures never end the player.
 #include "app/deck_reloader.hpp"
 
+#include "core/i18n.hpp"
 #include "core/result.hpp"
 #include "core/utf8.hpp"
 #include "platform/image_check.hpp"
@@ -49,9 +50,10 @@ DeckReloader::Result load_everything(const std::string& dir) {
 
 DeckReloader::Result refused_reload(const std::string& dir, const std::string& what) {
     DeckReloader::Result r;
-    r.load.diagnostics.push_back(failure(
-        SourceLoc{printable(dir, 400), 0, 0}, "cannot load the deck: " + printable(what, 400),
-        "the last good deck plays on; the next change is loaded again"));
+    r.load.diagnostics.push_back(
+        failure(SourceLoc{printable(dir, 400), 0, 0},
+                trf("cannot load the deck: {1}", {printable(what, 400)}),
+                tr("the last good deck plays on; the next change is loaded again")));
     return r;
 }
 

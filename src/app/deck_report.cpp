@@ -1,6 +1,7 @@
 // Command-line reporting of deck problems, including text that is too small to read.
 #include "app/deck_report.hpp"
 
+#include "core/i18n.hpp"
 #include "core/slide_layout.hpp"
 #include "platform/fonts.hpp"
 #include "platform/images.hpp"
@@ -25,12 +26,12 @@ Diagnostics readability_warnings(const Deck& deck, std::shared_ptr<const AssetBy
             if (l.readable) continue;
             const int wanted = static_cast<int>(deck.theme.min_cap_height * screen.h + 0.999);
             out.push_back({Severity::warning, slide.loc,
-                           "slide '" + slide.id + "' has too much text: at " +
-                               std::to_string(screen.w) + "x" + std::to_string(screen.h) +
-                               " its capitals would be " + std::to_string(l.cap_height_px) +
-                               " px high, under the " + std::to_string(wanted) +
-                               " px readable from 4 m",
-                           "shorten it or split it into two slides"});
+                           trf("slide '{1}' has too much text: at {2}x{3} its "
+                               "capitals would be {4} px high, under the {5} px "
+                               "readable from 4 m",
+                               {slide.id, std::to_string(screen.w), std::to_string(screen.h),
+                                std::to_string(l.cap_height_px), std::to_string(wanted)}),
+                           tr("shorten it or split it into two slides")});
             break;
         }
         images.release();
@@ -46,8 +47,13 @@ void print_diagnostics(const Diagnostics& ds) {
     const int errors = count(ds, Severity::error);
     const int warnings = count(ds, Severity::warning);
     if (errors + warnings > 0) {
-        std::fprintf(stderr, "%d error%s, %d warning%s\n", errors, errors == 1 ? "" : "s", warnings,
-                     warnings == 1 ? "" : "s");
+        const auto n = [](int v) { return static_cast<unsigned long>(v); };
+        const std::string summary =
+            trf("{1}, {2}",
+                {format_text(trn("{1} error", "{1} errors", n(errors)), {std::to_string(errors)}),
+                 format_text(trn("{1} warning", "{1} warnings", n(warnings)),
+                             {std::to_string(warnings)})});
+        std::fprintf(stderr, "%s\n", summary.c_str());
     }
 }
 

@@ -57,7 +57,8 @@ std::vector<std::string> shown_ids(const Deck& d) {
 
 Player::Player(const Options& options, std::string content_dir, Signals& signals)
     : options_(options), content_dir_(std::move(content_dir)), signals_(signals),
-      reporter_(options.status_file, content_dir_), reload_(content_dir_, reporter_) {}
+      reporter_(options.status_file, content_dir_), live_(options.windowed, content_dir_),
+      reload_(content_dir_, reporter_, live_.quiet_ms()) {}
 
 Player::~Player() {
     // Textures before the renderer they belong to, the renderer before SDL (a member, after).
@@ -79,6 +80,7 @@ bool Player::open_screen() {
 
 void Player::start_deck(DeckReloader::Result loaded, int first, const LoopTime& t) {
     auto deck = std::make_shared<const Deck>(std::move(*loaded.load.deck));
+    live_.deck_started(loaded.assets);
     std::vector<std::string> problems;
     for (const auto& d : stage_->load(deck, loaded.assets)) {
         problems.push_back(format_diagnostic(d));
@@ -95,15 +97,23 @@ void Player::start_deck(DeckReloader::Result loaded, int first, const LoopTime& 
     change_slide(t);
 }
 
-void Player::adopt_pending(const LoopTime& t) {
+void Player::adopt_pending(const LoopTime& t, std::optional<int> first) {
     std::optional<DeckReloader::Result> fresh = reload_.take_pending();
     if (!fresh) return;
-    // The new deck takes over where the old one was going.
+    // At a boundary the new deck takes over where the old one was going.
     const int next = playlist_->index();
-    const int first =
-        resume_index(shown_ids(*fresh->load.deck), stage_->deck().shown(next).id, next);
-    start_deck(std::move(*fresh), first, t);
+    if (!first)
+        first = resume_index(shown_ids(*fresh->load.deck), stage_->deck().shown(next).id, next);
+    start_deck(std::move(*fresh), *first, t);
     ++stats_.reloads;
+}
+
+void Player::adopt_if_now(const LoopTime& t) {
+    // Now in the preview, when the slide on screen changed, or on a paused screen (it would
+    // never reach a boundary); otherwise at the next slide boundary (live_preview.hpp).
+    const std::optional<int> first = live_.adopt_now(
+        stage_->deck(), playlist_->index(), playlist_->paused(), *reload_.pending_result());
+    if (first) adopt_pending(t, first);
 }
 
 void Player::change_slide(const LoopTime& t) {
@@ -212,8 +222,11 @@ Millis Player::exit_at() const {
 void Player::draw(const LoopTime& t) {
     const double fade = playlist_->fade(t.now);
     if (fade < 1.0 || drawn_.fading) dirty_ = true;
-    FrameOverlays o{clock_text(t.wall), playlist_->progress(t.now),
-                    screenshot_requested_ ? screenshot_path() : std::string()};
+    FrameOverlays o{clock_text(t.wall),
+                    playlist_->progress(t.now),
+                    screenshot_requested_ ? screenshot_path() : std::string(),
+                    {}};
+    if (live_.has_panel()) o.on_top = [this](SDL_Renderer* r, Size s) { live_.draw(r, s); };
     if (!dirty_) {
         const bool changed = o.clock != drawn_.clock ||
                              progress_step(t.now) != drawn_.progress_step || screenshot_requested_;
@@ -328,10 +341,8 @@ void Player::pass(const LoopTime& t) {
         quit_ = true;
         return;
     }
-    // A paused screen would never reach a slide boundary: it takes a new deck at once.
-    if (reload_.update(t, ready_.watcher, ready_.reload) && playlist_->paused()) {
-        adopt_pending(t);
-    }
+    if (reload_.update(t, ready_.watcher, ready_.reload)) adopt_if_now(t);
+    if (live_.set_errors(reload_.refused())) dirty_ = true; // the preview's errors panel
     if (t.wall >= schedule_due_ || t.wall < schedule_checked_) refresh_schedule(t);
     if (screen_off(t)) return;
     if (playlist_->update(t.now)) {

@@ -4,6 +4,7 @@
 // over at a slide boundary; a deck with errors never replaces the one on screen.
 #pragma once
 
+#include "app/live_preview.hpp"
 #include "app/loop_clock.hpp"
 #include "app/reload_coordinator.hpp"
 #include "app/screen.hpp"
@@ -46,7 +47,8 @@ class Player {
 
     bool open_screen();
     void start_deck(DeckReloader::Result loaded, int first, const LoopTime& t);
-    void adopt_pending(const LoopTime& t);
+    void adopt_pending(const LoopTime& t, std::optional<int> first = std::nullopt);
+    void adopt_if_now(const LoopTime& t);
     void change_slide(const LoopTime& t);
     void refresh_schedule(const LoopTime& t);
     void pass(const LoopTime& t);
@@ -69,6 +71,7 @@ class Player {
     // SDL first: it outlives everything, the reload worker (which decodes images) included.
     SdlLibrary sdl_;
     ServiceReporter reporter_;
+    LivePreview live_; // edits on screen: when a new deck takes over, the preview's errors
     ReloadCoordinator reload_;
     // The screen (window, renderer), then the stage (every slide and image texture of that
     // renderer): ~Player destroys the stage, then the screen, explicitly.

@@ -3,8 +3,10 @@
 
 namespace affiche {
 
-ReloadCoordinator::ReloadCoordinator(std::string content_dir, ServiceReporter& reporter)
-    : content_dir_(std::move(content_dir)), reporter_(reporter), watcher_(content_dir_) {}
+ReloadCoordinator::ReloadCoordinator(std::string content_dir, ServiceReporter& reporter,
+                                     Millis quiet_ms)
+    : content_dir_(std::move(content_dir)), reporter_(reporter), watcher_(content_dir_),
+      debounce_(quiet_ms) {}
 
 bool ReloadCoordinator::update(const LoopTime& t, bool watcher_ready, bool reload_ready) {
     if (watcher_ready && watcher_.drain()) debounce_.note(t.now);
@@ -28,12 +30,15 @@ bool ReloadCoordinator::receive(DeckReloader::Result r, Millis wall) {
     if (!r.load.deck) {
         log_error("the changed slides have " + std::to_string(errors.size()) +
                   " error(s); still showing the last good deck");
+        refused_ = errors;
         reporter_.reload_done(false, std::move(errors), wall);
         return false;
     }
     log_.forget(); // the files are good again: report the next problem afresh
     log_info("slides changed (revision " + r.revision + "): " +
              std::to_string(r.load.deck->play_order.size()) + " slides, shown from the next slide");
+    refused_.clear();
+    reporter_.set_pending(r.revision); // validated, waiting to be shown
     reporter_.reload_done(true, {}, wall);
     pending_ = std::move(r);
     return true;

@@ -11,13 +11,15 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace affiche {
 
 class ReloadCoordinator {
   public:
-    // Reports each finished reload to reporter (status file).
-    ReloadCoordinator(std::string content_dir, ServiceReporter& reporter);
+    // Reports each finished reload to reporter (status file). quiet_ms: how long the files must
+    // stay unchanged before a load starts.
+    ReloadCoordinator(std::string content_dir, ServiceReporter& reporter, Millis quiet_ms = 500);
 
     // Descriptors for the loop's poll(): file events, and a finished load.
     int watcher_fd() const { return watcher_.fd(); }
@@ -31,6 +33,10 @@ class ReloadCoordinator {
     // When the files will have settled and a load starts (never when nothing changed).
     Millis deadline() const { return debounce_.deadline(); }
     bool pending() const { return pending_.has_value(); }
+    // The pending deck, still held here (nullptr when none).
+    const DeckReloader::Result* pending_result() const { return pending_ ? &*pending_ : nullptr; }
+    // The formatted errors of the last refused load; empty after a valid one.
+    const std::vector<std::string>& refused() const { return refused_; }
     // The valid new deck, if any, handed over once.
     std::optional<DeckReloader::Result> take_pending();
     // A problem that stays while the deck plays (a font that would not open): logged once, and
@@ -43,11 +49,12 @@ class ReloadCoordinator {
     std::string content_dir_;
     ServiceReporter& reporter_;
     ContentWatcher watcher_;
-    Debouncer debounce_{500}; // ms of quiet after the last file event before reloading
+    Debouncer debounce_; // ms of quiet after the last file event before reloading
     DeckReloader reloader_;
     LogOnce log_;
     bool requested_ = false;
     std::optional<DeckReloader::Result> pending_; // a valid deck, waiting for a slide boundary
+    std::vector<std::string> refused_;
 };
 
 } // namespace affiche

@@ -30,7 +30,12 @@ void ServiceReporter::set_display(const std::string& renderer, const std::string
 
 void ServiceReporter::set_deck(const std::string& revision, std::vector<std::string> problems) {
     report_.revision = revision;
+    report_.pending_revision.clear();
     report_.problems = std::move(problems);
+}
+
+void ServiceReporter::set_pending(const std::string& revision) {
+    report_.pending_revision = revision;
 }
 
 void ServiceReporter::slide_shown(const Deck& deck, int play_index, Millis wall_ms) {

@@ -16,7 +16,10 @@ class ServiceReporter {
   public:
     ServiceReporter(const std::string& status_path, const std::string& content_dir);
     void set_display(const std::string& renderer, const std::string& reason, Size size);
+    // The deck now on screen: its revision, and its problems. No revision waits any more.
     void set_deck(const std::string& revision, std::vector<std::string> problems);
+    // A validated revision waits for its moment to show (written with the next report).
+    void set_pending(const std::string& revision);
     // A slide appeared at wall_ms (wall-clock ms since the epoch, from the loop's pass): status
     // file and systemd STATUS= line.
     void slide_shown(const Deck& deck, int play_index, Millis wall_ms);

@@ -47,6 +47,7 @@ bool Stage::draw_overlays(const FrameOverlays& overlays) {
 
 void Stage::finish(const FrameOverlays& overlays) {
     composer_->draw_live(overlays.clock, overlays.progress);
+    if (overlays.on_top) overlays.on_top(screen_.renderer(), screen_.size());
     // Exactly what the screen shows, upright.
     if (!overlays.screenshot_path.empty()) screen_.save_screenshot(overlays.screenshot_path);
     screen_.present();

@@ -5,6 +5,7 @@
 #include "app/screen.hpp"
 #include "platform/slide_composer.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -15,6 +16,8 @@ struct FrameOverlays {
     std::string clock;           // "HH:MM", or "" when the deck shows no clock
     double progress = 0;         // the slide's time used, 0..1
     std::string screenshot_path; // non-empty: save this frame there before presenting it
+    // Drawn last, over everything (the preview's errors panel); the size is the screen's, px.
+    std::function<void(SDL_Renderer*, Size)> on_top;
 };
 
 // Holds every texture of the screen's renderer except the rotation frame (the composer's images

@@ -4,6 +4,7 @@
 #include "core/deck_schema.hpp"
 #include "core/diagnostic_cap.hpp"
 #include "core/file_checks.hpp"
+#include "core/i18n.hpp"
 #include "core/image_header.hpp"
 #include "core/language_notes.hpp"
 #include "core/play_order.hpp"
@@ -95,8 +96,8 @@ LoadResult Loader::run() {
     reports_.emplace_back();
     if (!content_->listing().slides_folder) {
         deck_diagnostics().push_back(
-            failure(SourceLoc{dir_, 0, 0}, "no slides/ folder in " + printable(dir_, 400),
-                    "create it and put deck.toml and the slide files in it"));
+            failure(SourceLoc{dir_, 0, 0}, trf("no slides/ folder in {1}", {printable(dir_, 400)}),
+                    tr("create it and put deck.toml and the slide files in it")));
         return LoadResult{std::nullopt, deck_diagnostics(), content_};
     }
     read_deck_file();
@@ -128,12 +129,12 @@ std::optional<toml::table> Loader::read_toml(const std::string& path, const std:
     missing = read.problem == FileProblem::missing;
     if (missing) return std::nullopt;
     if (!read.ok()) {
-        std::string hint = read.problem == FileProblem::too_large ? "split it into several files"
-                           : read.problem == FileProblem::unreadable
-                               ? "check its rights"
-                               : "replace it by a regular file";
-        out.push_back(failure(SourceLoc{shown, 0, 0}, "cannot read the file: it " + read.reason,
-                              std::move(hint)));
+        std::string hint =
+            read.problem == FileProblem::too_large    ? tr("split it into several files")
+            : read.problem == FileProblem::unreadable ? tr("check its rights")
+                                                      : tr("replace it by a regular file");
+        out.push_back(failure(SourceLoc{shown, 0, 0},
+                              trf("cannot read the file: it {1}", {read.reason}), std::move(hint)));
         return std::nullopt;
     }
     return parse_toml_bytes(shown, *read.bytes, out);
@@ -149,7 +150,7 @@ void Loader::read_deck_file() {
     const TableReader top(*table, path, out);
     const OtherTable elsewhere[] = {
         {"[deck]", deck_keys}, {"[theme]", theme_keys}, {"[overlays]", overlay_keys}};
-    top.check_keys(deck_file_keys, "at the top of deck.toml", elsewhere);
+    top.check_keys(deck_file_keys, tr("at the top of deck.toml"), elsewhere);
     if (const auto* t = top.table("deck")) read_deck_settings(TableReader(*t, path, out));
     if (const auto* t = top.table("theme")) read_theme(TableReader(*t, path, out));
     if (const auto* t = top.table("overlays")) read_overlays(TableReader(*t, path, out));
@@ -157,7 +158,7 @@ void Loader::read_deck_file() {
 }
 
 void Loader::read_deck_settings(const TableReader& r) {
-    r.check_keys(deck_keys, "in [deck]");
+    r.check_keys(deck_keys, tr("in [deck]"));
     DeckSettings& s = deck_.settings;
     s.default_duration_s = r.number("duration", duration_range).value_or(s.default_duration_s);
     if (auto i = r.choice("transition", transition_names)) s.transition = Transition(*i);
@@ -170,21 +171,21 @@ void Loader::read_deck_settings(const TableReader& r) {
     std::vector<std::string> valid;
     for (const auto& lang : *languages) {
         if (lang.empty()) {
-            r.error(r.value_loc("languages"), "'languages' holds an empty name",
-                    "use language codes such as \"fr\" or \"ar\"");
+            r.error(r.value_loc("languages"), tr("'languages' holds an empty name"),
+                    tr("use language codes such as \"fr\" or \"ar\""));
         } else if (std::find(valid.begin(), valid.end(), lang) == valid.end()) {
             valid.push_back(lang);
         }
     }
     if (languages->empty()) {
-        r.error(r.value_loc("languages"), "'languages' must list at least one language",
-                "e.g. languages = [\"fr\"]");
+        r.error(r.value_loc("languages"), tr("'languages' must list at least one language"),
+                tr("e.g. languages = [\"fr\"]"));
     }
     if (!valid.empty()) s.languages = std::move(valid);
 }
 
 void Loader::read_theme(const TableReader& r) {
-    r.check_keys(theme_keys, "in [theme]");
+    r.check_keys(theme_keys, tr("in [theme]"));
     Theme& t = deck_.theme;
     t.background = r.color("background").value_or(t.background);
     t.text = r.color("text").value_or(t.text);
@@ -205,13 +206,14 @@ std::string Loader::read_font(const TableReader& r, std::string_view key, std::s
     name = r.string(key).value_or(name);
     if (name.empty()) return "";
     // A missing font is not worth a blank screen: the deck plays in a system font.
-    const NamedFile file{key, name, "fonts", FileKind::font, "font", "the system font is used"};
+    const NamedFile file{
+        key, name, "fonts", FileKind::font, tr("font"), tr("the system font is used")};
     if (!check_named_file(r, *content_, fonts_, file)) return "";
     return dir_ + "/fonts/" + name;
 }
 
 void Loader::read_overlays(const TableReader& r) {
-    r.check_keys(overlay_keys, "in [overlays]");
+    r.check_keys(overlay_keys, tr("in [overlays]"));
     Overlays& o = deck_.overlays;
     o.progress = r.boolean("progress").value_or(o.progress);
     o.clock = r.boolean("clock").value_or(o.clock);
@@ -233,13 +235,13 @@ void Loader::read_slide_file(const std::string& name) {
     }
     const TableReader top(*table, path, out);
     const OtherTable elsewhere[] = {{"[[slide]]", slide_keys}};
-    top.check_keys(slide_file_keys, "at the top of a slide file", elsewhere);
+    top.check_keys(slide_file_keys, tr("at the top of a slide file"), elsewhere);
     file_ = FileDefaults{};
     file_.stem = name.substr(0, name.size() - std::string_view(".toml").size());
     file_.lang = top.string("lang");
     file_.lang_loc = top.value_loc("lang");
     if (file_.lang && file_.lang->empty()) {
-        top.error(file_.lang_loc, "'lang' must not be empty", "e.g. lang = \"fr\"");
+        top.error(file_.lang_loc, tr("'lang' must not be empty"), tr("e.g. lang = \"fr\""));
         file_.lang.reset();
     }
     file_.section = top.string("section").value_or("");
@@ -249,8 +251,8 @@ void Loader::read_slide_file(const std::string& name) {
     const auto* array = slides->as_array();
     if (!array) {
         top.error(to_loc(path, slides->source().begin),
-                  "'slide' must be an array of tables, got " + std::string(describe_type(*slides)),
-                  "write each slide as [[slide]], with two brackets");
+                  trf("'slide' must be an array of tables, got {1}", {describe_type(*slides)}),
+                  tr("write each slide as [[slide]], with two brackets"));
         return;
     }
     int n = 0;
@@ -260,15 +262,15 @@ void Loader::read_slide_file(const std::string& name) {
             read_slide(TableReader(*t, path, out), n, file_schedule);
         } else {
             top.error(to_loc(path, element.source().begin),
-                      "'slide' must be an array of tables: item " + std::to_string(n) + " is " +
-                          std::string(describe_type(element)),
-                      "write each slide as [[slide]]");
+                      trf("'slide' must be an array of tables: item {1} is {2}",
+                          {std::to_string(n), describe_type(element)}),
+                      tr("write each slide as [[slide]]"));
         }
     }
 }
 
 void Loader::read_slide(const TableReader& r, int n, const SlideSchedule& file_schedule) {
-    r.check_keys(slide_keys, "in [[slide]]");
+    r.check_keys(slide_keys, tr("in [[slide]]"));
     Slide s;
     s.loc = r.table_loc();
     s.id = r.string("id").value_or(file_.stem + "-" + std::to_string(n));
@@ -289,7 +291,8 @@ void Loader::read_slide(const TableReader& r, int n, const SlideSchedule& file_s
     const bool shows_something = has_content(r.get("title")) || has_content(r.get("body")) ||
                                  has_content(r.get("bullets")) || has_content(r.get("image"));
     if (!shows_something) {
-        r.error(s.loc, "slide has nothing to show", "give it a title, body, bullets or image");
+        r.error(s.loc, tr("slide has nothing to show"),
+                tr("give it a title, body, bullets or image"));
     }
     deck_.slides.push_back(std::move(s));
 }
@@ -313,12 +316,12 @@ void Loader::read_slide_text(const TableReader& r, Slide& s) {
         const SourceLoc loc = to_loc(r.path(), item.source().begin);
         if (i == max_bullets) {
             r.error(loc,
-                    "'bullets' has " + std::to_string(bullets->size()) +
-                        " items, over the limit of " + std::to_string(max_bullets),
-                    "a slide is read from 4 m away: split it into several slides");
+                    trf("'bullets' has {1} items, over the limit of {2}",
+                        {std::to_string(bullets->size()), std::to_string(max_bullets)}),
+                    tr("a slide is read from 4 m away: split it into several slides"));
             break;
         }
-        const std::string what = "item " + std::to_string(i + 1) + " of 'bullets'";
+        const std::string what = trf("item {1} of 'bullets'", {std::to_string(i + 1)});
         if (const auto* text = item.as_string()) cap(what, text->get(), loc, max_bullet_chars);
     }
 }
@@ -327,7 +330,7 @@ void Loader::read_slide_lang(const TableReader& r, Slide& s) {
     auto lang = r.string("lang");
     SourceLoc loc = r.value_loc("lang");
     if (lang && lang->empty()) {
-        r.error(loc, "'lang' must not be empty", "e.g. lang = \"fr\"");
+        r.error(loc, tr("'lang' must not be empty"), tr("e.g. lang = \"fr\""));
         lang.reset();
     }
     if (!lang && file_.lang) {
@@ -342,23 +345,23 @@ void Loader::read_slide_lang(const TableReader& r, Slide& s) {
     for (const auto& l : shown)
         list += (list.empty() ? "\"" : ", \"") + l + "\"";
     r.note(loc,
-           "slides in language " + single_quoted(s.lang) + " are not shown: deck.languages is [" +
-               list + "]",
-           "add \"" + s.lang + "\" to languages in deck.toml to show them");
+           trf("slides in language {1} are not shown: deck.languages is [{2}]",
+               {single_quoted(s.lang), list}),
+           trf("add \"{1}\" to languages in deck.toml to show them", {s.lang}));
 }
 
 void Loader::check_id(const TableReader& r, const Slide& s) {
     const bool explicit_id = r.get("id") && r.get("id")->is_string();
     const SourceLoc loc = explicit_id ? r.value_loc("id") : s.loc;
     if (explicit_id && !is_valid_id(s.id)) {
-        r.error(loc, "'id' may hold only letters, digits, '-' and '_', got \"" + s.id + "\"",
-                "e.g. id = \"chimio-definition\"");
+        r.error(loc, trf("'id' may hold only letters, digits, '-' and '_', got \"{1}\"", {s.id}),
+                tr("e.g. id = \"chimio-definition\""));
         return;
     }
     const auto [it, inserted] = ids_.emplace(s.id, loc);
     if (inserted) return;
-    r.error(loc, "duplicate id " + single_quoted(s.id),
-            "first used at " + it->second.path + ":" + std::to_string(it->second.line));
+    r.error(loc, trf("duplicate id {1}", {single_quoted(s.id)}),
+            trf("first used at {1}:{2}", {it->second.path, std::to_string(it->second.line)}));
 }
 
 void Loader::check_image(const TableReader& r, Slide& s) {
@@ -366,21 +369,21 @@ void Loader::check_image(const TableReader& r, Slide& s) {
     if (s.image.empty()) return;
     s.image_path = dir_ + "/images/" + s.image;
     s.image_loc = r.value_loc("image");
-    const NamedFile file{"image", s.image, "images", FileKind::image, "image", {}};
+    const NamedFile file{"image", s.image, "images", FileKind::image, tr("image"), {}};
     const auto bytes = check_named_file(r, *content_, images_, file);
     if (!bytes) return;
     const auto header = parse_image_header(*bytes);
     if (!header) {
         r.error(r.value_loc("image"),
-                "image " + single_quoted(s.image) + " is not a PNG, JPEG, WebP or SVG image",
-                "save it as PNG or JPEG");
+                trf("image {1} is not a PNG, JPEG, WebP or SVG image", {single_quoted(s.image)}),
+                tr("save it as PNG or JPEG"));
     } else if (!within_decode_limits(*header)) {
         r.error(r.value_loc("image"),
-                "image " + single_quoted(s.image) +
-                    " is too large to decode: " + std::to_string(header->size.w) + "x" +
-                    std::to_string(header->size.h) + " pixels",
-                "at most " + std::to_string(max_image_side) +
-                    " pixels a side and 64 megapixels; shrink it");
+                trf("image {1} is too large to decode: {2}x{3} pixels",
+                    {single_quoted(s.image), std::to_string(header->size.w),
+                     std::to_string(header->size.h)}),
+                trf("at most {1} pixels a side and 64 megapixels; shrink it",
+                    {std::to_string(max_image_side)}));
     }
 }
 
@@ -388,9 +391,9 @@ void Loader::check_image(const TableReader& r, Slide& s) {
 void Loader::check_playable() {
     if (!deck_.play_order.empty() || !settings_read_ || !slides_all_read_) return;
     deck_diagnostics().push_back(failure(SourceLoc{slides_dir() + "/deck.toml", 0, 0},
-                                         "no enabled slide to show",
-                                         "add a [[slide]] in a slide file, or check 'enabled' and "
-                                         "deck.languages"));
+                                         tr("no enabled slide to show"),
+                                         tr("add a [[slide]] in a slide file, or check 'enabled' "
+                                            "and deck.languages")));
 }
 
 } // namespace

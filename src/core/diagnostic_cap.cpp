@@ -1,6 +1,8 @@
 // Bounds a report: a problem repeated thousands of times is shown a few times, then counted.
 #include "core/diagnostic_cap.hpp"
 
+#include "core/i18n.hpp"
+
 #include <map>
 #include <string>
 
@@ -48,8 +50,8 @@ void cap_similar(Diagnostics& ds, std::size_t max_each) {
         if (cut.seen <= max_each) continue;
         const Diagnostic& example = kept[cut.first_kept];
         kept.push_back({Severity::note, example.loc,
-                        std::to_string(cut.seen - max_each) + " more like \"" + example.message +
-                            "\" not shown",
+                        trf("{1} more like \"{2}\" not shown",
+                            {std::to_string(cut.seen - max_each), example.message}),
                         ""});
     }
     ds = std::move(kept);

@@ -2,6 +2,7 @@
 #include "core/file_checks.hpp"
 
 #include "core/diagnostic_cap.hpp"
+#include "core/i18n.hpp"
 #include "core/path_inside.hpp"
 #include "core/utf8.hpp"
 
@@ -22,15 +23,15 @@ std::string quoted(std::string_view s) {
 std::string problem_hint(FileProblem problem, std::string_view inside) {
     switch (problem) {
     case FileProblem::link_loop:
-        return "replace the link by the file itself";
+        return tr("replace the link by the file itself");
     case FileProblem::folder:
-        return "give the name of a file inside " + std::string(inside);
+        return trf("give the name of a file inside {1}", {inside});
     case FileProblem::too_large:
-        return "make the file smaller";
+        return tr("make the file smaller");
     case FileProblem::unreadable:
-        return "check its rights";
+        return tr("check its rights");
     default:
-        return "copy the file itself into " + std::string(inside);
+        return trf("copy the file itself into {1}", {inside});
     }
 }
 
@@ -44,7 +45,7 @@ FolderNames::FolderNames(const ContentListing& listing, std::string_view folder)
 
 std::string FolderNames::hint(std::string_view missing) const {
     // Missing files past the report's cap are counted, not shown: spare their search.
-    if (++hints_ > max_similar_diagnostics) return "put the file in " + inside_;
+    if (++hints_ > max_similar_diagnostics) return trf("put the file in {1}", {inside_});
     // Only names within two characters of the missing one's length can be two edits away.
     const std::size_t low = missing.size() > 2 ? missing.size() - 2 : 0;
     auto first =
@@ -56,9 +57,10 @@ std::string FolderNames::hint(std::string_view missing) const {
          ++first)
         close.push_back(*first);
     const std::string_view best = closest_match(missing, close);
-    if (!best.empty()) return "did you mean " + quoted(best) + "?";
-    if (sorted_.empty() || sorted_.size() > max_listed_files) return "put the file in " + inside_;
-    std::string hint = "files in " + inside_ + ": ";
+    if (!best.empty()) return trf("did you mean {1}?", {quoted(best)});
+    if (sorted_.empty() || sorted_.size() > max_listed_files)
+        return trf("put the file in {1}", {inside_});
+    std::string hint = trf("files in {1}: ", {inside_});
     for (std::size_t i = 0; i < sorted_.size(); ++i)
         hint += (i ? ", " : "") + printable(sorted_[i]);
     return hint;
@@ -72,30 +74,29 @@ std::shared_ptr<const std::string> check_named_file(const TableReader& r, Conten
     const std::string what = std::string(file.what) + " " + quoted(file.name);
     const SourceLoc loc = r.value_loc(file.key);
     if (has_parent_reference(file.name)) {
-        r.error(loc, what + " must be a file inside " + inside,
-                "put the file in " + inside + " and give its name only");
+        r.error(loc, trf("{1} must be a file inside {2}", {what, inside}),
+                trf("put the file in {1} and give its name only", {inside}));
         return nullptr;
     }
     const SnapshotRead read = snapshot.read(folder_path + "/" + file.name, file.kind);
     if (read.problem == FileProblem::missing) {
         const std::string hint = present.hint(file.name);
         if (file.fallback.empty()) {
-            r.error(loc, what + " not found in " + inside, hint);
+            r.error(loc, trf("{1} not found in {2}", {what, inside}), hint);
         } else {
-            r.warning(loc, what + " not found in " + inside + ": " + std::string(file.fallback),
-                      hint);
+            r.warning(loc, trf("{1} not found in {2}: {3}", {what, inside, file.fallback}), hint);
         }
         return nullptr;
     }
     // A loop or a folder ("." names images/ itself) is reported as what it is, not as a link.
     if (read.problem != FileProblem::link_loop && read.problem != FileProblem::folder &&
         !resolves_inside(folder_path + "/" + file.name, folder_path)) {
-        r.error(loc, what + " must be a file inside " + inside,
-                "it is a link to a file elsewhere: copy the file into " + inside);
+        r.error(loc, trf("{1} must be a file inside {2}", {what, inside}),
+                trf("it is a link to a file elsewhere: copy the file into {1}", {inside}));
         return nullptr;
     }
     if (!read.ok()) {
-        r.error(loc, what + " " + read.reason, problem_hint(read.problem, inside));
+        r.error(loc, trf("{1} {2}", {what, read.reason}), problem_hint(read.problem, inside));
         return nullptr;
     }
     return read.bytes;

@@ -1,6 +1,8 @@
 // Safe reading of content files: stat, open non-blocking, fstat again, read within a size limit.
 #include "core/file_read.hpp"
 
+#include "core/i18n.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,34 +27,33 @@ OpenedFile from_errno(int error) {
     switch (error) {
     case ENOENT:
     case ENOTDIR:
-        return failed(FileProblem::missing, "does not exist");
+        return failed(FileProblem::missing, tr("does not exist"));
     case ENAMETOOLONG: // no file can have that name: as good as missing
-        return failed(FileProblem::missing, "has a name too long for the file system");
+        return failed(FileProblem::missing, tr("has a name too long for the file system"));
     case ELOOP:
-        return failed(FileProblem::link_loop, "is a symbolic link loop");
+        return failed(FileProblem::link_loop, tr("is a symbolic link loop"));
     default:
-        return failed(FileProblem::unreadable,
-                      std::string("cannot be read: ") + std::strerror(error));
+        return failed(FileProblem::unreadable, trf("cannot be read: {1}", {std::strerror(error)}));
     }
 }
 
 // Why st is not a file we read, or nullopt-like empty OpenedFile (problem none) when it is.
 OpenedFile check_stat(const struct stat& st, std::uint64_t max_bytes) {
-    if (S_ISDIR(st.st_mode)) return failed(FileProblem::folder, "is a folder, not a file");
+    if (S_ISDIR(st.st_mode)) return failed(FileProblem::folder, tr("is a folder, not a file"));
     if (S_ISFIFO(st.st_mode)) {
-        return failed(FileProblem::not_regular, "is a FIFO (named pipe), not a regular file");
+        return failed(FileProblem::not_regular, tr("is a FIFO (named pipe), not a regular file"));
     }
     if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
-        return failed(FileProblem::not_regular, "is a device, not a regular file");
+        return failed(FileProblem::not_regular, tr("is a device, not a regular file"));
     }
-    if (!S_ISREG(st.st_mode)) return failed(FileProblem::not_regular, "is not a regular file");
+    if (!S_ISREG(st.st_mode)) return failed(FileProblem::not_regular, tr("is not a regular file"));
     const auto size = static_cast<std::uint64_t>(st.st_size);
     if (size > max_bytes) {
         // Just over the limit reads "1 MiB, more than the 1 MiB": give the bytes then.
         std::string shown = format_bytes(size);
         if (shown == format_bytes(max_bytes)) shown = std::to_string(size) + " bytes";
         return failed(FileProblem::too_large,
-                      "is " + shown + ", more than the " + format_bytes(max_bytes) + " allowed");
+                      trf("is {1}, more than the {2} allowed", {shown, format_bytes(max_bytes)}));
     }
     OpenedFile ok;
     ok.size = size;
@@ -94,7 +95,7 @@ FileBytes read_regular_file(const std::string& path, std::uint64_t max_bytes) {
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             out.problem = FileProblem::unreadable;
-            out.reason = std::string("cannot be read: ") + std::strerror(errno);
+            out.reason = trf("cannot be read: {1}", {std::strerror(errno)});
             out.bytes.clear();
             return out;
         }
@@ -104,7 +105,7 @@ FileBytes read_regular_file(const std::string& path, std::uint64_t max_bytes) {
     out.bytes.resize(got);
     if (got > max_bytes) {
         out.problem = FileProblem::too_large;
-        out.reason = "grew past the " + format_bytes(max_bytes) + " allowed while read";
+        out.reason = trf("grew past the {1} allowed while read", {format_bytes(max_bytes)});
         out.bytes.clear();
     }
     return out;

@@ -1,6 +1,8 @@
 // "Did you mean ...?": edit distance and the closest of a few candidate names.
 #include "core/suggestions.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <numeric>
 #include <vector>
@@ -65,7 +67,7 @@ std::string joined(KeyList items, std::string_view quote) {
 
 std::string suggestion(std::string_view word, KeyList candidates, std::string_view allowed_label) {
     const std::string_view best = closest_match(word, candidates);
-    if (!best.empty()) return "did you mean '" + std::string(best) + "'?";
+    if (!best.empty()) return trf("did you mean '{1}'?", {best});
     return std::string(allowed_label) + ": " + joined(candidates, "");
 }
 

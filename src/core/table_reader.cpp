@@ -1,6 +1,7 @@
 // Typed, checked reads of one TOML table's values: each problem reported at its position.
 #include "core/table_reader.hpp"
 
+#include "core/i18n.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
@@ -14,15 +15,21 @@ std::string single_quoted(std::string_view s) {
     return quoted_name(s);
 }
 
+// The units of deck_schema.hpp in the user's language (xgettext finds the literals here).
+std::string unit_text(std::string_view unit) {
+    if (unit == "seconds") return tr("seconds");
+    if (unit == "(fraction of the screen)") return tr("(fraction of the screen)");
+    if (unit == "(fraction of the screen height)") return tr("(fraction of the screen height)");
+    return std::string(unit);
+}
+
 std::string range_text(const NumberRange& r) {
-    // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "literal" + string.
-    std::string text = r.min_exclusive ? "more than " : "from ";
-    text += format_number(r.min);
-    text += r.min_exclusive ? " and at most " : " to ";
-    text += format_number(r.max);
+    std::string text =
+        format_text(r.min_exclusive ? tr("more than {1} and at most {2}") : tr("from {1} to {2}"),
+                    {format_number(r.min), format_number(r.max)});
     if (!r.unit.empty()) {
         text += ' ';
-        text += r.unit;
+        text += unit_text(r.unit);
     }
     return text;
 }
@@ -36,25 +43,25 @@ SourceLoc to_loc(const std::string& path, const toml::source_position& pos) {
 std::string_view describe_type(const toml::node& node) {
     switch (node.type()) {
     case toml::node_type::string:
-        return "a string";
+        return tr("a string");
     case toml::node_type::integer:
-        return "an integer";
+        return tr("an integer");
     case toml::node_type::floating_point:
-        return "a number";
+        return tr("a number");
     case toml::node_type::boolean:
-        return "a boolean";
+        return tr("a boolean");
     case toml::node_type::date:
-        return "a date";
+        return tr("a date");
     case toml::node_type::time:
-        return "a time";
+        return tr("a time");
     case toml::node_type::date_time:
-        return "a date-time";
+        return tr("a date-time");
     case toml::node_type::array:
-        return "an array";
+        return tr("an array");
     case toml::node_type::table:
-        return "a table";
+        return tr("a table");
     default:
-        return "nothing";
+        return tr("nothing");
     }
 }
 
@@ -72,13 +79,13 @@ void TableReader::check_keys(KeyList allowed, std::string_view where,
         std::string hint;
         for (const auto& other : elsewhere) {
             if (std::find(other.keys.begin(), other.keys.end(), name) != other.keys.end()) {
-                hint = single_quoted(name) + " belongs under " + std::string(other.name);
+                hint = trf("{1} belongs under {2}", {single_quoted(name), other.name});
                 break;
             }
         }
-        if (hint.empty()) hint = suggestion(name, allowed, "allowed keys");
+        if (hint.empty()) hint = suggestion(name, allowed, tr("allowed keys"));
         error(to_loc(path_, key.source().begin),
-              "unknown key " + single_quoted(name) + " " + std::string(where), hint);
+              trf("unknown key {1} {2}", {single_quoted(name), where}), hint);
     }
 }
 
@@ -86,7 +93,7 @@ std::optional<std::string> TableReader::string(std::string_view key) const {
     const toml::node* node = get(key);
     if (!node) return std::nullopt;
     if (const auto* s = node->as_string()) return s->get();
-    wrong_type(*node, key, "a string (text in quotes)");
+    wrong_type(*node, key, tr("a string (text in quotes)"));
     return std::nullopt;
 }
 
@@ -94,7 +101,8 @@ std::optional<bool> TableReader::boolean(std::string_view key) const {
     const toml::node* node = get(key);
     if (!node) return std::nullopt;
     if (const auto* b = node->as_boolean()) return b->get();
-    wrong_type(*node, key, "true or false", node->is_string() ? "write it without quotes" : "");
+    wrong_type(*node, key, tr("true or false"),
+               node->is_string() ? tr("write it without quotes") : "");
     return std::nullopt;
 }
 
@@ -105,20 +113,20 @@ std::optional<double> TableReader::number(std::string_view key, const NumberRang
     if (const auto* i = node->as_integer()) value = static_cast<double>(i->get());
     if (const auto* f = node->as_floating_point()) value = f->get();
     if (!value) {
-        std::string expected = "a number";
+        std::string expected = tr("a number");
         if (!range.unit.empty()) {
             expected += " (";
-            expected += range.unit;
+            expected += unit_text(range.unit);
             expected += ')';
         }
-        wrong_type(*node, key, expected, node->is_string() ? "write it without quotes" : "");
+        wrong_type(*node, key, expected, node->is_string() ? tr("write it without quotes") : "");
         return std::nullopt;
     }
     const bool above_min = range.min_exclusive ? *value > range.min : *value >= range.min;
     if (!(above_min && *value <= range.max)) { // also refuses nan
-        error(to_loc(path_, node->source().begin), single_quoted(key) + " must be " +
-                                                       range_text(range) + ", got " +
-                                                       format_number(*value));
+        error(to_loc(path_, node->source().begin),
+              trf("{1} must be {2}, got {3}",
+                  {single_quoted(key), range_text(range), format_number(*value)}));
         return std::nullopt;
     }
     return value;
@@ -129,8 +137,9 @@ std::optional<Color> TableReader::color(std::string_view key) const {
     if (!text) return std::nullopt;
     const auto c = parse_color(*text);
     if (!c) {
-        error(value_loc(key), single_quoted(key) + " is not a colour: \"" + printable(*text) + "\"",
-              "use #rrggbb, e.g. #102A43");
+        error(value_loc(key),
+              trf("{1} is not a colour: \"{2}\"", {single_quoted(key), printable(*text)}),
+              tr("use #rrggbb, e.g. #102A43"));
     }
     return c;
 }
@@ -142,9 +151,9 @@ std::optional<std::size_t> TableReader::choice(std::string_view key, KeyList nam
     if (it != names.end()) return static_cast<std::size_t>(it - names.begin());
     const std::string_view best = closest_match(*text, names);
     error(value_loc(key),
-          single_quoted(key) + " must be one of " + joined(names, "\"") + ", got \"" +
-              printable(*text) + "\"",
-          best.empty() ? "" : "did you mean \"" + std::string(best) + "\"?");
+          trf("{1} must be one of {2}, got \"{3}\"",
+              {single_quoted(key), joined(names, "\""), printable(*text)}),
+          best.empty() ? "" : trf("did you mean \"{1}\"?", {best}));
     return std::nullopt;
 }
 
@@ -153,9 +162,8 @@ std::optional<std::vector<std::string>> TableReader::string_array(std::string_vi
     if (!node) return std::nullopt;
     const auto* array = node->as_array();
     if (!array) {
-        wrong_type(*node, key, "an array of strings",
-                   node->is_string() ? "write it in brackets: " + std::string(key) + " = [\"...\"]"
-                                     : "");
+        wrong_type(*node, key, tr("an array of strings"),
+                   node->is_string() ? trf("write it in brackets: {1} = [\"...\"]", {key}) : "");
         return std::nullopt;
     }
     std::vector<std::string> items;
@@ -166,9 +174,9 @@ std::optional<std::vector<std::string>> TableReader::string_array(std::string_vi
             continue;
         }
         error(to_loc(path_, element.source().begin),
-              single_quoted(key) + " must be an array of strings: item " + std::to_string(i + 1) +
-                  " is " + std::string(describe_type(element)),
-              "put the text in quotes");
+              trf("{1} must be an array of strings: item {2} is {3}",
+                  {single_quoted(key), std::to_string(i + 1), describe_type(element)}),
+              tr("put the text in quotes"));
     }
     return items;
 }
@@ -177,7 +185,7 @@ const toml::table* TableReader::table(std::string_view key) const {
     const toml::node* node = get(key);
     if (!node) return nullptr;
     if (const auto* t = node->as_table()) return t;
-    wrong_type(*node, key, "a table", "write [" + std::string(key) + "] on its own line");
+    wrong_type(*node, key, tr("a table"), trf("write [{1}] on its own line", {key}));
     return nullptr;
 }
 
@@ -203,8 +211,7 @@ void TableReader::note(SourceLoc loc, std::string message, std::string hint) con
 void TableReader::wrong_type(const toml::node& node, std::string_view key,
                              std::string_view expected, std::string hint) const {
     error(to_loc(path_, node.source().begin),
-          single_quoted(key) + " must be " + std::string(expected) + ", got " +
-              std::string(describe_type(node)),
+          trf("{1} must be {2}, got {3}", {single_quoted(key), expected, describe_type(node)}),
           std::move(hint));
 }
 

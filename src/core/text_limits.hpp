@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/bidi_runs.hpp"
+#include "core/i18n.hpp"
 #include "core/utf8.hpp"
 
 #include <cstddef>
@@ -35,20 +36,20 @@ text_limit_problem(std::string_view utf8, std::string_view what, std::size_t max
     const std::u32string text = decode_utf8(utf8);
     const std::string name(what);
     if (text.size() > max_chars) {
-        return TextLimitProblem{name + " is " + std::to_string(text.size()) +
-                                    " characters long, over the limit of " +
-                                    std::to_string(max_chars),
-                                "a slide is read from 4 m away: shorten it or split it into "
-                                "several slides"};
+        return TextLimitProblem{trf("{1} is {2} characters long, over the limit of {3}",
+                                    {name, std::to_string(text.size()), std::to_string(max_chars)}),
+                                tr("a slide is read from 4 m away: shorten it or split it into "
+                                   "several slides")};
     }
     std::size_t marks = 0;
     for (const char32_t cp : text) {
         marks = is_combining_mark(cp) ? marks + 1 : 0;
         if (marks > max_combining_marks) {
-            return TextLimitProblem{name + " has a character with more than " +
-                                        std::to_string(max_combining_marks) +
-                                        " combining marks (accents) on it",
-                                    "the text is damaged: type it again"};
+            return TextLimitProblem{
+                trf("{1} has a character with more than {2} combining marks (accents) "
+                    "on it",
+                    {name, std::to_string(max_combining_marks)}),
+                tr("the text is damaged: type it again")};
         }
     }
     return std::nullopt;

@@ -1,7 +1,9 @@
 // Parsing one TOML file's bytes into a table, problems reported.
 #include "core/toml_file.hpp"
 
+#include "core/i18n.hpp"
 #include "core/table_reader.hpp"
+#include "core/toml_messages.hpp"
 #include "core/utf8.hpp"
 
 #include <cstdio>
@@ -15,14 +17,14 @@ std::optional<toml::table> parse_toml_bytes(const std::string& path, std::string
         std::snprintf(byte, sizeof byte, "0x%02X", bad->byte);
         out.push_back({Severity::error,
                        {path, bad->line, bad->column},
-                       "invalid UTF-8 (byte " + std::string(byte) + "); the file is skipped",
-                       "save the file as UTF-8"});
+                       trf("invalid UTF-8 (byte {1}); the file is skipped", {byte}),
+                       tr("save the file as UTF-8")});
         return std::nullopt;
     }
     auto parsed = toml::parse(bytes, std::string_view(path));
     if (!parsed) {
         out.push_back({Severity::error, to_loc(path, parsed.error().source().begin),
-                       printable(parsed.error().description(), 400), ""});
+                       printable(toml_error_text(parsed.error().description()), 400), ""});
         return std::nullopt;
     }
     return std::move(parsed).table();

@@ -1,6 +1,8 @@
 // Font cache with system fallbacks, and text measuring through SDL_ttf/HarfBuzz.
 #include "platform/fonts.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <filesystem>
 
@@ -40,8 +42,8 @@ FontCache::FontCache(const Theme& theme, std::shared_ptr<const AssetBytes> asset
         if (!wanted[i].empty()) {
             Diagnostic d{Severity::warning,
                          {wanted[i], 0, 0},
-                         "cannot open font (" + why + "); using " + fallback,
-                         "the file is damaged: copy it again, or name another font"};
+                         trf("cannot open font ({1}); using {2}", {why, fallback}),
+                         tr("the file is damaged: copy it again, or name another font")};
             problems_.push_back(std::move(d)); // the caller logs or prints it
         }
         paths_[i] = fallback;

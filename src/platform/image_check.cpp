@@ -1,6 +1,7 @@
 // Full decoding of a deck's images, away from the render loop.
 #include "platform/image_check.hpp"
 
+#include "core/i18n.hpp"
 #include "core/image_header.hpp"
 #include "core/utf8.hpp"
 #include "platform/sdl_handles.hpp"
@@ -33,10 +34,10 @@ Diagnostics decode_check(const Deck& deck, ContentSnapshot& content) {
             s.reset(IMG_Load_RW(rw, 1));
         }
         if (!s) {
-            out.push_back(
-                {Severity::error, slide.image_loc,
-                 "image '" + printable(slide.image) + "' cannot be decoded: " + IMG_GetError(),
-                 "the file is damaged or incomplete: export or copy it again"});
+            out.push_back({Severity::error, slide.image_loc,
+                           trf("image '{1}' cannot be decoded: {2}",
+                               {printable(slide.image), IMG_GetError()}),
+                           tr("the file is damaged or incomplete: export or copy it again")});
         }
     }
     return out;

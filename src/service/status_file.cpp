@@ -83,6 +83,8 @@ std::string to_json(const StatusReport& r) {
     field("version", json_string(r.version));
     field("content_dir", json_string(r.content_dir));
     field("revision", json_string(r.revision));
+    field("pending_revision",
+          r.pending_revision.empty() ? "null" : json_string(r.pending_revision));
     field("started", json_time(r.started_unix));
     field("now", json_time(r.now_unix));
     field("uptime_s", std::to_string(uptime));

@@ -10,7 +10,8 @@ namespace affiche {
 
 // Times are Unix seconds (UTC); 0 means "not known yet" and is written as null.
 struct StatusReport {
-    std::string version, content_dir, revision, slide_id;
+    std::string version, content_dir, revision, slide_id; // revision: the deck on screen
+    std::string pending_revision;         // validated, waiting for its moment to show; "" = none
     int slide_index = 0, slide_count = 0; // index in play order, 0-based
     std::int64_t slide_since_unix = 0;    // when the current slide appeared
     std::int64_t started_unix = 0;        // process start
