@@ -20,6 +20,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(build-essential cmake pkg-config
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libtomlplusplus-dev
     libfribidi-dev libunibreak-dev libsystemd-dev libxxhash-dev doctest-dev
+    libsodium-dev libarchive-dev minisign zstd
     fonts-dejavu-core fonts-noto-core)
 # The Pi's GL drivers: SDL loads them at run time, so nothing else pulls them in.
 [ "$mode" = install ] && packages+=(libegl1 libgles2 libegl-mesa0 libgl1-mesa-dri libgbm1)

@@ -1,0 +1,57 @@
+// `affiche-sync publish` as a library function: validate, pack, write and sign the manifest, prune.
+#pragma once
+
+#include "core/result.hpp"
+#include "sync/manifest.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace affiche {
+
+// The environment variable publish reads an encrypted key's password from (see
+// docs/publishing.md); the CLI may also pass it from a prompt.
+inline constexpr const char* key_password_env = "AFFICHE_SYNC_KEY_PASSWORD";
+
+inline constexpr std::int64_t default_expiry_seconds = 30 * 24 * 3600; // 30 days
+
+struct PublishOptions {
+    std::string content_dir;
+    std::string site_dir; // created when missing
+    // In-process signing with this `minisign -G` secret key; empty: run `minisign -Sm`.
+    std::string secret_key;
+    std::optional<std::string> password; // for an encrypted secret_key
+    // For the external tool: its program and, optionally, `-s KEY` (else minisign's default key).
+    std::string minisign_program = "minisign";
+    std::string minisign_secret_key;
+    std::int64_t now = 0; // Unix time, seconds (the caller's clock, injected for tests)
+    std::int64_t expires_in = default_expiry_seconds;
+    int keep = 0; // archives to keep (the current one always stays); 0 keeps all
+    // Every diagnostic of the deck check (errors, warnings, notes) goes here when set.
+    std::function<void(const Diagnostic&)> on_diagnostic;
+};
+
+struct PublishReport {
+    Manifest manifest;
+    std::string manifest_path;
+    std::string archive_path;
+    bool archive_reused = false;     // the same revision was published before: same bytes
+    std::vector<std::string> pruned; // archive file names removed by keep
+    std::uint64_t files = 0;         // files packed
+};
+
+// Validates content_dir like `affiche --check` without SDL (load_deck: TOML, schema, references,
+// image headers and decode limits, fonts present; not the SDL_image decode or the font-metric
+// readability warnings, which are warnings or need SDL), then packs it to
+// SITE_DIR/deck-<rev>.tar.zst (never overwriting a different file), writes manifest.toml with
+// sequence = previous + 1 and its .minisig, and prunes. Any error: nothing new is left in SITE_DIR,
+// the previous manifest stays.
+Result<PublishReport> publish(const PublishOptions& options);
+
+// Reads the password from key_password_env, if set.
+std::optional<std::string> password_from_environment();
+
+} // namespace affiche

@@ -1,0 +1,1 @@
+// Site folder helpers for publish (first version: empty).
