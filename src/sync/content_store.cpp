@@ -111,18 +111,21 @@ bool ContentStore::has_revision(const std::string& revision) const {
            fs::symlink_status(revision_dir(revision), ec).type() == fs::file_type::directory;
 }
 
-Result<Done> ContentStore::install(const std::string& incoming, const std::string& revision) const {
+void ContentStore::mark_newest(const std::string& revision) const {
+    touch(revision_dir(revision));
+}
+
+Result<Done> ContentStore::install(const std::string& tree, const std::string& revision) const {
     if (!valid_revision_name(revision)) {
-        return failure({incoming, 0, 0}, "invalid revision name '" + revision + "'");
+        return failure({tree, 0, 0}, "invalid revision name '" + revision + "'");
     }
     std::error_code ec;
-    if (has_revision(revision)) { // the same content again: the installed copy is complete
-        fs::remove_all(incoming, ec);
+    if (has_revision(revision)) { // renamed there only when complete: keep it
         touch(revision_dir(revision));
         return Done{};
     }
-    if (auto r = fsync_tree(incoming); !r) return r.error();
-    fs::rename(incoming, revision_dir(revision), ec);
+    if (auto r = fsync_tree(tree); !r) return r.error();
+    fs::rename(tree, revision_dir(revision), ec);
     if (ec) return fs_error(revision_dir(revision), "cannot rename the new revision", ec);
     touch(revision_dir(revision));
     return fsync_path(content_dir());

@@ -29,8 +29,12 @@ class ContentStore {
     // The revision current points at ("" when current is missing or points elsewhere).
     std::string current_revision() const;
     bool has_revision(const std::string& revision) const;
-    // fsync the extracted tree, rename it to content/<revision>, fsync content/.
-    Result<Done> install(const std::string& incoming, const std::string& revision) const;
+    // fsync the extracted tree (a folder inside an incoming folder), rename it to
+    // content/<revision>, fsync content/. When that revision is already installed (the same
+    // content published again) the installed copy is kept and marked newest.
+    Result<Done> install(const std::string& tree, const std::string& revision) const;
+    // Marks an installed revision as the newest (the order prune and rollback use).
+    void mark_newest(const std::string& revision) const;
     // Points current at content/<revision>: a temporary symlink renamed over current, then fsync.
     Result<Done> swap_current(const std::string& revision) const;
     // Keeps the newest `keep` revisions (by install time) and the one on screen; the others are
