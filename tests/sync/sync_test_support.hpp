@@ -3,6 +3,8 @@
 
 #include "../service_temp_dir.hpp"
 
+#include <doctest/doctest.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -19,6 +21,12 @@ inline int run_shell(const std::string& command) {
 
 inline bool have_program(const std::string& name) {
     return run_shell("command -v " + name) == 0;
+}
+
+// A decorator: the test is skipped (and reported so by doctest) where `minisign` is absent;
+// scripts/setup.sh installs it for CI.
+inline doctest::skip no_minisign() {
+    return doctest::skip(!have_program("minisign"));
 }
 
 inline std::string read_file(const std::string& path) {

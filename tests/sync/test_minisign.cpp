@@ -9,7 +9,7 @@
 #include <filesystem>
 
 using namespace affiche;
-using affiche::testing::have_program;
+using affiche::testing::no_minisign;
 using affiche::testing::read_file;
 using affiche::testing::run_shell;
 using affiche::testing::TempDir;
@@ -26,8 +26,8 @@ constexpr const char* manifest_text = "format = 1\nsequence = 3\n";
 
 } // namespace
 
-TEST_CASE("a file signed in-process verifies with `minisign -Vm`, and a changed one does not") {
-    if (!have_program("minisign")) return; // setup.sh installs it; skipped where it is absent
+TEST_CASE("a file signed in-process verifies with `minisign -Vm`, and a changed one does not" *
+          no_minisign()) {
     TempDir tmp("minisign");
     make_plain_keys(tmp, "k");
     auto secret = read_secret_key(tmp.path("k.key"), std::nullopt);
@@ -45,8 +45,7 @@ TEST_CASE("a file signed in-process verifies with `minisign -Vm`, and a changed 
     CHECK(run_shell("minisign -Vm " + tmp.path("m.toml") + " -p " + tmp.path("k.pub")) != 0);
 }
 
-TEST_CASE("a file signed by `minisign -Sm` with a password-less key is accepted") {
-    if (!have_program("minisign")) return;
+TEST_CASE("a file signed by `minisign -Sm` with a password-less key is accepted" * no_minisign()) {
     TempDir tmp("minisign");
     make_plain_keys(tmp, "k");
     tmp.write("m.toml", manifest_text);
@@ -59,8 +58,8 @@ TEST_CASE("a file signed by `minisign -Sm` with a password-less key is accepted"
     CHECK(v->trusted_comment == "sequence:3 revision:ab");
 }
 
-TEST_CASE("an encrypted key: minisign signs with it given the password on stdin, we read it too") {
-    if (!have_program("minisign")) return;
+TEST_CASE("an encrypted key: minisign signs with it given the password on stdin, we read it too" *
+          no_minisign()) {
     TempDir tmp("minisign");
     REQUIRE(run_shell("printf 'pass word\\npass word\\n' | minisign -G -p " + tmp.path("e.pub") +
                       " -s " + tmp.path("e.key")) == 0);
@@ -88,8 +87,7 @@ TEST_CASE("an encrypted key: minisign signs with it given the password on stdin,
     CHECK(run_shell("minisign -Vm " + tmp.path("m.toml") + " -p " + tmp.path("e.pub")) == 0);
 }
 
-TEST_CASE("refusals: each with its own clear message") {
-    if (!have_program("minisign")) return;
+TEST_CASE("refusals: each with its own clear message" * no_minisign()) {
     TempDir tmp("minisign");
     make_plain_keys(tmp, "a");
     make_plain_keys(tmp, "b");
@@ -146,8 +144,8 @@ TEST_CASE("refusals: each with its own clear message") {
     }
 }
 
-TEST_CASE("a folder of trusted keys: rotation accepts either key, a bad key file is an error") {
-    if (!have_program("minisign")) return;
+TEST_CASE("a folder of trusted keys: rotation accepts either key, a bad key file is an error" *
+          no_minisign()) {
     TempDir tmp("minisign");
     std::filesystem::create_directories(tmp.path("trusted"));
     make_plain_keys(tmp, "trusted/old");
