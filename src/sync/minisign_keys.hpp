@@ -14,7 +14,7 @@ namespace affiche {
 // minisign's 8-byte key number, as stored (little-endian).
 using KeyId = std::array<std::uint8_t, 8>;
 
-// How minisign prints a key id: 16 uppercase hex digits of the little-endian number.
+// How minisign prints a key id: the little-endian number in uppercase hex, no leading zeros.
 std::string key_id_hex(const KeyId& id);
 
 // An Ed25519 public key with its minisign key id.
