@@ -10,9 +10,9 @@
 #include <ctime>
 #include <exception>
 #include <map>
+#include <string>
 #include <utility>
 #include <variant>
-#include <string>
 #include <vector>
 
 namespace affiche {
@@ -24,7 +24,7 @@ constexpr const char* usage =
     "                            [--keep N]\n"
     "       affiche-sync pull URL --key PUBLIC_KEY_OR_DIR --into DIR [--status FILE]\n"
     "                            [--metrics FILE] [--keep N] [--stall-timeout S]\n"
-    "                            [--connect-timeout S]\n"
+    "                            [--connect-timeout S] [--timeout S]\n"
     "       affiche-sync pull --config FILE        (default /etc/affiche/sync.toml)\n"
     "       affiche-sync rollback [--config FILE | --into DIR]\n"
     "\n"
@@ -47,7 +47,7 @@ struct Args {
 bool takes_value(const std::string& a) {
     return a == "--out" || a == "--key" || a == "--expires" || a == "--keep" || a == "--into" ||
            a == "--config" || a == "--status" || a == "--metrics" || a == "--stall-timeout" ||
-           a == "--connect-timeout";
+           a == "--connect-timeout" || a == "--timeout";
 }
 
 // Fills args; "" on success, else the usage error.
@@ -140,9 +140,9 @@ std::variant<SyncConfig, std::string> screen_config(const Args& args, bool need_
         if (!to_long(args.values.at("--keep"), 1, 100, n)) return "--keep needs 1 to 100";
         c.keep = static_cast<int>(n);
     }
-    for (const auto& [option, field] :
-         {std::pair{"--stall-timeout", &c.fetch.stall_timeout_s},
-          std::pair{"--connect-timeout", &c.fetch.connect_timeout_s}}) {
+    for (const auto& [option, field] : {std::pair{"--stall-timeout", &c.fetch.stall_timeout_s},
+                                        std::pair{"--connect-timeout", &c.fetch.connect_timeout_s},
+                                        std::pair{"--timeout", &c.fetch.total_timeout_s}}) {
         if (!args.values.count(option)) continue;
         if (!to_long(args.values.at(option), 1, 3600, n))
             return std::string(option) + " needs 1 to 3600 seconds";
