@@ -76,8 +76,9 @@ Result<WriteArchive> open_archive(int fd, const ArchiveCompression& compression,
              archive_write_set_options(a.get(), "gzip:!timestamp") == ARCHIVE_OK;
     }
     ok = ok && archive_write_open_fd(a.get(), fd) == ARCHIVE_OK;
-    if (!ok) return failure({out_path}, std::string("cannot start the archive: ") +
-                                            archive_error_string(a.get()));
+    if (!ok)
+        return failure({out_path},
+                       std::string("cannot start the archive: ") + archive_error_string(a.get()));
     return a;
 }
 
@@ -90,12 +91,10 @@ ArchiveCompression best_compression() {
     return {".tar.gz", false};
 }
 
-Result<PackReport> write_deck_archive(const std::string& content_dir,
-                                      const std::vector<std::string>& folders,
-                                      const std::vector<std::string>& files,
-                                      const std::string& out_path,
-                                      const ArchiveCompression& compression,
-                                      std::uint64_t max_file_bytes) {
+Result<PackReport>
+write_deck_archive(const std::string& content_dir, const std::vector<std::string>& folders,
+                   const std::vector<std::string>& files, const std::string& out_path,
+                   const ArchiveCompression& compression, std::uint64_t max_file_bytes) {
     std::vector<std::pair<std::string, bool>> entries; // name, is folder
     for (const auto& f : folders)
         entries.emplace_back(f, true);
@@ -103,7 +102,8 @@ Result<PackReport> write_deck_archive(const std::string& content_dir,
         entries.emplace_back(f, false);
     std::sort(entries.begin(), entries.end());
     UniqueFd fd(::open(out_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
-    if (!fd.valid()) return failure({out_path}, std::string("cannot create: ") + std::strerror(errno));
+    if (!fd.valid())
+        return failure({out_path}, std::string("cannot create: ") + std::strerror(errno));
     auto a = open_archive(fd.get(), compression, out_path);
     if (!a) return a.error();
     PackReport report;
@@ -111,8 +111,8 @@ Result<PackReport> write_deck_archive(const std::string& content_dir,
         if (folder) {
             Entry e = make_entry(name, true, 0);
             if (archive_write_header(a->get(), e.get()) != ARCHIVE_OK)
-                return failure({out_path}, std::string("cannot write: ") +
-                                               archive_error_string(a->get()));
+                return failure({out_path},
+                               std::string("cannot write: ") + archive_error_string(a->get()));
             ++report.folders;
             continue;
         }
