@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <memory>
 
@@ -22,7 +23,30 @@ struct Sink {
     int fd = -1; // -1: into body
     int write_errno = 0;
     std::string* body = nullptr;
+    // Stall detection: when the byte count last moved (steady clock).
+    long stall_timeout_s = 0;
+    curl_off_t last_count = -1;
+    std::chrono::steady_clock::time_point last_move;
+    bool stalled = false;
 };
+
+// "No byte for stall_timeout_s": libcurl's LOW_SPEED_* averages over a window of several seconds,
+// so a stall right after some bytes is noticed late; this counts from the last byte itself.
+int on_progress(void* user, curl_off_t, curl_off_t now_bytes, curl_off_t, curl_off_t) {
+    auto* sink = static_cast<Sink*>(user);
+    const auto now = std::chrono::steady_clock::now();
+    if (now_bytes != sink->last_count) {
+        sink->last_count = now_bytes;
+        sink->last_move = now;
+        return 0;
+    }
+    if (sink->stall_timeout_s > 0 &&
+        now - sink->last_move >= std::chrono::seconds(sink->stall_timeout_s)) {
+        sink->stalled = true;
+        return 1; // aborts with CURLE_ABORTED_BY_CALLBACK
+    }
+    return 0;
+}
 
 // libcurl's size limit applies only when the length is known up front: count here instead.
 size_t on_data(char* data, size_t size, size_t count, void* user) {
@@ -78,10 +102,12 @@ std::string transfer_error(CURLcode code, const Sink& sink, const FetchLimits& l
         return "cannot resolve the host name (DNS): " + std::string(errbuf);
     case CURLE_COULDNT_CONNECT:
         return "cannot connect (server down or connection refused): " + std::string(errbuf);
-    case CURLE_OPERATION_TIMEDOUT:
-        if (std::strstr(errbuf, "too slow")) {
+    case CURLE_ABORTED_BY_CALLBACK:
+        if (sink.stalled) {
             return "stalled: no data for " + std::to_string(limits.stall_timeout_s) + " s";
         }
+        return "aborted";
+    case CURLE_OPERATION_TIMEDOUT:
         return "timed out: " + std::string(errbuf);
     case CURLE_PARTIAL_FILE:
         return "truncated: the server closed the connection after " +
@@ -101,9 +127,6 @@ std::string transfer_error(CURLcode code, const Sink& sink, const FetchLimits& l
 void set_limits(CURL* c, const FetchLimits& limits) {
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, limits.connect_timeout_s);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, limits.total_timeout_s);
-    // Less than 1 byte/s for stall_timeout_s seconds: a stalled connection.
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, limits.stall_timeout_s);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_USERAGENT, "affiche-sync/" AFFICHE_VERSION);
 }
@@ -152,6 +175,10 @@ Result<FetchReply> fetch(const FetchRequest& request, const FetchLimits& limits)
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+    sink.stall_timeout_s = limits.stall_timeout_s;
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &sink);
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
     // The scheme is pinned to the URL's own family: http(s) never reaches file:// or others.
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, scheme == "file" ? "file" : "http,https");
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L); // redirects checked below, one by one
@@ -162,6 +189,7 @@ Result<FetchReply> fetch(const FetchRequest& request, const FetchLimits& limits)
     for (int hop = 0;; ++hop) {
         curl_easy_setopt(c, CURLOPT_URL, url.c_str());
         errbuf[0] = '\0';
+        sink.last_count = -1; // each hop's wait for an answer counts from its start
         const CURLcode code = curl_easy_perform(c);
         long header_size = 0;
         curl_easy_getinfo(c, CURLINFO_HEADER_SIZE, &header_size);
