@@ -138,6 +138,20 @@ std::string etag_of(CURL* c) {
     return h->value;
 }
 
+// True when the file changed within a second of this answer. nginx's ETag is "mtime-size" with
+// mtime in whole seconds: a second change in the same second, same size, would keep the ETag and
+// be answered 304 for ever. Like git's "racily clean" index entries, such an ETag is not kept.
+bool racy_etag(CURL* c) {
+    curl_off_t modified = -1;
+    curl_easy_getinfo(c, CURLINFO_FILETIME_T, &modified);
+    curl_header* h = nullptr;
+    if (modified < 0 || curl_easy_header(c, "Date", 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h) {
+        return false;
+    }
+    const time_t date = curl_getdate(h->value, nullptr);
+    return date >= 0 && modified + 1 >= date;
+}
+
 } // namespace
 
 std::string sibling_url(const std::string& base_url, const std::string& name) {
@@ -181,7 +195,9 @@ Result<FetchReply> fetch(const FetchRequest& request, const FetchLimits& limits)
     curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
     // The scheme is pinned to the URL's own family: http(s) never reaches file:// or others.
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, scheme == "file" ? "file" : "http,https");
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L); // redirects checked below, one by one
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(c, CURLOPT_FILETIME,
+                     1L); // Last-Modified, for racy_etag // redirects checked below, one by one
     set_limits(c, limits);
 
     std::string url = request.url;
@@ -201,7 +217,7 @@ Result<FetchReply> fetch(const FetchRequest& request, const FetchLimits& limits)
         long status = 0;
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
         if (scheme == "file" || status == 200) {
-            reply.etag = scheme == "file" ? "" : etag_of(c);
+            reply.etag = scheme == "file" || racy_etag(c) ? "" : etag_of(c);
             break;
         }
         if (status == 304 && !request.etag.empty()) {

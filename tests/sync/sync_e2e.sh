@@ -88,6 +88,11 @@ resign() { sign_manifest "$site/manifest.toml" "$t/test.key"; }
 
 case "$case_name" in
 install_304_update)
+    # Published a while ago: an ETag of a manifest changed in the same second is not kept (nginx's
+    # ETag has whole-second mtimes), so the first pull right after publish cannot be answered 304.
+    touch -d "@$(($(date +%s) - 10))" "$site/manifest.toml"
+    pull "$base"
+    grep -q "^unchanged: " "$t/out" || fail "a pull of the same manifest was not 'unchanged'"
     : >"$t/nginx/logs/access.log"
     pull "$base"
     [[ $rc -eq 0 ]] || fail "second pull exited $rc"
