@@ -53,6 +53,15 @@ Result<CheckedDeck> check_deck(const PublishOptions& o) {
                        "the deck has " + std::to_string(std::max(errors, 1)) + " error" +
                            (errors == 1 ? "" : "s") + ": nothing was published",
                        "fix them; `affiche --check` lists the same");
+    if (!o.player_program.empty()) {
+        auto status = run_program({o.player_program, "--check", o.content_dir});
+        if (!status) return status.error();
+        if (*status != 0)
+            return failure({o.content_dir},
+                           "`" + o.player_program +
+                               " --check` refused the deck: nothing was published",
+                           "its messages above say what to fix");
+    }
     return CheckedDeck{deck_revision(*loaded.content), loaded.content->listing()};
 }
 

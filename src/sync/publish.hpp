@@ -27,6 +27,10 @@ struct PublishOptions {
     // For the external tool: its program and, optionally, `-s KEY` (else minisign's default key).
     std::string minisign_program = "minisign";
     std::string minisign_secret_key;
+    // When set (e.g. "affiche"), publish also runs `PLAYER --check CONTENT_DIR` in its own process
+    // after its own check: the SDL_image decode of every image, so the refusals equal the
+    // player's exactly, without linking SDL here. Its messages go to stderr.
+    std::string player_program;
     std::int64_t now = 0; // Unix time, seconds (the caller's clock, injected for tests)
     std::int64_t expires_in = default_expiry_seconds;
     int keep = 0; // archives to keep (the current one always stays); 0 keeps all
@@ -43,12 +47,13 @@ struct PublishReport {
     std::uint64_t files = 0;         // files packed
 };
 
-// Validates content_dir like `affiche --check` without SDL (load_deck: TOML, schema, references,
-// image headers and decode limits, fonts present; not the SDL_image decode or the font-metric
-// readability warnings, which are warnings or need SDL), then packs it to
-// SITE_DIR/deck-<rev>.tar.zst (never overwriting a different file), writes manifest.toml with
-// sequence = previous + 1 and its .minisig, and prunes. Any error: nothing new is left in SITE_DIR,
-// the previous manifest stays.
+// Validates content_dir like `affiche --check`: core's load_deck (TOML, schema, references, image
+// headers within the decode limits, fonts), which is every error `--check` gives except an image
+// whose header is fine but whose data SDL_image cannot decode; player_program adds that one. (The
+// font-metric readability checks of `--check` are warnings only.) Then packs the deck to
+// SITE_DIR/deck-<revision>.tar.zst (never replacing a different file), writes manifest.toml with
+// sequence = previous + 1 and its .minisig, and prunes. On a refusal nothing new is left in
+// SITE_DIR; an I/O error after the archive is placed can leave that archive (harmless, unlisted).
 Result<PublishReport> publish(const PublishOptions& options);
 
 // Reads the password from key_password_env, if set.

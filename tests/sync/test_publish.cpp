@@ -189,3 +189,30 @@ TEST_CASE("without --key publish runs `minisign -Sm`, and its signature verifies
     CHECK_FALSE(publish(o).ok());
     CHECK(site.files() == before);
 }
+
+#ifdef AFFICHE_BIN
+TEST_CASE("an image SDL_image cannot decode passes core's check; with the player's check it is "
+          "refused" *
+          no_minisign()) {
+    Site site;
+    // A PNG with a good header and cut-short data (the player's e2e test uses the same shape).
+    auto be32 = [](std::uint32_t v) {
+        return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16),
+                           static_cast<char>(v >> 8), static_cast<char>(v)};
+    };
+    site.tmp.write("deck/images/photo.png", std::string("\x89PNG\r\n\x1a\n", 8) + be32(13) +
+                                                "IHDR" + be32(64) + be32(64) +
+                                                std::string("\x08\x02\x00\x00\x00", 5) + be32(0) +
+                                                be32(4000) + "IDAT" + std::string(40, '\x78'));
+    site.tmp.write("deck/slides/30-photo.toml",
+                   "[[slide]]\nid = \"photo\"\ntitle = \"Photo\"\nimage = \"photo.png\"\n");
+    PublishOptions o = site.options();
+    o.player_program = AFFICHE_BIN;
+    auto r = publish(o);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message.ends_with(" --check` refused the deck: nothing was published"));
+    CHECK(site.files().empty());
+    o.player_program.clear(); // the documented gap: core alone reads only the header
+    CHECK(publish(o).ok());
+}
+#endif
