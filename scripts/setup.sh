@@ -20,12 +20,13 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(build-essential cmake pkg-config
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libtomlplusplus-dev
     libfribidi-dev libunibreak-dev libsystemd-dev libxxhash-dev doctest-dev
-    libsodium-dev libarchive-dev minisign zstd
+    libsodium-dev libarchive-dev minisign zstd libcurl4-openssl-dev
     fonts-dejavu-core fonts-noto-core)
 # The Pi's GL drivers: SDL loads them at run time, so nothing else pulls them in.
 [ "$mode" = install ] && packages+=(libegl1 libgles2 libegl-mesa0 libgl1-mesa-dri libgbm1)
 # systemd-analyze checks the unit file in the tests; clang and its runtimes build the fuzzers.
-[ "$mode" = test ] && packages+=(systemd clang-14 libclang-rt-14-dev)
+# nginx-light and python3 serve the sync's e2e tests and bench/fleet.sh (time: its RSS figure).
+[ "$mode" = test ] && packages+=(systemd clang-14 libclang-rt-14-dev nginx-light python3 time)
 
 sudo_if_needed() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
