@@ -160,6 +160,83 @@ std::string sibling_url(const std::string& base_url, const std::string& name) {
     return base_url.substr(0, slash + 1) + name;
 }
 
+namespace {
+
+// One easy handle's options for a transfer into sink; the scheme decides the allowed protocols.
+void configure(CURL* c, Sink& sink, char* errbuf, const std::string& scheme,
+               const FetchLimits& limits) {
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+    sink.stall_timeout_s = limits.stall_timeout_s;
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &sink);
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    // The scheme is pinned to the URL's own family: http(s) never reaches file:// or others.
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, scheme == "file" ? "file" : "http,https");
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L); // redirects checked one by one
+    curl_easy_setopt(c, CURLOPT_FILETIME, 1L);       // Last-Modified, for racy_etag
+    set_limits(c, limits);
+}
+
+// After a 3xx: "" and url set to the next hop, or why it is refused. The redirect's own body
+// (an HTML page) is dropped.
+std::string next_hop(CURL* c, int hop, Sink& sink, FetchReply& reply, std::string& url) {
+    char* location = nullptr;
+    curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &location);
+    if (!location) return "a redirect without a Location";
+    const std::string next = location;
+    const std::string next_scheme = scheme_of(next);
+    if (next_scheme != "http" && next_scheme != "https") {
+        return "redirect to another scheme refused (" + next + ")";
+    }
+    if (hop + 1 >= max_redirects)
+        return "more than " + std::to_string(max_redirects) + " redirects";
+    url = next;
+    sink.received = 0;
+    reply.body.clear();
+    if (sink.fd >= 0 && (::ftruncate(sink.fd, 0) != 0 || ::lseek(sink.fd, 0, SEEK_SET) != 0)) {
+        return std::string("cannot write the download: ") + std::strerror(errno);
+    }
+    return "";
+}
+
+// The transfer, redirects included: "" on success, else the one-line reason; url ends as the
+// last address asked.
+std::string perform(CURL* c, const FetchRequest& request, const FetchLimits& limits, Sink& sink,
+                    char* errbuf, FetchReply& reply, std::string& url) {
+    const bool file = scheme_of(url) == "file";
+    for (int hop = 0;; ++hop) {
+        curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+        errbuf[0] = '\0';
+        sink.last_count = -1; // each hop's wait for an answer counts from its start
+        const CURLcode code = curl_easy_perform(c);
+        long header_size = 0;
+        curl_easy_getinfo(c, CURLINFO_HEADER_SIZE, &header_size);
+        reply.header_bytes += static_cast<std::uint64_t>(header_size);
+        if (code != CURLE_OK) return transfer_error(code, sink, limits, errbuf);
+        long status = 0;
+        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+        if (file || status == 200) {
+            reply.etag = file || racy_etag(c) ? "" : etag_of(c);
+            return "";
+        }
+        if (status == 304 && !request.etag.empty()) {
+            reply.not_modified = true;
+            reply.etag = request.etag;
+            return "";
+        }
+        if (status < 300 || status >= 400) {
+            return "HTTP " + std::to_string(status) + " from the server";
+        }
+        if (std::string refused = next_hop(c, hop, sink, reply, url); !refused.empty()) {
+            return refused;
+        }
+    }
+}
+
+} // namespace
+
 Result<FetchReply> fetch(const FetchRequest& request, const FetchLimits& limits) {
     static const bool initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
     const std::string scheme = scheme_of(request.url);
@@ -168,7 +245,7 @@ Result<FetchReply> fetch(const FetchRequest& request, const FetchLimits& limits)
         return fetch_error(request.url, "the URL must start with https://, http:// or file://");
     }
     std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
-    CURL* c = curl.get();
+    if (!curl) return fetch_error(request.url, "libcurl failed to start");
     FetchReply reply;
     Sink sink;
     sink.max_bytes = request.max_bytes;
@@ -183,79 +260,14 @@ Result<FetchReply> fetch(const FetchRequest& request, const FetchLimits& limits)
     std::unique_ptr<curl_slist, ListDeleter> headers;
     if (!request.etag.empty() && scheme != "file") {
         headers.reset(curl_slist_append(nullptr, ("If-None-Match: " + request.etag).c_str()));
-        curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+        curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
     }
     char errbuf[CURL_ERROR_SIZE] = {};
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
-    sink.stall_timeout_s = limits.stall_timeout_s;
-    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &sink);
-    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-    // The scheme is pinned to the URL's own family: http(s) never reaches file:// or others.
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, scheme == "file" ? "file" : "http,https");
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(c, CURLOPT_FILETIME,
-                     1L); // Last-Modified, for racy_etag // redirects checked below, one by one
-    set_limits(c, limits);
-
+    configure(curl.get(), sink, errbuf, scheme, limits);
     std::string url = request.url;
-    std::string failed;
-    for (int hop = 0;; ++hop) {
-        curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-        errbuf[0] = '\0';
-        sink.last_count = -1; // each hop's wait for an answer counts from its start
-        const CURLcode code = curl_easy_perform(c);
-        long header_size = 0;
-        curl_easy_getinfo(c, CURLINFO_HEADER_SIZE, &header_size);
-        reply.header_bytes += static_cast<std::uint64_t>(header_size);
-        if (code != CURLE_OK) {
-            failed = transfer_error(code, sink, limits, errbuf);
-            break;
-        }
-        long status = 0;
-        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-        if (scheme == "file" || status == 200) {
-            reply.etag = scheme == "file" || racy_etag(c) ? "" : etag_of(c);
-            break;
-        }
-        if (status == 304 && !request.etag.empty()) {
-            reply.not_modified = true;
-            reply.etag = request.etag;
-            break;
-        }
-        char* location = nullptr;
-        curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &location);
-        if (status >= 300 && status < 400 && location) {
-            const std::string next = location;
-            const std::string next_scheme = scheme_of(next);
-            if (next_scheme != "http" && next_scheme != "https") {
-                failed = "redirect to another scheme refused (" + next + ")";
-                break;
-            }
-            if (hop + 1 >= max_redirects) {
-                failed = "more than " + std::to_string(max_redirects) + " redirects";
-                break;
-            }
-            url = next;
-            // The redirect's own body (an HTML page) is not the file.
-            sink.received = 0;
-            reply.body.clear();
-            if (sink.fd >= 0 &&
-                (::ftruncate(sink.fd, 0) != 0 || ::lseek(sink.fd, 0, SEEK_SET) != 0)) {
-                failed = std::string("cannot write the download: ") + std::strerror(errno);
-                break;
-            }
-            continue;
-        }
-        failed = "HTTP " + std::to_string(status) + " from the server";
-        break;
-    }
-    if (sink.fd >= 0) {
-        if (::close(sink.fd) != 0 && failed.empty()) {
-            failed = std::string("cannot write the download: ") + std::strerror(errno);
-        }
+    std::string failed = perform(curl.get(), request, limits, sink, errbuf, reply, url);
+    if (sink.fd >= 0 && ::close(sink.fd) != 0 && failed.empty()) {
+        failed = std::string("cannot write the download: ") + std::strerror(errno);
     }
     if (!failed.empty()) return fetch_error(url, failed);
     reply.body_bytes = sink.received;
