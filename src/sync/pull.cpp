@@ -109,6 +109,10 @@ Result<PullOutcome::Kind> Pass::run(SyncState& state) {
     if (!reply) return reply.error();
     if (reply->not_modified) {
         etag_ = state.etag;
+        // A current deleted by hand is put back, even when nothing was published.
+        if (store_.current_revision().empty()) {
+            if (auto r = store_.swap_current(state.revision); !r) return r.error();
+        }
         stale_ = state.expires_unix > 0 && now_ >= state.expires_unix;
         return stale_ ? PullOutcome::Kind::stale : PullOutcome::Kind::unchanged;
     }
