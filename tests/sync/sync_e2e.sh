@@ -128,6 +128,31 @@ rollback)
     [[ $rc -eq 0 && $(current) == "content/$rev_a" ]] || fail "the next pull undid the rollback"
     echo "ok: rolled back, and the next pull keeps it"
     ;;
+config_file)
+    publish "$t/deck-b"
+    cat >"$t/sync.toml" <<TOML
+url = "$base"
+keys = "$t/keys"
+root = "$t/screen"
+state = "$t/screen/state"
+status = "$t/screen/status.json"
+metrics = "$t/screen/sync.prom"
+keep = 2
+[limits]
+stall_timeout_s = 2
+TOML
+    rc=0
+    "$sync_bin" pull --config "$t/sync.toml" >"$t/out" 2>"$t/err" || rc=$?
+    expect_installed "$(manifest_field "$site/manifest.toml" revision)"
+    grep -q '^affiche_sync_sequence 2$' "$t/screen/sync.prom" || fail "no sequence 2 in the metrics"
+    grep -q '^affiche_sync_stale 0$' "$t/screen/sync.prom" || fail "metrics say stale"
+    echo 'kepp = 3' >>"$t/sync.toml"
+    rc=0
+    "$sync_bin" pull --config "$t/sync.toml" >"$t/out" 2>"$t/err" || rc=$?
+    [[ $rc -eq 1 ]] || fail "a bad configuration exited $rc"
+    grep -q "sync.toml:12:1: error: unknown key 'kepp'" "$t/err" || fail "no path:line:col error"
+    echo "ok: pull --config installs and writes metrics; a bad key is reported at sync.toml:12:1"
+    ;;
 server_down)
     pull "http://127.0.0.1:$(free_port)/site/"
     expect_refusal "cannot connect"
