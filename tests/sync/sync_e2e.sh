@@ -150,8 +150,8 @@ TOML
     rc=0
     "$sync_bin" pull --config "$t/sync.toml" >"$t/out" 2>"$t/err" || rc=$?
     [[ $rc -eq 1 ]] || fail "a bad configuration exited $rc"
-    grep -q "sync.toml:12:1: error: unknown key 'kepp'" "$t/err" || fail "no path:line:col error"
-    echo "ok: pull --config installs and writes metrics; a bad key is reported at sync.toml:12:1"
+    grep -q "sync.toml:10:1: error: unknown key 'kepp' in \[limits\]" "$t/err" || fail "no path:line:col error"
+    echo "ok: pull --config installs and writes metrics; a bad key is reported at sync.toml:10:1"
     ;;
 server_down)
     pull "http://127.0.0.1:$(free_port)/site/"
