@@ -211,8 +211,22 @@ TEST_CASE("an image SDL_image cannot decode passes core's check; with the player
     auto r = publish(o);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message.ends_with(" --check` refused the deck: nothing was published"));
-    CHECK(site.files().empty());
+    CHECK_FALSE(fs::exists(site.tmp.path("site")));
     o.player_program.clear(); // the documented gap: core alone reads only the header
     CHECK(publish(o).ok());
 }
 #endif
+
+TEST_CASE("a deck past the screens' extraction limits is refused when publishing" * no_minisign()) {
+    Site site;
+    PublishOptions o = site.options();
+    o.screen_limits.max_entries = 4; // the fixture has 3 folders and 4 files
+    auto r = publish(o);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message.starts_with("the deck is larger than a screen accepts (4 files"));
+    CHECK_FALSE(fs::exists(site.tmp.path("site")));
+    o.screen_limits = {};
+    o.screen_limits.max_total_bytes = 100;
+    CHECK_FALSE(publish(o).ok());
+    CHECK_FALSE(fs::exists(site.tmp.path("site")));
+}
