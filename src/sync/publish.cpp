@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 #include <unistd.h>
 
 namespace affiche {
@@ -133,6 +134,8 @@ Result<PublishReport> publish_into_site(const PublishOptions& o, const CheckedDe
                                         const std::optional<SecretKey>& key) {
     auto previous = previous_manifest(o.site_dir);
     if (!previous) return previous.error();
+    if (*previous && (*previous)->sequence == std::numeric_limits<std::int64_t>::max())
+        return failure({o.site_dir}, "the sequence number cannot go higher");
     PublishReport report;
     Manifest& m = report.manifest;
     m.revision = deck.revision;
