@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <limits>
 #include <unistd.h>
@@ -140,8 +141,8 @@ Result<PublishReport> publish_into_site(const PublishOptions& o, const CheckedDe
     Manifest& m = report.manifest;
     m.revision = deck.revision;
     m.sequence = *previous ? (*previous)->sequence + 1 : 1;
-    m.created = o.now;
-    m.expires = o.now + o.expires_in;
+    m.created = o.now != 0 ? o.now : static_cast<std::int64_t>(std::time(nullptr));
+    m.expires = m.created + o.expires_in;
     TempFiles temps;
     auto temp_archive = pack(o, deck, temps, m, report.files);
     if (!temp_archive) return temp_archive.error();
@@ -168,6 +169,8 @@ Result<PublishReport> publish_into_site(const PublishOptions& o, const CheckedDe
 
 Result<PublishReport> publish(const PublishOptions& o) {
     if (!sodium_ready()) return failure({o.site_dir}, "libsodium cannot start");
+    if (o.expires_in <= 0)
+        return failure({o.site_dir}, "the expiry must be in the future", "e.g. --expires 30d");
     auto deck = check_deck(o);
     if (!deck) return deck.error();
     std::optional<SecretKey> key; // read first: a wrong password stops before anything is written

@@ -168,6 +168,11 @@ TEST_CASE("expires is written as asked" * no_minisign()) {
     o.expires_in = *parse_duration_seconds("12h");
     const PublishReport r = publish_ok(o);
     CHECK(read_file(r.manifest_path).find("expires = 2026-11-29T19:00:00Z\n") != std::string::npos);
+    o.expires_in = 0;
+    site.edit_deck("\n# edit\n");
+    auto refused = publish(o);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message == "the expiry must be in the future");
 }
 
 TEST_CASE("without --key publish runs `minisign -Sm`, and its signature verifies here" *
