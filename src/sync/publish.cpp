@@ -7,11 +7,15 @@
 #include "sync/archive_writer.hpp"
 #include "sync/minisign_signature.hpp"
 #include "sync/publish_site.hpp"
+#include "sync/safe_extract.hpp"
 #include "sync/sha256.hpp"
+#include "sync/trusted_keys.hpp"
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
+#include <limits>
 #include <unistd.h>
 
 namespace affiche {
@@ -76,6 +80,15 @@ Result<std::string> pack(const PublishOptions& o, const CheckedDeck& deck, TempF
                                      compression, largest);
     if (!packed) return packed.error();
     files = packed->files;
+    // A deck the screens' default extraction limits would refuse is better refused here.
+    const ExtractLimits& screens = o.screen_limits;
+    if (packed->files + packed->folders > screens.max_entries ||
+        packed->bytes_in > screens.max_total_bytes)
+        return failure({o.content_dir},
+                       "the deck is larger than a screen accepts (" +
+                           std::to_string(screens.max_entries) + " files and folders, " +
+                           format_bytes(screens.max_total_bytes) + ")",
+                       "remove unused images, or make them smaller");
     if (deck_revision(o.content_dir) != deck.revision)
         return failure({o.content_dir}, "the deck changed while it was being published",
                        "publish again once the edits are saved");
@@ -92,7 +105,15 @@ Result<std::string> pack(const PublishOptions& o, const CheckedDeck& deck, TempF
 Result<std::string> sign_manifest(const PublishOptions& o, const std::optional<SecretKey>& key,
                                   const std::string& text, const Manifest& m, TempFiles& temps) {
     const std::string comment = manifest_trusted_comment(m);
-    if (key) return sign_bytes(*key, text, comment);
+    if (key) {
+        std::string sig = sign_bytes(*key, text, comment);
+        // Checked before it is published, with the key's own public half.
+        auto checked = verify_with_keys(
+            text, std::string(manifest_file_name), sig,
+            std::string(manifest_file_name) + std::string(signature_suffix), {public_key_of(*key)});
+        if (!checked) return checked.error();
+        return sig;
+    }
     const std::string temp = temps.add(o.site_dir, std::string(manifest_file_name));
     const std::string sig = temp + std::string(signature_suffix);
     temps.track(sig);
@@ -109,31 +130,21 @@ Result<std::string> sign_manifest(const PublishOptions& o, const std::optional<S
     return std::move(bytes.bytes);
 }
 
-} // namespace
-
-Result<PublishReport> publish(const PublishOptions& o) {
-    if (!sodium_ready()) return failure({o.site_dir}, "libsodium cannot start");
-    auto deck = check_deck(o);
-    if (!deck) return deck.error();
-    std::optional<SecretKey> key; // read first: a wrong password stops before anything is written
-    if (!o.secret_key.empty()) {
-        auto read = read_secret_key(o.secret_key, o.password);
-        if (!read) return read.error();
-        key = *read;
-    }
-    std::error_code ec;
-    fs::create_directories(o.site_dir, ec);
-    if (ec) return failure({o.site_dir}, "cannot create: " + ec.message());
+// Everything after the checks: the site folder exists, the key (if any) is read.
+Result<PublishReport> publish_into_site(const PublishOptions& o, const CheckedDeck& deck,
+                                        const std::optional<SecretKey>& key) {
     auto previous = previous_manifest(o.site_dir);
     if (!previous) return previous.error();
+    if (*previous && (*previous)->sequence == std::numeric_limits<std::int64_t>::max())
+        return failure({o.site_dir}, "the sequence number cannot go higher");
     PublishReport report;
     Manifest& m = report.manifest;
-    m.revision = deck->revision;
+    m.revision = deck.revision;
     m.sequence = *previous ? (*previous)->sequence + 1 : 1;
-    m.created = o.now;
-    m.expires = o.now + o.expires_in;
+    m.created = o.now != 0 ? o.now : static_cast<std::int64_t>(std::time(nullptr));
+    m.expires = m.created + o.expires_in;
     TempFiles temps;
-    auto temp_archive = pack(o, *deck, temps, m, report.files);
+    auto temp_archive = pack(o, deck, temps, m, report.files);
     if (!temp_archive) return temp_archive.error();
     const std::string text = format_manifest(m);
     auto sig = sign_manifest(o, key, text, m, temps);
@@ -151,6 +162,28 @@ Result<PublishReport> publish(const PublishOptions& o) {
     auto pruned = prune_archives(o.site_dir, o.keep, m.archive);
     if (!pruned) return pruned.error();
     report.pruned = std::move(*pruned);
+    return report;
+}
+
+} // namespace
+
+Result<PublishReport> publish(const PublishOptions& o) {
+    if (!sodium_ready()) return failure({o.site_dir}, "libsodium cannot start");
+    if (o.expires_in <= 0)
+        return failure({o.site_dir}, "the expiry must be in the future", "e.g. --expires 30d");
+    auto deck = check_deck(o);
+    if (!deck) return deck.error();
+    std::optional<SecretKey> key; // read first: a wrong password stops before anything is written
+    if (!o.secret_key.empty()) {
+        auto read = read_secret_key(o.secret_key, o.password);
+        if (!read) return read.error();
+        key = *read;
+    }
+    std::error_code ec;
+    const bool created = fs::create_directories(o.site_dir, ec);
+    if (ec) return failure({o.site_dir}, "cannot create: " + ec.message());
+    auto report = publish_into_site(o, *deck, key);
+    if (!report && created) fs::remove(o.site_dir, ec); // only removed while still empty
     return report;
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/result.hpp"
 #include "sync/manifest.hpp"
+#include "sync/safe_extract.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -31,8 +32,10 @@ struct PublishOptions {
     // after its own check: the SDL_image decode of every image, so the refusals equal the
     // player's exactly, without linking SDL here. Its messages go to stderr.
     std::string player_program;
-    std::int64_t now = 0; // Unix time, seconds (the caller's clock, injected for tests)
+    std::int64_t now = 0; // Unix time, seconds; 0: the system clock (tests inject one)
     std::int64_t expires_in = default_expiry_seconds;
+    // The screens' extraction limits: a deck past them is refused here rather than on every screen.
+    ExtractLimits screen_limits;
     int keep = 0; // archives to keep (the current one always stays); 0 keeps all
     // Every diagnostic of the deck check (errors, warnings, notes) goes here when set.
     std::function<void(const Diagnostic&)> on_diagnostic;

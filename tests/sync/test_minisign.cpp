@@ -56,6 +56,13 @@ TEST_CASE("a file signed by `minisign -Sm` with a password-less key is accepted"
     auto v = verify_file(tmp.path("m.toml"), *keys);
     REQUIRE_MESSAGE(v.ok(), format_diagnostic(v.error()));
     CHECK(v->trusted_comment == "sequence:3 revision:ab");
+    // The legacy format (`-l`: the file itself signed, "Ed") is still accepted, as minisign does.
+    REQUIRE(run_shell("minisign -S -l -m " + tmp.path("m.toml") + " -s " + tmp.path("k.key")) == 0);
+    CHECK(read_file(tmp.path("m.toml.minisig")).find("\nRW") != std::string::npos);
+    auto legacy = verify_file(tmp.path("m.toml"), *keys);
+    CHECK_MESSAGE(legacy.ok(), format_diagnostic(legacy.error()));
+    tmp.write("m.toml", "format = 1\nsequence = 4\n");
+    CHECK_FALSE(verify_file(tmp.path("m.toml"), *keys).ok());
 }
 
 TEST_CASE("an encrypted key: minisign signs with it given the password on stdin, we read it too" *

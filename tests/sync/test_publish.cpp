@@ -168,6 +168,11 @@ TEST_CASE("expires is written as asked" * no_minisign()) {
     o.expires_in = *parse_duration_seconds("12h");
     const PublishReport r = publish_ok(o);
     CHECK(read_file(r.manifest_path).find("expires = 2026-11-29T19:00:00Z\n") != std::string::npos);
+    o.expires_in = 0;
+    site.edit_deck("\n# edit\n");
+    auto refused = publish(o);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message == "the expiry must be in the future");
 }
 
 TEST_CASE("without --key publish runs `minisign -Sm`, and its signature verifies here" *
@@ -211,8 +216,22 @@ TEST_CASE("an image SDL_image cannot decode passes core's check; with the player
     auto r = publish(o);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message.ends_with(" --check` refused the deck: nothing was published"));
-    CHECK(site.files().empty());
+    CHECK_FALSE(fs::exists(site.tmp.path("site")));
     o.player_program.clear(); // the documented gap: core alone reads only the header
     CHECK(publish(o).ok());
 }
 #endif
+
+TEST_CASE("a deck past the screens' extraction limits is refused when publishing" * no_minisign()) {
+    Site site;
+    PublishOptions o = site.options();
+    o.screen_limits.max_entries = 4; // the fixture has 3 folders and 4 files
+    auto r = publish(o);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message.starts_with("the deck is larger than a screen accepts (4 files"));
+    CHECK_FALSE(fs::exists(site.tmp.path("site")));
+    o.screen_limits = {};
+    o.screen_limits.max_total_bytes = 100;
+    CHECK_FALSE(publish(o).ok());
+    CHECK_FALSE(fs::exists(site.tmp.path("site")));
+}
