@@ -37,7 +37,7 @@ worker_processes 1;
 daemon off;
 pid $prefix/nginx.pid;
 error_log $prefix/logs/error.log warn;
-events { worker_connections 4096; }
+events { worker_connections 1024; }
 http {
     log_format bytes '\$request \$status \$bytes_sent';
     access_log $prefix/logs/access.log bytes;
