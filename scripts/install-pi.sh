@@ -7,6 +7,10 @@
 #               video=HDMI-A-1:1920x1080M@60D to /boot/firmware/cmdline.txt (a backup is kept as
 #               cmdline.txt.before-affiche); takes effect at the next reboot.
 #   --no-start  install and enable the service, but do not start it now.
+#   --sync URL --sync-key PUBLIC_KEY
+#               also set up affiche-sync: user affiche-sync, the trusted key in /etc/affiche/keys/,
+#               /etc/affiche/sync.toml pulling URL (the published folder), and affiche-sync.timer
+#               (a pull every minute). Needs /usr/local/bin/affiche-sync (cmake --install).
 # The user who ran sudo joins group affiche, so they may upload slides to /var/lib/affiche
 # (log out and in again for that to apply). See docs/raspberry-pi.md.
 set -euo pipefail
@@ -17,14 +21,23 @@ unit_dir=/usr/local/lib/systemd/system
 cmdline=/boot/firmware/cmdline.txt
 edit_cmdline=no
 start=yes
-for arg in "$@"; do
-    case $arg in
+sync_url=""
+sync_key=""
+while [[ $# -gt 0 ]]; do
+    case $1 in
         --cmdline) edit_cmdline=yes ;;
         --no-start) start=no ;;
-        -h | --help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
-        *) echo "install-pi.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
+        --sync) sync_url=${2:?--sync needs a URL}; shift ;;
+        --sync-key) sync_key=${2:?--sync-key needs a public key file}; shift ;;
+        -h | --help) sed -n '2,16p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        *) echo "install-pi.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
+    shift
 done
+if [[ -n $sync_url && ! -f $sync_key ]] || [[ -z $sync_url && -n $sync_key ]]; then
+    echo "install-pi.sh: --sync URL needs --sync-key PUBLIC_KEY (a minisign .pub file), and back" >&2
+    exit 2
+fi
 
 if [[ $(id -u) -ne 0 ]]; then
     echo "install-pi.sh: run it with sudo" >&2
@@ -91,4 +104,42 @@ if [[ $start == yes ]]; then
     systemctl --no-pager --lines=10 status affiche.service || true
 else
     systemctl enable affiche.service
+fi
+
+if [[ -n $sync_url ]]; then
+    echo "== affiche-sync (pull $sync_url every minute)"
+    sync_bin=/usr/local/bin/affiche-sync
+    if [[ ! -x $sync_bin ]]; then
+        echo "install-pi.sh: $sync_bin is missing: sudo cmake --install build" >&2
+        exit 1
+    fi
+    install -m 0644 "$src/systemd/affiche-sync.sysusers" /etc/sysusers.d/affiche-sync.conf
+    systemd-sysusers /etc/sysusers.d/affiche-sync.conf
+    install -d -m 0755 /etc/affiche /etc/affiche/keys
+    install -m 0644 "$sync_key" "/etc/affiche/keys/$(basename "$sync_key" .pub).pub"
+    # The state lives beside the content, group affiche, outside content/.
+    install -d -m 0775 -o affiche-sync -g affiche /var/lib/affiche/state
+    if [[ ! -f /etc/affiche/sync.toml ]]; then
+        cat >/etc/affiche/sync.toml <<TOML
+# affiche-sync settings (docs/raspberry-pi.md, section 6). Checked at every pull: an error names
+# this file, its line and column. How often it runs is affiche-sync.timer's business.
+url = "$sync_url"
+keys = "/etc/affiche/keys"
+root = "/var/lib/affiche"
+state = "/var/lib/affiche/state"
+status = "/run/affiche-sync/status.json"
+metrics = "/run/affiche-sync/affiche_sync.prom"
+keep = 5
+TOML
+    else
+        echo "kept the existing /etc/affiche/sync.toml (not changed)"
+    fi
+    for unit in affiche-sync.service affiche-sync.timer; do
+        [[ -f $unit_dir/$unit ]] || install -D -m 0644 "$src/systemd/$unit" "$unit_dir/$unit"
+    done
+    systemctl daemon-reload
+    systemctl enable --now affiche-sync.timer
+    echo "first pull now:"
+    systemctl start affiche-sync.service || true
+    cat /run/affiche-sync/status.json 2>/dev/null || true
 fi

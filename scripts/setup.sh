@@ -20,11 +20,13 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(build-essential cmake pkg-config
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libtomlplusplus-dev
     libfribidi-dev libunibreak-dev libsystemd-dev libxxhash-dev libdrm-dev doctest-dev
+    libsodium-dev libarchive-dev minisign zstd libcurl4-openssl-dev
     fonts-dejavu-core fonts-noto-core gettext)
 # The Pi's GL drivers: SDL loads them at run time, so nothing else pulls them in.
 [ "$mode" = install ] && packages+=(libegl1 libgles2 libegl-mesa0 libgl1-mesa-dri libgbm1)
 # systemd-analyze checks the unit file in the tests; clang and its runtimes build the fuzzers.
-[ "$mode" = test ] && packages+=(systemd clang-14 libclang-rt-14-dev)
+# nginx-light and python3 serve the sync's e2e tests and bench/fleet.sh (time: its RSS figure).
+[ "$mode" = test ] && packages+=(systemd clang-14 libclang-rt-14-dev nginx-light python3 time)
 # The tests on a real X server: Xvfb, Mesa's llvmpipe behind GLX/EGL and GLES2 (loaded by SDL at
 # run time), ImageMagick's `import` to read the screen, xdpyinfo and friends to look at it.
 [ "$mode" = test ] && packages+=(xvfb x11-utils imagemagick libgl1-mesa-dri libegl1 libegl-mesa0 libgles2)

@@ -92,6 +92,10 @@ TEST_CASE("options: an option missing its value is a usage error") {
     CHECK(error_of({"--render"}) == "--render needs an output folder");
     CHECK(error_of({"--size"}) == "--size needs WIDTHxHEIGHT, e.g. 1920x1080");
     CHECK(error_of({"--status"}) == "--status needs a file name");
+    CHECK(error_of({"--metrics"}) ==
+          "--metrics needs a file name (e.g. /run/affiche/affiche.prom)");
+    CHECK(parsed({"--metrics", "/run/affiche/affiche.prom"}).metrics_file ==
+          "/run/affiche/affiche.prom");
     CHECK(error_of({"--clock"}) == "--clock needs a time as HH:MM");
     CHECK(error_of({"--exit-after"}) == "--exit-after needs a number of seconds");
     CHECK(error_of({"--rotate"}) == "--rotate needs 0, 90, 180 or 270");
@@ -122,9 +126,9 @@ TEST_CASE("options: parse_size") {
 
 TEST_CASE("options: the usage text names every option") {
     const std::string usage = usage_text();
-    for (const char* option :
-         {"--check", "--render OUT_DIR", "--size WxH", "--windowed", "--rotate DEGREES",
-          "--status FILE", "--clock HH:MM", "--exit-after SECONDS", "--help", "--version"}) {
+    for (const char* option : {"--check", "--render OUT_DIR", "--size WxH", "--windowed",
+                               "--rotate DEGREES", "--status FILE", "--metrics FILE",
+                               "--clock HH:MM", "--exit-after SECONDS", "--help", "--version"}) {
         INFO(option);
         CHECK(usage.find(option) != std::string::npos);
     }

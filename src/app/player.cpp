@@ -57,8 +57,8 @@ std::vector<std::string> shown_ids(const Deck& d) {
 
 Player::Player(const Options& options, std::string content_dir, Signals& signals)
     : options_(options), content_dir_(std::move(content_dir)), signals_(signals),
-      reporter_(options.status_file, content_dir_), live_(options.windowed, content_dir_),
-      reload_(content_dir_, reporter_, live_.quiet_ms()) {}
+      reporter_(options.status_file, content_dir_, options.metrics_file),
+      live_(options.windowed, content_dir_), reload_(content_dir_, reporter_, live_.quiet_ms()) {}
 
 Player::~Player() {
     // Textures before the renderer they belong to, the renderer before SDL (a member, after).

@@ -13,8 +13,9 @@ std::int64_t unix_seconds(Millis wall_ms) {
 }
 } // namespace
 
-ServiceReporter::ServiceReporter(const std::string& status_path, const std::string& content_dir)
-    : file_(status_path), watchdog_ms_(watchdog_interval_ms()) {
+ServiceReporter::ServiceReporter(const std::string& status_path, const std::string& content_dir,
+                                 const std::string& metrics_path)
+    : file_(status_path), metrics_(metrics_path), watchdog_ms_(watchdog_interval_ms()) {
     report_.version = AFFICHE_VERSION;
     report_.content_dir = content_dir;
     report_.started_unix = static_cast<std::int64_t>(std::time(nullptr)); // before the loop
@@ -44,6 +45,7 @@ void ServiceReporter::slide_shown(const Deck& deck, int play_index, Millis wall_
     report_.slide_index = play_index;
     report_.slide_count = deck.shown_count();
     report_.slide_since_unix = unix_seconds(wall_ms);
+    ++slide_changes_;
     notify_status("slide " + std::to_string(play_index + 1) + "/" +
                   std::to_string(report_.slide_count) + ": " + s.id);
     write(wall_ms);
@@ -80,11 +82,38 @@ Millis ServiceReporter::watchdog(Millis now) {
 
 void ServiceReporter::stopping() {
     notify_stopping();
+    up_ = false;
+    write_metrics();
 }
 
 void ServiceReporter::write(Millis wall_ms) {
     report_.now_unix = unix_seconds(wall_ms);
     file_.write(report_);
+    write_metrics();
+}
+
+void ServiceReporter::write_metrics() {
+    if (!metrics_.enabled()) return;
+    const auto& r = report_.last_reload;
+    metrics_.write({
+        {"affiche_up", "1 while the player runs", "gauge", up_ ? 1.0 : 0.0, {}},
+        {"affiche_slide_changes_total", "Slides shown since start", "counter", slide_changes_, {}},
+        {"affiche_deck_revision_info",
+         "The deck on screen",
+         "gauge",
+         1.0,
+         {{"revision", report_.revision}}},
+        {"affiche_last_reload_ok",
+         "1 unless the last reload was refused",
+         "gauge",
+         r.ok ? 1.0 : 0.0,
+         {}},
+        {"affiche_last_reload_timestamp_seconds",
+         "Unix time of the last reload (0 = none)",
+         "gauge",
+         static_cast<double>(r.at_unix),
+         {}},
+    });
 }
 
 } // namespace affiche

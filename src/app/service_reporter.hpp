@@ -5,6 +5,7 @@
 #include "core/deck.hpp"
 #include "core/geometry.hpp"
 #include "core/millis.hpp"
+#include "service/metrics_file.hpp"
 #include "service/status_file.hpp"
 
 #include <string>
@@ -14,7 +15,9 @@ namespace affiche {
 
 class ServiceReporter {
   public:
-    ServiceReporter(const std::string& status_path, const std::string& content_dir);
+    // metrics_path "" = no Prometheus textfile.
+    ServiceReporter(const std::string& status_path, const std::string& content_dir,
+                    const std::string& metrics_path = "");
     void set_display(const std::string& renderer, const std::string& reason, Size size);
     // The deck now on screen: its revision, and its problems. No revision waits any more.
     void set_deck(const std::string& revision, std::vector<std::string> problems);
@@ -37,9 +40,13 @@ class ServiceReporter {
 
   private:
     void write(Millis wall_ms);
+    void write_metrics();
 
     StatusReport report_;
     StatusFile file_;
+    MetricsFile metrics_;
+    double slide_changes_ = 0; // since start, a Prometheus counter
+    bool up_ = true;
     bool ready_ = false;
     Millis watchdog_ms_ = 0; // 0 = no watchdog
     Millis last_ping_ = 0;

@@ -61,7 +61,8 @@ bool apply_switch(Options& o, const std::string& a) {
 
 bool takes_value(const std::string& a) {
     return a == "--render" || a == "--size" || a == "--status" || a == "--clock" ||
-           a == "--exit-after" || a == "--rotate" || a == "--at" || a == "--from" || a == "--days";
+           a == "--exit-after" || a == "--rotate" || a == "--at" || a == "--from" || a == "--days" ||
+           a == "--metrics";
 }
 
 std::optional<UsageError> apply_schedule_valued(Options& o, const std::string& a,
@@ -97,6 +98,9 @@ std::optional<UsageError> apply_valued(Options& o, const std::string& a, const s
     } else if (a == "--status") {
         if (!v) return UsageError{"--status needs a file name"};
         o.status_file = *v;
+    } else if (a == "--metrics") {
+        if (!v) return UsageError{"--metrics needs a file name (e.g. /run/affiche/affiche.prom)"};
+        o.metrics_file = *v;
     } else if (a == "--clock") {
         if (!v || !valid_clock(*v)) return UsageError{"--clock needs a time as HH:MM"};
         o.clock = *v;
@@ -174,6 +178,7 @@ std::string usage_text() {
            "                       in portrait); --render uses --size as the upright size\n"
            "  --status FILE        keep a JSON status file up to date (SIGUSR1: screenshot beside "
            "it)\n"
+           "  --metrics FILE       keep Prometheus metrics in FILE (node_exporter textfile)\n"
            "  --clock HH:MM        the time --render shows on the clock (default 10:30)\n"
            "  --exit-after SECONDS stop playing after this long (tests, benchmarks)\n"
            "  --help, --version\n"

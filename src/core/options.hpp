@@ -18,6 +18,7 @@ struct Options {
     std::string content_dir;      // "" = not given
     std::string render_dir;       // --render OUT_DIR
     std::string status_file;      // --status FILE
+    std::string metrics_file;     // --metrics FILE: Prometheus textfile
     bool windowed = false;        // --windowed
     std::optional<Size> size;     // --size WxH
     std::string clock = "10:30";  // --clock HH:MM: the time shown by --render

@@ -1,0 +1,37 @@
+// Prometheus metrics in node_exporter's textfile-collector format, replaced atomically.
+#pragma once
+
+#include "service/status_file.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace affiche {
+
+struct Metric {
+    std::string name; // e.g. "affiche_sync_last_success_timestamp_seconds"
+    std::string help; // one line
+    std::string type; // "gauge" or "counter"
+    double value = 0;
+    std::vector<std::pair<std::string, std::string>> labels; // e.g. {"revision", "ab12"}
+};
+
+// "# HELP", "# TYPE" and one sample line per metric; label values escaped (\\, \", \n).
+std::string to_prometheus_text(const std::vector<Metric>& metrics);
+
+// A .prom file for node_exporter's --collector.textfile.directory. Written as path.tmp then
+// renamed, so the collector (which reads only *.prom) never sees half a file.
+class MetricsFile {
+  public:
+    explicit MetricsFile(std::string path) : file_(std::move(path)) {} // "" = disabled
+    bool enabled() const { return file_.enabled(); }
+    bool write(const std::vector<Metric>& metrics) {
+        return file_.write_text(to_prometheus_text(metrics));
+    }
+
+  private:
+    StatusFile file_; // the same atomic write-and-rename, failures logged once
+};
+
+} // namespace affiche

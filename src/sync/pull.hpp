@@ -1,0 +1,39 @@
+// One pull pass of affiche-sync: manifest, signature, replay and expiry checks, download, checks,
+// install and atomic swap; the state, status and metrics written whatever happens.
+#pragma once
+
+#include "core/result.hpp"
+#include "sync/sync_config.hpp"
+#include "sync/sync_report.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace affiche {
+
+struct PullOutcome {
+    enum class Kind {
+        unchanged, // 304, or the same sequence again: nothing to do
+        installed, // a new revision is on screen
+        stale,     // the manifest has expired: the current deck plays on
+        failed,    // refused or failed: the current deck plays on
+    };
+    Kind kind = Kind::failed;
+    std::string message;            // one line for the journal
+    std::uint64_t bytes_received = 0; // headers and bodies of every transfer of the pass
+    int archive_downloads = 0;
+    SyncReport report; // what status.json and the metrics now say
+};
+
+// The manifest URL of a pull URL: a URL ending in ".toml" is the manifest itself, any other is
+// the published folder ("https://h/site" and "https://h/site/" give ".../site/manifest.toml").
+std::string manifest_url_of(const std::string& url);
+
+// Runs one pass at Unix time now_unix (seconds). Never throws for network, disk or content
+// problems: they end as Kind::failed with the message also in the state, status and metrics.
+PullOutcome pull_once(const SyncConfig& config, std::int64_t now_unix);
+
+// Swaps current back to the revision installed before the one on screen.
+Result<std::string> rollback_once(const SyncConfig& config);
+
+} // namespace affiche

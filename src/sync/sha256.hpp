@@ -1,0 +1,23 @@
+// SHA-256 of bytes and files through libsodium, for the manifest's archive checksum.
+#pragma once
+
+#include "core/result.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace affiche {
+
+// Initialises libsodium once (thread-safe); false when it cannot start (no entropy source).
+bool sodium_ready();
+
+// 64 lowercase hex digits.
+std::string sha256_hex(std::string_view bytes);
+
+// The file's SHA-256 (64 lowercase hex digits), read in 64 KiB blocks; a regular file only.
+Result<std::string> sha256_file(const std::string& path);
+
+// Lowercase hex of bytes ("00ff").
+std::string to_hex(std::string_view bytes);
+
+} // namespace affiche

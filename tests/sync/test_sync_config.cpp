@@ -1,0 +1,63 @@
+// Tests of sync.toml: defaults, every key read, errors at path:line:col.
+#include "sync/sync_config.hpp"
+
+#include "../service_temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace affiche;
+
+namespace {
+Result<SyncConfig> load(const testing::TempDir& tmp, const std::string& text) {
+    tmp.write("sync.toml", text);
+    return load_sync_config(tmp.path("sync.toml"));
+}
+} // namespace
+
+TEST_CASE("sync config: a full file is read, the rest keeps its defaults") {
+    testing::TempDir tmp("conf");
+    auto c = load(tmp, "url = \"https://slides.example.org/salle-1/\"\n"
+                       "keys = \"/etc/affiche/keys\"\n"
+                       "root = \"/srv/affiche\"\n"
+                       "metrics = \"/run/affiche-sync/affiche_sync.prom\"\n"
+                       "keep = 3\n"
+                       "[limits]\n"
+                       "stall_timeout_s = 5\n"
+                       "max_archive_mb = 200\n"
+                       "max_entries = 500\n");
+    REQUIRE(c.ok());
+    CHECK(c->url == "https://slides.example.org/salle-1/");
+    CHECK(c->root == "/srv/affiche");
+    CHECK(c->state_dir == "/var/lib/affiche/state");
+    CHECK(c->status_file == "/run/affiche-sync/status.json");
+    CHECK(c->metrics_file == "/run/affiche-sync/affiche_sync.prom");
+    CHECK(c->keep == 3);
+    CHECK(c->fetch.stall_timeout_s == 5);
+    CHECK(c->fetch.connect_timeout_s == 15);
+    CHECK(c->max_archive_bytes == 200ull << 20);
+    CHECK(c->max_entries == 500);
+}
+
+TEST_CASE("sync config: errors name path:line:col") {
+    testing::TempDir tmp("conf");
+    auto unknown = load(tmp, "url = \"https://x/\"\nkep = 3\n");
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(format_diagnostic(unknown.error()) ==
+          tmp.path("sync.toml") + ":2:1: error: unknown key 'kep' in the sync configuration "
+                                  "(did you mean 'keep'?)");
+    auto range = load(tmp, "url = \"https://x/\"\n[limits]\nstall_timeout_s = 0\n");
+    REQUIRE_FALSE(range.ok());
+    CHECK(range.error().loc.line == 3);
+    CHECK(range.error().loc.column == 19);
+    auto scheme = load(tmp, "url = \"ftp://x/\"\n");
+    REQUIRE_FALSE(scheme.ok());
+    CHECK(format_diagnostic(scheme.error()).find(":1:7: error: 'url' must start with") !=
+          std::string::npos);
+    auto missing = load(tmp, "keep = 2\n");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().message == "missing 'url'");
+    auto broken = load(tmp, "url = \"https://x/\n");
+    REQUIRE_FALSE(broken.ok());
+    CHECK(broken.error().loc.line == 1);
+    CHECK_FALSE(load_sync_config(tmp.path("absent.toml")).ok());
+}
