@@ -7,6 +7,7 @@
 #include "core/image_header.hpp"
 #include "core/play_order.hpp"
 #include "core/result.hpp"
+#include "core/system_fonts.hpp"
 #include "core/table_reader.hpp"
 #include "core/text_limits.hpp"
 #include "core/toml_file.hpp"
@@ -201,6 +202,8 @@ void Loader::read_theme(const TableReader& r) {
 std::string Loader::read_font(const TableReader& r, std::string_view key, std::string& name) {
     name = r.string(key).value_or(name);
     if (name.empty()) return "";
+    // Not in the deck, but installed by a package (Noto Sans Arabic: fonts-noto-core).
+    if (std::string system = system_font_for(dir_ + "/fonts", name); !system.empty()) return system;
     // A missing font is not worth a blank screen: the deck plays in a system font.
     const NamedFile file{key, name, "fonts", FileKind::font, "font", "the system font is used"};
     if (!check_named_file(r, *content_, fonts_, file)) return "";
