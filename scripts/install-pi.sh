@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Turns a Raspberry Pi with affiche installed (sudo cmake --install build) into a signage box:
-# service user, content folder, systemd service started now and at every boot. Safe to run again.
+# Turns a Raspberry Pi with affiche installed (the package: sudo apt install ./affiche_*.deb, or
+# sudo cmake --install build) into a signage box: service user, content folder, systemd service
+# enabled and started now and at every boot (installing never enables it). Safe to run again.
 #
 # usage: sudo ./scripts/install-pi.sh [--cmdline] [--no-start]
 #   --cmdline   also add consoleblank=0, vt.global_cursor_default=0 and
@@ -11,9 +12,14 @@
 # (log out and in again for that to apply). See docs/raspberry-pi.md.
 set -euo pipefail
 
-src=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-bin=/usr/local/bin/affiche
-unit_dir=/usr/local/lib/systemd/system
+# The package installs to /usr, `cmake --install` to /usr/local; the unit, sysusers and tmpfiles
+# snippets come with either (systemd searches both trees).
+bin=/usr/bin/affiche
+unit=/lib/systemd/system/affiche.service
+if [[ ! -x $bin ]]; then
+    bin=/usr/local/bin/affiche
+    unit=/usr/local/lib/systemd/system/affiche.service
+fi
 cmdline=/boot/firmware/cmdline.txt
 edit_cmdline=no
 start=yes
@@ -21,7 +27,7 @@ for arg in "$@"; do
     case $arg in
         --cmdline) edit_cmdline=yes ;;
         --no-start) start=no ;;
-        -h | --help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        -h | --help) sed -n '2,13p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "install-pi.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -30,32 +36,27 @@ if [[ $(id -u) -ne 0 ]]; then
     echo "install-pi.sh: run it with sudo" >&2
     exit 1
 fi
-if [[ ! -x $bin ]]; then
-    echo "install-pi.sh: $bin is missing: build and install first (./scripts/setup.sh install," >&2
+if [[ ! -x $bin || ! -f $unit ]]; then
+    echo "install-pi.sh: affiche is not installed: install the package first (sudo apt install" >&2
+    echo "  ./affiche_*_arm64.deb), or build and install it (./scripts/setup.sh install," >&2
     echo "  or: cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j4 && sudo cmake --install build)" >&2
     exit 1
 fi
 
 echo "== user affiche (groups video, render)"
-install -m 0644 "$src/systemd/affiche.sysusers" /etc/sysusers.d/affiche.conf
-systemd-sysusers /etc/sysusers.d/affiche.conf
+systemd-sysusers affiche.conf
 if [[ -n ${SUDO_USER:-} && $SUDO_USER != root ]]; then
     usermod -a -G affiche "$SUDO_USER"
     echo "$SUDO_USER is in group affiche: may upload slides (after logging in again)"
 fi
 
 echo "== /var/lib/affiche (content folder)"
-install -m 0644 "$src/systemd/affiche.tmpfiles" /etc/tmpfiles.d/affiche.conf
-systemd-tmpfiles --create /etc/tmpfiles.d/affiche.conf
+systemd-tmpfiles --create affiche.conf
 echo "current -> $(readlink /var/lib/affiche/current)"
 
-echo "== service"
-if [[ ! -f $unit_dir/affiche.service ]]; then
-    # cmake --install puts it there; copy it when the build ran without it.
-    install -D -m 0644 "$src/systemd/affiche.service" "$unit_dir/affiche.service"
-fi
+echo "== service ($unit)"
 systemctl daemon-reload
-verify_out=$(systemd-analyze verify "$unit_dir/affiche.service" 2>&1 || true)
+verify_out=$(systemd-analyze verify "$unit" 2>&1 || true)
 if grep -q affiche <<<"$verify_out"; then
     printf '%s\n' "$verify_out"
     echo "install-pi.sh: the unit has problems (above); fix them first" >&2
