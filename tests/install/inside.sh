@@ -10,7 +10,7 @@ dpkg-query -W -f '${Package}\n' | sort >/tmp/before
 apt-get install -y -qq --no-install-recommends "$deb" >/tmp/apt.log 2>&1 || { cat /tmp/apt.log; fail "apt-get install"; }
 dpkg-query -W -f '${Package}\n' | sort >/tmp/after
 comm -13 /tmp/before /tmp/after >/tmp/pulled
-echo "pulled $(wc -l </tmp/pulled) packages"
+echo "pulled $(wc -l </tmp/pulled) packages: $(tr "\n" " " </tmp/pulled)"
 if grep -E -- '-dev$|^(gcc|g\+\+|cpp|clang|build-essential|make|cmake|binutils|libc6-dev)' /tmp/pulled; then
     fail "build-time packages pulled (above)"
 fi
