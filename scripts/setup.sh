@@ -27,8 +27,9 @@ packages=(build-essential cmake pkg-config
 # the Debian packages (build-deb.sh, lintian), the arm64 cross-build run under qemu-user-static
 # (cross-test.sh compares its PNGs with ImageMagick) and the install test (mmdebstrap).
 [ "$mode" = test ] && packages+=(systemd clang-14 libclang-rt-14-dev
-    debhelper dpkg-dev lintian crossbuild-essential-arm64 qemu-user-static imagemagick file
-    mmdebstrap ccache)
+    debhelper dpkg-dev lintian imagemagick file mmdebstrap ccache)
+[ "$mode" = test ] && [ "$(dpkg --print-architecture)" = amd64 ] &&
+    packages+=(crossbuild-essential-arm64 qemu-user-static)
 # The arm64 libraries to cross-build against (Debian multiarch). libunibreak is not among them:
 # its arm64 package would replace the amd64 one, so build-deb.sh unpacks it on the side.
 arm64_packages=(libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64
@@ -109,8 +110,8 @@ packages_and_arm64() {
     local step_start
     step() { echo "== $1 took $((SECONDS - step_start)) s"; }
     step_start=$SECONDS
-    DEB_BUILD_OPTIONS="nocheck parallel=$jobs" ./scripts/build-deb.sh amd64
-    step "Debian package (amd64) + lintian"
+    DEB_BUILD_OPTIONS="nocheck parallel=$jobs" ./scripts/build-deb.sh
+    step "Debian package ($(dpkg --print-architecture)) + lintian"
     if [ "$(dpkg --print-architecture)" != amd64 ]; then
         echo "== arm64 cross-build skipped: it is set up for an amd64 machine"
     else
