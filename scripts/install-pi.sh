@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Turns a Raspberry Pi with affiche installed (sudo cmake --install build) into a signage box:
-# service user, content folder, systemd service started now and at every boot. Safe to run again.
+# Turns a Raspberry Pi with affiche installed (the package: sudo apt install ./affiche_*.deb, or
+# sudo cmake --install build) into a signage box: service user, content folder, systemd service
+# enabled and started now and at every boot (installing never enables it). Safe to run again.
 #
 # usage: sudo ./scripts/install-pi.sh [--cmdline] [--no-start]
 #   --cmdline   also add consoleblank=0, vt.global_cursor_default=0 and
@@ -10,14 +11,19 @@
 #   --sync URL --sync-key PUBLIC_KEY
 #               also set up affiche-sync: user affiche-sync, the trusted key in /etc/affiche/keys/,
 #               /etc/affiche/sync.toml pulling URL (the published folder), and affiche-sync.timer
-#               (a pull every minute). Needs /usr/local/bin/affiche-sync (cmake --install).
+#               (a pull every minute). Needs affiche-sync installed (its package, or cmake --install).
 # The user who ran sudo joins group affiche, so they may upload slides to /var/lib/affiche
 # (log out and in again for that to apply). See docs/raspberry-pi.md.
 set -euo pipefail
 
-src=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-bin=/usr/local/bin/affiche
-unit_dir=/usr/local/lib/systemd/system
+# The package installs to /usr, `cmake --install` to /usr/local; the unit, sysusers and tmpfiles
+# snippets come with either (systemd searches both trees).
+bin=/usr/bin/affiche
+unit=/lib/systemd/system/affiche.service
+if [[ ! -x $bin ]]; then
+    bin=/usr/local/bin/affiche
+    unit=/usr/local/lib/systemd/system/affiche.service
+fi
 cmdline=/boot/firmware/cmdline.txt
 edit_cmdline=no
 start=yes
@@ -43,32 +49,27 @@ if [[ $(id -u) -ne 0 ]]; then
     echo "install-pi.sh: run it with sudo" >&2
     exit 1
 fi
-if [[ ! -x $bin ]]; then
-    echo "install-pi.sh: $bin is missing: build and install first (./scripts/setup.sh install," >&2
+if [[ ! -x $bin || ! -f $unit ]]; then
+    echo "install-pi.sh: affiche is not installed: install the package first (sudo apt install" >&2
+    echo "  ./affiche_*_arm64.deb), or build and install it (./scripts/setup.sh install," >&2
     echo "  or: cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j4 && sudo cmake --install build)" >&2
     exit 1
 fi
 
 echo "== user affiche (groups video, render)"
-install -m 0644 "$src/systemd/affiche.sysusers" /etc/sysusers.d/affiche.conf
-systemd-sysusers /etc/sysusers.d/affiche.conf
+systemd-sysusers affiche.conf
 if [[ -n ${SUDO_USER:-} && $SUDO_USER != root ]]; then
     usermod -a -G affiche "$SUDO_USER"
     echo "$SUDO_USER is in group affiche: may upload slides (after logging in again)"
 fi
 
 echo "== /var/lib/affiche (content folder)"
-install -m 0644 "$src/systemd/affiche.tmpfiles" /etc/tmpfiles.d/affiche.conf
-systemd-tmpfiles --create /etc/tmpfiles.d/affiche.conf
+systemd-tmpfiles --create affiche.conf
 echo "current -> $(readlink /var/lib/affiche/current)"
 
-echo "== service"
-if [[ ! -f $unit_dir/affiche.service ]]; then
-    # cmake --install puts it there; copy it when the build ran without it.
-    install -D -m 0644 "$src/systemd/affiche.service" "$unit_dir/affiche.service"
-fi
+echo "== service ($unit)"
 systemctl daemon-reload
-verify_out=$(systemd-analyze verify "$unit_dir/affiche.service" 2>&1 || true)
+verify_out=$(systemd-analyze verify "$unit" 2>&1 || true)
 if grep -q affiche <<<"$verify_out"; then
     printf '%s\n' "$verify_out"
     echo "install-pi.sh: the unit has problems (above); fix them first" >&2
@@ -108,13 +109,15 @@ fi
 
 if [[ -n $sync_url ]]; then
     echo "== affiche-sync (pull $sync_url every minute)"
-    sync_bin=/usr/local/bin/affiche-sync
+    # The affiche-sync package installs to /usr, `cmake --install` to /usr/local; either brings
+    # the units and the sysusers snippet (affiche-sync.conf).
+    sync_bin=/usr/bin/affiche-sync
+    [[ -x $sync_bin ]] || sync_bin=/usr/local/bin/affiche-sync
     if [[ ! -x $sync_bin ]]; then
-        echo "install-pi.sh: $sync_bin is missing: sudo cmake --install build" >&2
+        echo "install-pi.sh: affiche-sync is missing: sudo apt install ./affiche-sync_*.deb (or sudo cmake --install build)" >&2
         exit 1
     fi
-    install -m 0644 "$src/systemd/affiche-sync.sysusers" /etc/sysusers.d/affiche-sync.conf
-    systemd-sysusers /etc/sysusers.d/affiche-sync.conf
+    systemd-sysusers affiche-sync.conf
     install -d -m 0755 /etc/affiche /etc/affiche/keys
     install -m 0644 "$sync_key" "/etc/affiche/keys/$(basename "$sync_key" .pub).pub"
     # The state lives beside the content, group affiche, outside content/.
@@ -134,9 +137,6 @@ TOML
     else
         echo "kept the existing /etc/affiche/sync.toml (not changed)"
     fi
-    for unit in affiche-sync.service affiche-sync.timer; do
-        [[ -f $unit_dir/$unit ]] || install -D -m 0644 "$src/systemd/$unit" "$unit_dir/$unit"
-    done
     systemctl daemon-reload
     systemctl enable --now affiche-sync.timer
     echo "first pull now:"

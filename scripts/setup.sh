@@ -24,14 +24,24 @@ packages=(build-essential cmake pkg-config
     fonts-dejavu-core fonts-noto-core gettext)
 # The Pi's GL drivers: SDL loads them at run time, so nothing else pulls them in.
 [ "$mode" = install ] && packages+=(libegl1 libgles2 libegl-mesa0 libgl1-mesa-dri libgbm1)
-# systemd-analyze checks the unit file in the tests; clang and its runtimes build the fuzzers.
+# systemd-analyze checks the unit file in the tests; clang and its runtimes build the fuzzers;
+# the Debian packages (build-deb.sh, lintian), the arm64 cross-build run under qemu-user-static
+# (cross-test.sh compares its PNGs with ImageMagick) and the install test (mmdebstrap).
 # nginx-light and python3 serve the sync's e2e tests and bench/fleet.sh (time: its RSS figure).
-[ "$mode" = test ] && packages+=(systemd clang-14 libclang-rt-14-dev nginx-light python3 time)
+[ "$mode" = test ] && packages+=(systemd clang-14 libclang-rt-14-dev nginx-light python3 time
+    debhelper dpkg-dev lintian imagemagick file mmdebstrap ccache)
 # The tests on a real X server: Xvfb, Mesa's llvmpipe behind GLX/EGL and GLES2 (loaded by SDL at
 # run time), ImageMagick's `import` to read the screen, xdpyinfo and friends to look at it.
 [ "$mode" = test ] && packages+=(xvfb x11-utils imagemagick libgl1-mesa-dri libegl1 libegl-mesa0 libgles2)
 # The translations' test runs `affiche --check` under LANG=fr_FR.UTF-8.
 [ "$mode" = test ] && packages+=(locales)
+[ "$mode" = test ] && [ "$(dpkg --print-architecture)" = amd64 ] &&
+    packages+=(crossbuild-essential-arm64 qemu-user-static)
+# The arm64 libraries to cross-build against (Debian multiarch). libunibreak is not among them:
+# its arm64 package would replace the amd64 one, so build-deb.sh unpacks it on the side.
+arm64_packages=(libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64
+    libtomlplusplus-dev:arm64 libfribidi-dev:arm64 libsystemd-dev:arm64 libxxhash-dev:arm64
+    libdrm-dev:arm64 libsodium-dev:arm64 libarchive-dev:arm64 libcurl4-openssl-dev:arm64)
 
 sudo_if_needed() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -41,10 +51,28 @@ missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+updated=no
 if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing: ${missing[*]}"
     sudo_if_needed apt-get update -qq
+    updated=yes
     sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+if [ "$mode" = test ] && [ "$(dpkg --print-architecture)" = amd64 ]; then
+    missing=()
+    for p in "${arm64_packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "== installing (arm64): ${missing[*]}"
+        if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+            sudo_if_needed dpkg --add-architecture arm64
+            updated=no
+        fi
+        [ "$updated" = yes ] || sudo_if_needed apt-get update -qq
+        sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+            --no-install-recommends "${missing[@]}"
+    fi
 fi
 
 # The French locale for the translations' test, generated the Debian way (locale.gen).
@@ -115,6 +143,31 @@ no_display_help() {
 EOF_HELP
 }
 
+# The Debian package (its tests already ran in the two builds above), lintian, then the arm64
+# package cross-built with its unit tests run under qemu-user-static, the arm64 player's --check
+# and --render against the amd64 one, and the install test in a fresh Debian 12 root.
+# Each step prints its time (the whole CI run has to stay under 40 minutes).
+packages_and_arm64() {
+    local step_start
+    step() { echo "== $1 took $((SECONDS - step_start)) s"; }
+    step_start=$SECONDS
+    DEB_BUILD_OPTIONS="nocheck parallel=$jobs" ./scripts/build-deb.sh
+    step "Debian package ($(dpkg --print-architecture)) + lintian"
+    if [ "$(dpkg --print-architecture)" != amd64 ]; then
+        echo "== arm64 cross-build skipped: it is set up for an amd64 machine"
+    else
+        step_start=$SECONDS
+        DEB_BUILD_OPTIONS="parallel=$jobs" ./scripts/build-deb.sh arm64
+        step "arm64 cross-build + unit tests under qemu + package + lintian"
+        step_start=$SECONDS
+        ./scripts/cross-test.sh
+        step "arm64 --check and --render compared with amd64"
+    fi
+    step_start=$SECONDS
+    ./tests/install/install_test.sh || [ $? -eq 77 ] # 77: skipped (not root, no mmdebstrap)
+    step "install test (mmdebstrap)"
+}
+
 case "$mode" in
 play)
     build build
@@ -138,7 +191,8 @@ test)
     fuzz
     echo "== release build"
     build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
-    cd build && SDL_VIDEODRIVER=offscreen ctest --output-on-failure --no-label-summary -j "$jobs"
+    (cd build && SDL_VIDEODRIVER=offscreen ctest --output-on-failure --no-label-summary -j "$jobs")
+    packages_and_arm64
     ;;
 install)
     build build -DCMAKE_BUILD_TYPE=Release -DAFFICHE_TESTS=OFF

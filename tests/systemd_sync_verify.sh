@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Checks systemd/affiche-sync.service and .timer with systemd-analyze (verify + offline security
+# Checks the affiche-sync.service CMake generated from systemd/affiche-sync.service.in, and .timer, with systemd-analyze (verify + offline security
 # score), and the sysusers snippet in a scratch root when run as root. Sibling of systemd_verify.sh.
 #
 # usage: tests/systemd_sync_verify.sh [EXECUTABLE]
-#   EXECUTABLE  stands in for /usr/local/bin/affiche-sync in ExecStart= (verify wants it to exist).
+#   EXECUTABLE  the built affiche-sync: stands in for the installed one in ExecStart= (verify wants it
+#               to exist); the generated unit is read from its folder's systemd/ (the build folder).
 # environment: AFFICHE_MAX_EXPOSURE  fail above this overall exposure (default 2.0).
 # exit status: 0 all good, 1 a check failed, 77 skipped (no systemd-analyze >= 250).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-installed_bin=/usr/local/bin/affiche-sync
 max_exposure=${AFFICHE_MAX_EXPOSURE:-2.0}
 
 if ! command -v systemd-analyze >/dev/null 2>&1; then
@@ -27,8 +27,10 @@ exe=$(cd "$(dirname "$exe")" && pwd)/$(basename "$exe")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 unit="$tmp/affiche-sync.service"
-sed "s#^ExecStart=$installed_bin #ExecStart=$exe #" "$root/systemd/affiche-sync.service" >"$unit"
-grep -q "^ExecStart=$exe " "$unit" || { echo "FAIL: ExecStart= does not start with $installed_bin"; exit 1; }
+unit_src="$(dirname "$exe")/systemd/affiche-sync.service"
+[[ -f $unit_src ]] || { echo "FAIL: $unit_src is missing (CMake generates it from systemd/affiche-sync.service.in)"; exit 1; }
+sed -E "s#^ExecStart=[^ ]*/affiche-sync #ExecStart=$exe #" "$unit_src" >"$unit"
+grep -q "^ExecStart=$exe " "$unit" || { echo "FAIL: ExecStart= does not start the installed affiche-sync"; exit 1; }
 cp "$root/systemd/affiche-sync.timer" "$tmp/"
 
 echo "== systemd-analyze verify affiche-sync.service affiche-sync.timer"

@@ -9,6 +9,7 @@
 #include "core/language_notes.hpp"
 #include "core/play_order.hpp"
 #include "core/result.hpp"
+#include "core/system_fonts.hpp"
 #include "core/table_reader.hpp"
 #include "core/text_limits.hpp"
 #include "core/toml_file.hpp"
@@ -205,6 +206,8 @@ void Loader::read_theme(const TableReader& r) {
 std::string Loader::read_font(const TableReader& r, std::string_view key, std::string& name) {
     name = r.string(key).value_or(name);
     if (name.empty()) return "";
+    // Not in the deck, but installed by a package (Noto Sans Arabic: fonts-noto-core).
+    if (std::string system = system_font_for(dir_ + "/fonts", name); !system.empty()) return system;
     // A missing font is not worth a blank screen: the deck plays in a system font.
     const NamedFile file{
         key, name, "fonts", FileKind::font, tr("font"), tr("the system font is used")};
