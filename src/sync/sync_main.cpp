@@ -192,8 +192,7 @@ int run_rollback(const Args& args) {
 }
 
 int run(const std::vector<std::string>& in) {
-    Args args;
-    if (const std::string error = parse_args(in, args); !error.empty()) return usage_error(error);
+    // Help and version before the options are parsed: "--help" is not an option of a command.
     if (in.empty() || in[0] == "--help" || in[0] == "-h" || in[0] == "help") {
         std::printf("%s", usage);
         return in.empty() ? 2 : 0;
@@ -202,6 +201,8 @@ int run(const std::vector<std::string>& in) {
         std::printf("affiche-sync %s\n", AFFICHE_VERSION);
         return 0;
     }
+    Args args;
+    if (const std::string error = parse_args(in, args); !error.empty()) return usage_error(error);
     const std::string& command = args.positional.empty() ? "" : args.positional[0];
     if (command == "publish") return run_publish(args);
     if (command == "pull") return run_pull(args);
