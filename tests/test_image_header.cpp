@@ -290,3 +290,26 @@ TEST_CASE("image header: read from a file") {
     std::filesystem::remove(path);
     CHECK_FALSE(read_image_header(path));
 }
+
+TEST_CASE("png_complete: every chunk fits up to IEND, a file cut anywhere does not") {
+    // Signature, IHDR (13 bytes of data), IDAT (2 bytes), IEND; CRCs are not checked here.
+    std::string png("\x89PNG\r\n\x1a\n", 8);
+    auto chunk = [&](const std::string& type, const std::string& data) {
+        const auto n = static_cast<std::uint32_t>(data.size());
+        png += std::string{static_cast<char>(n >> 24), static_cast<char>(n >> 16),
+                           static_cast<char>(n >> 8), static_cast<char>(n)};
+        png += type + data + std::string(4, '\0');
+    };
+    chunk("IHDR", std::string(13, '\1'));
+    chunk("IDAT", "xy");
+    chunk("IEND", "");
+    CHECK(png_complete(png));
+    for (std::size_t cut = 0; cut < png.size(); ++cut) {
+        INFO("cut at " << cut);
+        CHECK_FALSE(png_complete(std::string_view(png).substr(0, cut)));
+    }
+    // A chunk length past the end (a corrupt length) is not complete either.
+    std::string lying = png;
+    lying[8 + 12 + 13 + 0] = '\x7f';
+    CHECK_FALSE(png_complete(lying));
+}

@@ -52,6 +52,22 @@ std::optional<ImageHeader> parse_png(std::string_view b) {
     return sized(ImageFormat::png, be32(b, 16), be32(b, 20));
 }
 
+} // namespace
+
+bool png_complete(std::string_view b) {
+    // Each chunk: length (4, big-endian), type (4), data (length), CRC (4).
+    std::size_t at = 8;
+    while (b.size() >= 12 && at <= b.size() - 12) {
+        const std::uint64_t length = be32(b, at);
+        if (length > b.size() - at - 12) return false;
+        if (b.substr(at + 4, 4) == "IEND") return true;
+        at += 12 + static_cast<std::size_t>(length);
+    }
+    return false;
+}
+
+namespace {
+
 // SOF0..SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but do not.
 bool is_start_of_frame(std::uint32_t marker) {
     return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;

@@ -30,6 +30,11 @@ std::optional<ImageHeader> parse_image_header(std::string_view bytes);
 // Reads up to 64 KiB of path and parses it. nullopt when unreadable or not an image.
 std::optional<ImageHeader> read_image_header(const std::string& path);
 
+// True when a PNG's chunks all fit in the bytes, up to its IEND chunk. A PNG cut short (an upload
+// still being copied) is refused before decoding: libpng, fed a truncated file through SDL_image,
+// can loop on CRC warnings for ever instead of failing.
+bool png_complete(std::string_view bytes);
+
 // True when the header's pixel size is within the decode limits above. Always true for SVG:
 // it is rasterised at a bounded size whatever it declares.
 bool within_decode_limits(const ImageHeader& h);

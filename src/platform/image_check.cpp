@@ -24,6 +24,13 @@ Diagnostics decode_check(const Deck& deck, ContentSnapshot& content) {
         const std::string& bytes = *read.bytes;
         const auto header = parse_image_header(bytes);
         if (!header || !within_decode_limits(*header)) continue; // the loader reported it
+        if (header->format == ImageFormat::png && !png_complete(bytes)) {
+            out.push_back({Severity::error, slide.image_loc,
+                           trf("image '{1}' cannot be decoded: {2}",
+                               {printable(slide.image), tr("the PNG file is cut short")}),
+                           tr("the file is damaged or incomplete: export or copy it again")});
+            continue;
+        }
         SurfacePtr s;
         SDL_RWops* rw = SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size()));
         if (rw && header->format == ImageFormat::svg) {

@@ -68,6 +68,11 @@ std::optional<Size> ImageStore::prepare(const std::string& path) {
                        " pixels, too large to decode; slide shown without it");
         return std::nullopt;
     }
+    const std::string* held = assets_ ? assets_->find(path) : nullptr;
+    if (header->format == ImageFormat::png && held && !png_complete(*held)) {
+        warn(path, "PNG file cut short; slide shown without it");
+        return std::nullopt;
+    }
     SurfacePtr surface;
     const bool svg = header->format == ImageFormat::svg;
     if (svg) {

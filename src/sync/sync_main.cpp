@@ -9,11 +9,14 @@
 #include <cstdio>
 #include <ctime>
 #include <exception>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <utility>
 #include <variant>
 #include <vector>
+
+#include <unistd.h>
 
 namespace affiche {
 
@@ -21,7 +24,7 @@ namespace {
 
 constexpr const char* usage =
     "usage: affiche-sync publish CONTENT_DIR --out SITE_DIR [--key SECRET_KEY] [--expires DAYS]\n"
-    "                            [--keep N]\n"
+    "                            [--keep N] [--player AFFICHE]\n"
     "       affiche-sync pull URL --key PUBLIC_KEY_OR_DIR --into DIR [--status FILE]\n"
     "                            [--metrics FILE] [--keep N] [--stall-timeout S]\n"
     "                            [--connect-timeout S] [--timeout S]\n"
@@ -32,6 +35,8 @@ constexpr const char* usage =
     "         signed by SECRET_KEY (a `minisign -G` key; password from "
     "AFFICHE_SYNC_KEY_PASSWORD),\n"
     "         or by running `minisign -Sm` when --key is not given. Upload SITE_DIR anywhere.\n"
+    "         Images are also decoded by `AFFICHE --check` (default: the affiche program beside\n"
+    "         this one, when there is one).\n"
     "pull     one pass: fetches URL (https://, http:// or file://; the published folder or its\n"
     "         manifest.toml), verifies it with the trusted key(s), installs the deck into\n"
     "         DIR/content/<revision> and swaps DIR/current. State in DIR/state.\n"
@@ -47,7 +52,7 @@ struct Args {
 bool takes_value(const std::string& a) {
     return a == "--out" || a == "--key" || a == "--expires" || a == "--keep" || a == "--into" ||
            a == "--config" || a == "--status" || a == "--metrics" || a == "--stall-timeout" ||
-           a == "--connect-timeout" || a == "--timeout";
+           a == "--connect-timeout" || a == "--timeout" || a == "--player";
 }
 
 // Fills args; "" on success, else the usage error.
@@ -82,6 +87,16 @@ int fail(const std::string& line) {
     return 1;
 }
 
+// The player installed with this program (same folder), whose --check also decodes every image
+// with SDL_image, which this program does not link; "" when there is none.
+std::string player_beside_this_program() {
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) return "";
+    const auto player = self.parent_path() / "affiche";
+    return ::access(player.c_str(), X_OK) == 0 ? player.string() : "";
+}
+
 int run_publish(const Args& args) {
     if (args.positional.size() != 2) return usage_error("publish needs one CONTENT_DIR");
     if (!args.values.count("--out")) return usage_error("publish needs --out SITE_DIR");
@@ -90,6 +105,8 @@ int run_publish(const Args& args) {
     o.site_dir = args.values.at("--out");
     if (args.values.count("--key")) o.secret_key = args.values.at("--key");
     o.password = password_from_environment();
+    o.player_program =
+        args.values.count("--player") ? args.values.at("--player") : player_beside_this_program();
     o.now = static_cast<std::int64_t>(std::time(nullptr));
     long n = 0;
     if (args.values.count("--expires")) {

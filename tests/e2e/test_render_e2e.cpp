@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,8 +24,9 @@ struct Run {
     std::string output; // stdout and stderr together
 };
 
-Run run_affiche(const std::string& args) {
-    const std::string cmd = std::string(AFFICHE_BIN) + " " + args + " 2>&1";
+// cmd run by /bin/sh, stdout and stderr together.
+Run run_command(const std::string& command) {
+    const std::string cmd = command + " 2>&1";
     Run r;
     FILE* p = popen(cmd.c_str(), "r");
     REQUIRE(p != nullptr);
@@ -34,6 +37,10 @@ Run run_affiche(const std::string& args) {
     const int status = pclose(p);
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
+}
+
+Run run_affiche(const std::string& args) {
+    return run_command(std::string(AFFICHE_BIN) + " " + args);
 }
 
 fs::path fresh_dir(const std::string& name) {
@@ -138,6 +145,34 @@ TEST_CASE("e2e: a deck with errors is refused by --render and --check with file:
     CHECK(render.output.find("slides/10-bad.toml:3:1: error:") != std::string::npos);
     // Nothing is rendered from a refused deck, whatever the files would have been called.
     CHECK((!fs::exists(deck / "out") || pngs_in(deck / "out").empty()));
+    fs::remove_all(deck);
+}
+
+TEST_CASE("e2e: a PNG cut short (an upload still being copied) is an error, not a hang") {
+    const fs::path deck = fresh_dir("cut-png");
+    fs::create_directories(deck / "slides");
+    fs::create_directories(deck / "images");
+    const fs::path full = fs::path(AFFICHE_SOURCE_DIR) / "docs" / "screenshots" / "accueil.png";
+    std::string bytes;
+    {
+        std::ifstream in(full, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    REQUIRE(bytes.size() > 200);
+    {
+        std::ofstream out(deck / "images" / "photo.png", std::ios::binary);
+        out.write(bytes.data(), 60); // signature, IHDR and the start of the next chunk
+        std::ofstream slide(deck / "slides" / "10-photo.toml");
+        slide << "[[slide]]\ntitle = \"Photo\"\nimage = \"photo.png\"\n";
+    }
+    // libpng fed this through SDL_image used to loop for ever: timeout turns a hang into a failure.
+    const Run check =
+        run_command("timeout 60 " + std::string(AFFICHE_BIN) + " --check " + deck.string());
+    INFO(check.output);
+    CHECK(check.exit_code == 1);
+    CHECK(
+        check.output.find("slides/10-photo.toml:3:9: error: image 'photo.png' cannot be decoded") !=
+        std::string::npos);
     fs::remove_all(deck);
 }
 
