@@ -2,6 +2,7 @@
 #include "service/status_file.hpp"
 
 #include "core/utf8.hpp"
+#include "core/write_all.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -135,18 +136,11 @@ bool StatusFile::write_text(const std::string& text) {
         fail(path_, errno);
         return false;
     }
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const int error = n < 0 ? errno : ENOSPC;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            fail(path_, error);
-            return false;
-        }
-        done += static_cast<std::size_t>(n);
+    if (const int error = write_all(fd, text.data(), text.size()); error != 0) {
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        fail(path_, error);
+        return false;
     }
     // close() can report a delayed write error (NFS, full disk): a file that did not make it.
     if (::close(fd) != 0 && errno != EINTR) {

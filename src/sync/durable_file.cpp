@@ -1,6 +1,8 @@
 // fsync helpers and the durable write-then-rename of small files.
 #include "sync/durable_file.hpp"
 
+#include "core/write_all.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -47,17 +49,10 @@ Result<Done> write_file_durably(const std::string& path, const std::string& text
     const std::string tmp = path + ".tmp";
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) return os_error(tmp, "cannot create", errno);
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const int error = n < 0 ? errno : ENOSPC;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return os_error(tmp, "cannot write", error);
-        }
-        done += static_cast<std::size_t>(n);
+    if (const int error = write_all(fd, text.data(), text.size()); error != 0) {
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        return os_error(tmp, "cannot write", error);
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
         const int error = errno;

@@ -25,15 +25,6 @@ std::string errno_text() {
     return std::strerror(errno);
 }
 
-Result<Done> fsync_folder(const std::string& dir) {
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return failure({dir}, "cannot open: " + errno_text());
-    const int r = ::fsync(fd);
-    ::close(fd);
-    if (r != 0) return failure({dir}, "cannot sync: " + errno_text());
-    return Done{};
-}
-
 bool is_archive_name(const std::string& name) {
     return name.starts_with("deck-") && (name.ends_with(".tar.zst") || name.ends_with(".tar.gz"));
 }
@@ -67,32 +58,6 @@ Result<bool> place_archive(const std::string& temp_path, const std::string& fina
     ::unlink(temp_path.c_str());
     ::utimensat(AT_FDCWD, final_path.c_str(), nullptr, 0); // now: the newest for pruning
     return true;
-}
-
-Result<Done> write_file_atomically(const std::string& path, std::string_view text) {
-    const fs::path target(path);
-    const std::string temp = (target.parent_path() / ("." + target.filename().string() + ".tmp-" +
-                                                      std::to_string(::getpid())))
-                                 .string();
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return failure({temp}, "cannot create: " + errno_text());
-    bool ok = true;
-    for (std::size_t done = 0; ok && done < text.size();) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        ok = n > 0;
-        if (ok) done += static_cast<std::size_t>(n);
-    }
-    ok = ok && ::fsync(fd) == 0;
-    const std::string why = ok ? "" : errno_text();
-    ::close(fd);
-    if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
-        const std::string reason = ok ? errno_text() : why;
-        ::unlink(temp.c_str());
-        return failure({path}, "cannot write: " + reason);
-    }
-    const std::string parent = target.parent_path().empty() ? "." : target.parent_path().string();
-    return fsync_folder(parent);
 }
 
 Result<std::vector<std::string>> prune_archives(const std::string& site_dir, int keep,

@@ -22,9 +22,6 @@ Result<std::optional<Manifest>> previous_manifest(const std::string& site_dir);
 Result<bool> place_archive(const std::string& temp_path, const std::string& final_path,
                            const std::string& sha256);
 
-// Writes text to path through a temporary file in the same folder, fsync, rename, fsync of the
-// folder: readers see the old file or the new one, never a part.
-Result<Done> write_file_atomically(const std::string& path, std::string_view text);
 
 // Removes the oldest archives ("deck-*.tar.zst" / ".tar.gz", by modification time) so that at
 // most keep remain; current is never removed. keep <= 0 removes nothing. Returns removed names.

@@ -3,6 +3,7 @@
 #include "sync/safe_extract.hpp"
 
 #include "core/unique_fd.hpp"
+#include "core/write_all.hpp"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -198,13 +199,8 @@ Result<Done> Writer::copy_data(archive* a, int fd, const std::string& name) {
         report_.bytes += static_cast<std::uint64_t>(n);
         if (file_bytes > limits_.max_file_bytes || report_.bytes > limits_.max_total_bytes)
             return failure({archive_}, "entry '" + name + "' unpacks past the size limit");
-        for (la_ssize_t done = 0; done < n;) {
-            const ssize_t w = ::write(fd, block + done, static_cast<std::size_t>(n - done));
-            if (w < 0 && errno == EINTR) continue;
-            if (w < 0)
-                return failure({archive_}, "cannot write '" + name + "': " + write_error(errno));
-            done += w;
-        }
+        if (const int error = write_all(fd, block, static_cast<std::size_t>(n)); error != 0)
+            return failure({archive_}, "cannot write '" + name + "': " + write_error(error));
     }
 }
 
