@@ -19,5 +19,6 @@ changes=$(sed -n 's/^affiche_slide_changes_total \([0-9]*\)$/\1/p' "$t/affiche.p
 grep -qE '^affiche_deck_revision_info\{revision="[0-9a-f]{16}"\} 1$' "$t/affiche.prom" || fail "no revision"
 grep -q '^affiche_last_reload_ok 1$' "$t/affiche.prom" || fail "no reload result"
 grep -q '^affiche_up 0$' "$t/affiche.prom" || fail "affiche_up is not 0 after the player stopped"
+grep -q '^affiche_screen_on 1$' "$t/affiche.prom" || fail "no screen_on 1 (the shipped deck has no opening hours: always on)"
 [[ ! -e "$t/affiche.prom.tmp" ]] || fail "a temporary file was left"
 echo PASS

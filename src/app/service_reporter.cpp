@@ -113,6 +113,16 @@ void ServiceReporter::write_metrics() {
          "gauge",
          static_cast<double>(r.at_unix),
          {}},
+        {"affiche_screen_on",
+         "1 while the schedule keeps the screen on, 0 outside opening hours",
+         "gauge",
+         report_.screen.on ? 1.0 : 0.0,
+         {}},
+        {"affiche_screen_next_change_timestamp_seconds",
+         "Unix time the screen next goes on or off (0 = never)",
+         "gauge",
+         static_cast<double>(report_.screen.next_change_unix),
+         {}},
     });
 }
 
