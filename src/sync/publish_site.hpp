@@ -22,13 +22,13 @@ Result<std::optional<Manifest>> previous_manifest(const std::string& site_dir);
 Result<bool> place_archive(const std::string& temp_path, const std::string& final_path,
                            const std::string& sha256);
 
-
 // Removes the oldest archives ("deck-*.tar.zst" / ".tar.gz", by modification time) so that at
 // most keep remain; current is never removed. keep <= 0 removes nothing. Returns removed names.
 Result<std::vector<std::string>> prune_archives(const std::string& site_dir, int keep,
                                                 const std::string& current);
 
-// Runs program with args (no shell), stdin/stdout/stderr inherited; its exit status or an error.
-Result<int> run_program(const std::vector<std::string>& argv);
+// Runs program with args (no shell); its exit status or an error. Its stdout and stderr are
+// inherited, or both written to the file output when one is given.
+Result<int> run_program(const std::vector<std::string>& argv, const std::string& output = "");
 
 } // namespace affiche

@@ -7,6 +7,7 @@
 #include "sync/content_store.hpp"
 #include "sync/fetcher.hpp"
 #include "sync/manifest.hpp"
+#include "sync/publish_site.hpp"
 #include "sync/safe_extract.hpp"
 #include "sync/sha256.hpp"
 #include "sync/trusted_keys.hpp"
@@ -18,6 +19,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 
 namespace affiche {
 
@@ -187,6 +189,15 @@ Result<Done> Pass::download_and_install(const Manifest& m, const std::string& ma
     return result;
 }
 
+// The first "error:" line the player's --check wrote, without the unpacked folder's path.
+std::string first_error_line(const std::string& log) {
+    std::ifstream in(log);
+    for (std::string line; std::getline(in, line);) {
+        if (line.find(": error: ") != std::string::npos) return line;
+    }
+    return "(no error line; run affiche --check on the deck)";
+}
+
 Result<Done> Pass::unpack_and_check(const Manifest& m, const std::string& archive,
                                     const std::string& tree) {
     auto sum = sha256_file(archive);
@@ -208,6 +219,20 @@ Result<Done> Pass::unpack_and_check(const Manifest& m, const std::string& archiv
         return failure({m.revision, 0, 0}, "deck refused, it fails validation (" +
                                                std::to_string(errors) +
                                                " error(s)); first: " + format_diagnostic(d));
+    }
+    // And the player's own check, which decodes every image: a deck the player would refuse at
+    // its next start never becomes current.
+    if (!c_.player_program.empty()) {
+        const std::string log = c_.state_dir + "/player-check.log";
+        auto status = run_program({c_.player_program, "--check", tree}, log);
+        const std::string first = first_error_line(log);
+        std::error_code ignored;
+        fs::remove(log, ignored);
+        if (!status) return status.error();
+        if (*status != 0) {
+            return failure({m.revision, 0, 0},
+                           "deck refused: `affiche --check` finds errors; first: " + first);
+        }
     }
     return Done{};
 }

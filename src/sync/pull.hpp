@@ -19,7 +19,7 @@ struct PullOutcome {
         failed,    // refused or failed: the current deck plays on
     };
     Kind kind = Kind::failed;
-    std::string message;            // one line for the journal
+    std::string message;              // one line for the journal
     std::uint64_t bytes_received = 0; // headers and bodies of every transfer of the pass
     int archive_downloads = 0;
     SyncReport report; // what status.json and the metrics now say

@@ -17,6 +17,9 @@ struct SyncConfig {
     std::string status_file = "/run/affiche-sync/status.json"; // "" = none
     std::string metrics_file;                                  // Prometheus textfile; "" = none
     int keep = 5; // installed revisions kept besides the live one
+    // `PLAYER --check` also runs on an unpacked deck before the swap (SDL_image decodes every
+    // image); "" = only the SDL-free checks. Not a setting: the affiche beside affiche-sync.
+    std::string player_program;
     FetchLimits fetch;
     std::uint64_t max_manifest_bytes = 64 * 1024;
     std::uint64_t max_archive_bytes = std::uint64_t{1} << 30;  // even when signed: 1 GiB

@@ -173,7 +173,8 @@ int run_pull(const Args& args) {
     if (auto* error = std::get_if<std::string>(&config)) {
         return error->find(": error: ") != std::string::npos ? fail(*error) : usage_error(*error);
     }
-    const SyncConfig& c = std::get<SyncConfig>(config);
+    SyncConfig& c = std::get<SyncConfig>(config);
+    c.player_program = player_beside_this_program();
     const PullOutcome out = pull_once(c, static_cast<std::int64_t>(std::time(nullptr)));
     const auto& s = out.report.state;
     const std::string bytes = std::to_string(out.bytes_received) + " bytes received, " +

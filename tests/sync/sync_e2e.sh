@@ -253,6 +253,23 @@ invalid_deck)
     pull "$base"
     expect_refusal "fails validation"
     ;;
+undecodable_image)
+    # A header that parses but data that does not decode: only the player's --check (SDL_image),
+    # run by pull on the unpacked deck, sees it. The player beside affiche-sync is used.
+    cp -r "$t/deck-a" "$t/deck-img"
+    head -c 60 "$(dirname "${BASH_SOURCE[0]}")/../../docs/screenshots/accueil.png" >"$t/deck-img/images/cut.png"
+    printf '\n[[slide]]\ntitle = "Photo"\nimage = "cut.png"\n' >>"$(ls "$t"/deck-img/slides/[0-9]*.toml | head -n 1)"
+    bad=$site/deck-badbadbadbadbad1.tar.gz
+    tar -C "$t/deck-img" -czf "$bad" slides images fonts
+    set_manifest_field "$site/manifest.toml" revision '"badbadbadbadbad1"'
+    set_manifest_field "$site/manifest.toml" sequence 2
+    set_manifest_field "$site/manifest.toml" archive '"deck-badbadbadbadbad1.tar.gz"'
+    set_manifest_field "$site/manifest.toml" size "$(stat -c %s "$bad")"
+    set_manifest_field "$site/manifest.toml" sha256 "\"$(sha256sum "$bad" | cut -d' ' -f1)\""
+    resign
+    pull "$base"
+    expect_refusal "finds errors; first: .*cut.png"
+    ;;
 *)
     echo "unknown case $case_name"
     exit 1
