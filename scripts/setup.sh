@@ -143,7 +143,7 @@ no_display_help() {
 EOF_HELP
 }
 
-# The Debian package (its tests already ran in the two builds above), lintian, then the arm64
+# The Debian package (its tests run in the ASan build before and the release build after), lintian, then the arm64
 # package cross-built with its unit tests run under qemu-user-static, the arm64 player's --check
 # and --render against the amd64 one, and the install test in a fresh Debian 12 root.
 # Each step prints its time (the whole CI run has to stay under 40 minutes).
@@ -189,10 +189,11 @@ test)
     (cd build-asan && SDL_VIDEODRIVER=offscreen ctest --output-on-failure -j "$jobs")
     echo "== fuzzing (clang, libFuzzer, AddressSanitizer, UndefinedBehaviorSanitizer)"
     fuzz
+    packages_and_arm64
+    # Last, so the run ends with the test runner's summary.
     echo "== release build"
     build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
     (cd build && SDL_VIDEODRIVER=offscreen ctest --output-on-failure --no-label-summary -j "$jobs")
-    packages_and_arm64
     ;;
 install)
     build build -DCMAKE_BUILD_TYPE=Release -DAFFICHE_TESTS=OFF
