@@ -934,7 +934,8 @@ TEST_CASE("deck loader: deck.toml linked to /dev/zero, and files over their size
     CHECK(result.diagnostics.size() == 3);
 }
 
-TEST_CASE("deck loader: two opening brackets then a control character is a parse error, not an assert") {
+TEST_CASE(
+    "deck loader: two opening brackets then a control character is a parse error, not an assert") {
     // toml++ 3.3 asserts (Debug) or assumes (NDEBUG: undefined behaviour) here; see
     // toml_config.hpp. The sanitizer build aborts on this test if the configuration is lost.
     TempDeck deck;

@@ -2,6 +2,7 @@
 #include "core/deck_loader.hpp"
 
 #include "core/deck_schema.hpp"
+#include "core/deck_settings_reader.hpp"
 #include "core/diagnostic_cap.hpp"
 #include "core/file_checks.hpp"
 #include "core/i18n.hpp"
@@ -59,9 +60,7 @@ class Loader {
     std::optional<toml::table> read_toml(const std::string& path, const std::string& shown,
                                          Diagnostics& out, bool& missing);
     void read_deck_file();
-    void read_deck_settings(const TableReader& r);
     void read_theme(const TableReader& r);
-    void read_overlays(const TableReader& r);
     std::string read_font(const TableReader& r, std::string_view key, std::string& name);
     void read_slide_file(const std::string& name);
     void read_slide(const TableReader& r, int n, const SlideSchedule& file_schedule);
@@ -152,37 +151,12 @@ void Loader::read_deck_file() {
     const OtherTable elsewhere[] = {
         {"[deck]", deck_keys}, {"[theme]", theme_keys}, {"[overlays]", overlay_keys}};
     top.check_keys(deck_file_keys, tr("at the top of deck.toml"), elsewhere);
-    if (const auto* t = top.table("deck")) read_deck_settings(TableReader(*t, path, out));
+    if (const auto* t = top.table("deck"))
+        read_deck_settings(TableReader(*t, path, out), deck_.settings);
     if (const auto* t = top.table("theme")) read_theme(TableReader(*t, path, out));
-    if (const auto* t = top.table("overlays")) read_overlays(TableReader(*t, path, out));
+    if (const auto* t = top.table("overlays"))
+        read_overlays(TableReader(*t, path, out), deck_.overlays);
     read_deck_schedule(top, deck_); // [opening_hours], [screen], [burn_in]: schedule_reader.cpp
-}
-
-void Loader::read_deck_settings(const TableReader& r) {
-    r.check_keys(deck_keys, tr("in [deck]"));
-    DeckSettings& s = deck_.settings;
-    s.default_duration_s = r.number("duration", duration_range).value_or(s.default_duration_s);
-    if (auto i = r.choice("transition", transition_names)) s.transition = Transition(*i);
-    s.transition_s = r.number("transition_duration", transition_range).value_or(s.transition_s);
-    if (auto i = r.choice("language_order", language_order_names)) {
-        s.language_order = LanguageOrder(*i);
-    }
-    const auto languages = r.string_array("languages");
-    if (!languages) return;
-    std::vector<std::string> valid;
-    for (const auto& lang : *languages) {
-        if (lang.empty()) {
-            r.error(r.value_loc("languages"), tr("'languages' holds an empty name"),
-                    tr("use language codes such as \"fr\" or \"ar\""));
-        } else if (std::find(valid.begin(), valid.end(), lang) == valid.end()) {
-            valid.push_back(lang);
-        }
-    }
-    if (languages->empty()) {
-        r.error(r.value_loc("languages"), tr("'languages' must list at least one language"),
-                tr("e.g. languages = [\"fr\"]"));
-    }
-    if (!valid.empty()) s.languages = std::move(valid);
 }
 
 void Loader::read_theme(const TableReader& r) {
@@ -213,18 +187,6 @@ std::string Loader::read_font(const TableReader& r, std::string_view key, std::s
         key, name, "fonts", FileKind::font, tr("font"), tr("the system font is used")};
     if (!check_named_file(r, *content_, fonts_, file)) return "";
     return dir_ + "/fonts/" + name;
-}
-
-void Loader::read_overlays(const TableReader& r) {
-    r.check_keys(overlay_keys, tr("in [overlays]"));
-    Overlays& o = deck_.overlays;
-    o.progress = r.boolean("progress").value_or(o.progress);
-    o.clock = r.boolean("clock").value_or(o.clock);
-    o.footer = r.boolean("footer").value_or(o.footer);
-    o.position = r.boolean("position").value_or(o.position);
-    o.footer_text = r.string("footer_text").value_or(o.footer_text);
-    if (auto p = text_limit_problem(o.footer_text, "'footer_text'", max_footer_chars))
-        r.error(r.value_loc("footer_text"), p->message, p->hint); // core/text_limits.hpp
 }
 
 void Loader::read_slide_file(const std::string& name) {

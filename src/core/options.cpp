@@ -61,8 +61,8 @@ bool apply_switch(Options& o, const std::string& a) {
 
 bool takes_value(const std::string& a) {
     return a == "--render" || a == "--size" || a == "--status" || a == "--clock" ||
-           a == "--exit-after" || a == "--rotate" || a == "--at" || a == "--from" || a == "--days" ||
-           a == "--metrics";
+           a == "--exit-after" || a == "--rotate" || a == "--at" || a == "--from" ||
+           a == "--days" || a == "--metrics";
 }
 
 std::optional<UsageError> apply_schedule_valued(Options& o, const std::string& a,
