@@ -1,60 +1,17 @@
 // affiche's entry point: parse the command line and run the chosen mode.
-#include "app/deck_reloader.hpp"
+#include "app/check_command.hpp"
 #include "app/deck_report.hpp"
+#include "app/options.hpp"
 #include "app/player.hpp"
 #include "app/render_command.hpp"
+#include "app/schedule_command.hpp"
 #include "app/signals.hpp"
 #include "app/translations.hpp"
-#include "core/i18n.hpp"
-#include "core/options.hpp"
-#include "core/schedule_report.hpp"
-
-#include <SDL_image.h>
-#include <SDL_ttf.h>
 
 #include <cstdio>
-#include <ctime>
 #include <exception>
 
 using namespace affiche;
-
-namespace {
-
-int run_check(const std::string& dir) {
-    LoadResult loaded = load_and_verify(dir);
-    Diagnostics ds = loaded.diagnostics;
-    if (loaded.deck && TTF_Init() == 0) {
-        auto assets = loaded.content ? assets_from(*loaded.deck, *loaded.content) : nullptr;
-        for (auto& d : readability_warnings(*loaded.deck, std::move(assets)))
-            ds.push_back(std::move(d));
-        TTF_Quit();
-    }
-    if (loaded.deck) {
-        for (auto& d : schedule_warnings(*loaded.deck, std::time(nullptr)))
-            ds.push_back(std::move(d));
-    }
-    print_diagnostics(ds);
-    if (has_errors(ds)) return 1;
-    const std::size_t n = loaded.deck->play_order.size();
-    std::printf("%s\n", format_text(trn("{1}: deck OK, {2} slide to show",
-                                        "{1}: deck OK, {2} slides to show", n),
-                                    {dir, std::to_string(n)})
-                            .c_str());
-    return 0;
-}
-
-// Prints when the screen goes on and off and which slides play, day by day.
-int run_schedule(const Options& options, const std::string& dir) {
-    LoadResult loaded = load_and_verify(dir);
-    print_diagnostics(loaded.diagnostics);
-    if (!loaded.deck) return 1;
-    const LocalDay first =
-        options.schedule_from ? options.schedule_from->day : local_stamp(std::time(nullptr)).day;
-    std::printf("%s", schedule_report(*loaded.deck, first, options.schedule_days).c_str());
-    return 0;
-}
-
-} // namespace
 
 static int run(int argc, char** argv) {
     init_translations(); // messages in the user's language (LANG), English by default

@@ -1,7 +1,7 @@
 // The two crossfade strategies: two textures blended, or the new slide blended in place.
 #include "app/crossfade.hpp"
 
-#include "core/fade_blend.hpp"
+#include "schedule/fade_blend.hpp"
 
 namespace affiche {
 

@@ -1,7 +1,7 @@
 // How a new slide replaces the old one on screen: one interface, two strategies.
 #pragma once
 
-#include "core/geometry.hpp"
+#include "base/geometry.hpp"
 #include "platform/slide_composer.hpp"
 
 #include <memory>

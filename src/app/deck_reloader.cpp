@@ -1,9 +1,9 @@
 // A one-at-a-time background loader of decks, whose failures never end the player.
 #include "app/deck_reloader.hpp"
 
-#include "core/i18n.hpp"
-#include "core/result.hpp"
-#include "core/utf8.hpp"
+#include "base/i18n.hpp"
+#include "base/result.hpp"
+#include "base/utf8.hpp"
 #include "platform/image_check.hpp"
 #include "service/revision.hpp"
 

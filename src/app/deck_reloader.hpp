@@ -1,7 +1,7 @@
 // Loads and fully validates a deck on a worker thread, so the screen never waits for the disk.
 #pragma once
 
-#include "core/deck_loader.hpp"
+#include "deck/deck_loader.hpp"
 #include "platform/asset_bytes.hpp"
 #include "service/reload_worker.hpp"
 

@@ -1,8 +1,8 @@
 // Command-line reporting of deck problems, including text that is too small to read.
 #include "app/deck_report.hpp"
 
-#include "core/i18n.hpp"
-#include "core/slide_layout.hpp"
+#include "base/i18n.hpp"
+#include "layout/slide_layout.hpp"
 #include "platform/fonts.hpp"
 #include "platform/images.hpp"
 

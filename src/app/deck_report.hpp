@@ -2,7 +2,7 @@
 // that need real font metrics.
 #pragma once
 
-#include "core/deck_loader.hpp"
+#include "deck/deck_loader.hpp"
 #include "platform/asset_bytes.hpp"
 
 #include <memory>

@@ -1,7 +1,7 @@
 // The display retry loop, with systemd kept informed and TERM still obeyed.
 #include "app/display_wait.hpp"
 
-#include "core/millis.hpp"
+#include "base/millis.hpp"
 #include "platform/log.hpp"
 #include "service/notify.hpp"
 

@@ -1,7 +1,7 @@
 // Edits on screen: adoption timing from the slide diff, and the preview's errors panel.
 #include "app/live_preview.hpp"
 
-#include "core/error_overlay.hpp"
+#include "layout/error_overlay.hpp"
 #include "platform/draw_list_renderer.hpp"
 
 namespace affiche {

@@ -1,12 +1,12 @@
-// What an edit does on screen: when a valid new deck takes over (core/deck_diff), and, in the
+// What an edit does on screen: when a valid new deck takes over (schedule/adoption), and, in the
 // --windowed preview, the errors of a refused edit drawn over the last good slide until fixed.
 #pragma once
 
 #include "app/deck_reloader.hpp"
-#include "core/deck_diff.hpp"
-#include "core/draw_list.hpp"
-#include "core/millis.hpp"
+#include "base/millis.hpp"
+#include "layout/draw_list.hpp"
 #include "platform/fonts.hpp"
+#include "schedule/adoption.hpp"
 
 #include <memory>
 #include <optional>

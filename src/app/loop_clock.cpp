@@ -1,7 +1,7 @@
 // Reading the loop's clock, real or faked for tests.
 #include "app/loop_clock.hpp"
 
-#include "core/local_time.hpp"
+#include "base/local_time.hpp"
 #include "platform/log.hpp"
 
 #include <time.h>

@@ -4,7 +4,7 @@
 // optional x and speed factor) runs the schedule from that moment, 60 times faster.
 #pragma once
 
-#include "core/millis.hpp"
+#include "base/millis.hpp"
 
 #include <optional>
 #include <string>

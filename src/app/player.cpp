@@ -3,9 +3,10 @@
 
 #include "app/deck_report.hpp"
 #include "app/display_wait.hpp"
-#include "core/burn_in.hpp"
-#include "core/schedule.hpp"
+#include "deck/deck_diff.hpp"
+#include "layout/burn_in.hpp"
 #include "platform/log.hpp"
+#include "schedule/schedule.hpp"
 
 #include <poll.h>
 
@@ -47,12 +48,6 @@ Millis transition_of(const Deck& d) {
     return d.settings.transition == Transition::cut ? 0 : seconds_to_ms(d.settings.transition_s);
 }
 
-std::vector<std::string> shown_ids(const Deck& d) {
-    std::vector<std::string> ids;
-    for (int i = 0; i < d.shown_count(); ++i)
-        ids.push_back(d.shown(i).id);
-    return ids;
-}
 } // namespace
 
 Player::Player(const Options& options, std::string content_dir, Signals& signals)

@@ -6,16 +6,16 @@
 
 #include "app/live_preview.hpp"
 #include "app/loop_clock.hpp"
+#include "app/options.hpp"
 #include "app/reload_coordinator.hpp"
 #include "app/screen.hpp"
 #include "app/screen_power.hpp"
 #include "app/service_reporter.hpp"
 #include "app/signals.hpp"
 #include "app/stage.hpp"
-#include "core/options.hpp"
-#include "core/playlist.hpp"
-#include "core/wake.hpp"
 #include "platform/display.hpp"
+#include "schedule/playlist.hpp"
+#include "schedule/wake.hpp"
 
 #include <optional>
 #include <string>

@@ -4,7 +4,7 @@
 
 #include "app/deck_reloader.hpp"
 #include "app/service_reporter.hpp"
-#include "core/millis.hpp"
+#include "base/millis.hpp"
 #include "platform/log.hpp"
 #include "service/content_watcher.hpp"
 #include "service/debounce.hpp"

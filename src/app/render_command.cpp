@@ -3,10 +3,10 @@
 
 #include "app/deck_reloader.hpp"
 #include "app/deck_report.hpp"
-#include "core/schedule.hpp"
 #include "platform/display.hpp"
 #include "platform/log.hpp"
 #include "platform/slide_composer.hpp"
+#include "schedule/schedule.hpp"
 
 #include <cstdio>
 #include <filesystem>

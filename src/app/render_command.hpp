@@ -1,7 +1,7 @@
 // `affiche --render OUT_DIR`: every enabled slide to a PNG, headless.
 #pragma once
 
-#include "core/options.hpp"
+#include "app/options.hpp"
 
 namespace affiche {
 

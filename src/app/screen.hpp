@@ -1,8 +1,8 @@
 // The screen: SDL's window and renderer, the --rotate turn, present, screenshot, window events.
 #pragma once
 
-#include "core/geometry.hpp"
-#include "core/millis.hpp"
+#include "base/geometry.hpp"
+#include "base/millis.hpp"
 #include "platform/display.hpp"
 
 #include <string>

@@ -4,10 +4,10 @@
 #pragma once
 
 #include "app/screen.hpp"
-#include "core/millis.hpp"
-#include "core/schedule.hpp"
+#include "base/millis.hpp"
 #include "platform/cec_power.hpp"
 #include "platform/dpms.hpp"
+#include "schedule/schedule.hpp"
 
 #include <memory>
 #include <optional>

@@ -2,9 +2,9 @@
 // READY / STATUS / WATCHDOG notifications.
 #pragma once
 
-#include "core/deck.hpp"
-#include "core/geometry.hpp"
-#include "core/millis.hpp"
+#include "base/geometry.hpp"
+#include "base/millis.hpp"
+#include "deck/deck.hpp"
 #include "service/metrics_file.hpp"
 #include "service/status_file.hpp"
 

@@ -1,7 +1,7 @@
 // SIGINT, SIGTERM, SIGHUP and SIGUSR1 as readable events on a file descriptor (signalfd).
 #pragma once
 
-#include "core/unique_fd.hpp"
+#include "base/unique_fd.hpp"
 
 #include <vector>
 

@@ -1,7 +1,7 @@
 // The deck's held file bytes, and SDL streams over them.
 #include "platform/asset_bytes.hpp"
 
-#include "core/file_read.hpp"
+#include "base/file_read.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -2,9 +2,9 @@
 // memory when its folder disappears or is half-way through an update.
 #pragma once
 
-#include "core/content_snapshot.hpp"
-#include "core/deck.hpp"
-#include "core/image_header.hpp"
+#include "deck/content_snapshot.hpp"
+#include "deck/deck.hpp"
+#include "deck/image_header.hpp"
 
 #include <SDL.h>
 

@@ -2,8 +2,8 @@
 // so the sequence can be checked against a fake device (there is no CEC hardware in CI).
 #pragma once
 
-#include "core/result.hpp"
-#include "core/unique_fd.hpp"
+#include "base/result.hpp"
+#include "base/unique_fd.hpp"
 
 #include <linux/cec.h>
 

@@ -1,8 +1,8 @@
 // Opens SDL (video, fonts, images), the window and the renderer; reads the screen back to PNG.
 #pragma once
 
-#include "core/geometry.hpp"
-#include "core/renderer_choice.hpp"
+#include "base/geometry.hpp"
+#include "platform/renderer_choice.hpp"
 #include "platform/sdl_handles.hpp"
 
 #include <optional>

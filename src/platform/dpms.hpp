@@ -3,7 +3,7 @@
 // driver opened.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 
 #include <cstdint>
 #include <memory>

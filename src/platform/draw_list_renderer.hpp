@@ -1,7 +1,7 @@
 // Draws a DrawList with an SDL renderer: anti-aliased rounded rectangles, text runs, images.
 #pragma once
 
-#include "core/draw_list.hpp"
+#include "layout/draw_list.hpp"
 #include "platform/fonts.hpp"
 #include "platform/images.hpp"
 

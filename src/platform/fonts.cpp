@@ -1,7 +1,7 @@
 // Font cache with system fallbacks, and text measuring through SDL_ttf/HarfBuzz.
 #include "platform/fonts.hpp"
 
-#include "core/i18n.hpp"
+#include "base/i18n.hpp"
 
 #include <algorithm>
 #include <filesystem>

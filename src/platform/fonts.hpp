@@ -1,11 +1,11 @@
 // Font faces by role and pixel size (SDL_ttf), and the TextMeasurer built on TTF_SizeUTF8.
 #pragma once
 
-#include "core/deck.hpp"
-#include "core/text_layout.hpp"
+#include "deck/deck.hpp"
 #include "platform/asset_bytes.hpp"
 #include "platform/log.hpp"
 #include "platform/sdl_handles.hpp"
+#include "text/text_layout.hpp"
 
 #include <map>
 #include <string>

@@ -1,7 +1,7 @@
 // Asks the display's OpenGL driver for its name, in a child process that exits right after.
 #pragma once
 
-#include "core/renderer_choice.hpp"
+#include "platform/renderer_choice.hpp"
 
 namespace affiche {
 

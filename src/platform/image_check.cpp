@@ -1,9 +1,9 @@
 // Full decoding of a deck's images, away from the render loop.
 #include "platform/image_check.hpp"
 
-#include "core/i18n.hpp"
-#include "core/image_header.hpp"
-#include "core/utf8.hpp"
+#include "base/i18n.hpp"
+#include "base/utf8.hpp"
+#include "deck/image_header.hpp"
 #include "platform/sdl_handles.hpp"
 
 #include <SDL_image.h>

@@ -1,9 +1,9 @@
 // Decodes every image a deck shows, to refuse a deck whose pictures are corrupt before it plays.
 #pragma once
 
-#include "core/content_snapshot.hpp"
-#include "core/deck.hpp"
-#include "core/error.hpp"
+#include "base/error.hpp"
+#include "deck/content_snapshot.hpp"
+#include "deck/deck.hpp"
 
 namespace affiche {
 

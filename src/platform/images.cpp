@@ -1,7 +1,7 @@
 // Image decoding and CPU scaling for ImageStore.
 #include "platform/images.hpp"
 
-#include "core/image_header.hpp"
+#include "deck/image_header.hpp"
 
 #include <SDL_image.h>
 

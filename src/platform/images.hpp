@@ -2,7 +2,7 @@
 // failures logged once, large pictures shrunk on the CPU to the size they are drawn at.
 #pragma once
 
-#include "core/geometry.hpp"
+#include "base/geometry.hpp"
 #include "platform/asset_bytes.hpp"
 #include "platform/log.hpp"
 #include "platform/sdl_handles.hpp"

@@ -1,7 +1,7 @@
 // Log lines to stderr (the journal under systemd), and a filter that lets each message out once.
 #pragma once
 
-#include "core/error.hpp"
+#include "base/error.hpp"
 
 #include <set>
 #include <string>

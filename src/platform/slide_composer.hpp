@@ -1,8 +1,9 @@
 // Renders one slide of a deck into a texture once, and draws the live overlays over it.
 #pragma once
 
-#include "core/deck.hpp"
-#include "core/slide_layout.hpp"
+#include "deck/deck.hpp"
+#include "layout/slide_layout.hpp"
+#include "layout/slide_overlays.hpp"
 #include "platform/draw_list_renderer.hpp"
 #include "platform/fonts.hpp"
 #include "platform/images.hpp"

@@ -2,7 +2,7 @@
 // swaps.
 #include "service/content_watcher.hpp"
 
-#include "core/content_files.hpp"
+#include "deck/content_files.hpp"
 
 #include <sys/inotify.h>
 #include <unistd.h>

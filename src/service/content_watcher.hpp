@@ -1,7 +1,7 @@
 // Watches a content folder (possibly a symlink swapped by rename) with inotify, for the play loop.
 #pragma once
 
-#include "core/unique_fd.hpp"
+#include "base/unique_fd.hpp"
 
 #include <string>
 #include <vector>

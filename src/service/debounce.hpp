@@ -1,7 +1,7 @@
 // Debouncer: turns a burst of file events into one reload, after a quiet period. Clock injected.
 #pragma once
 
-#include "core/millis.hpp"
+#include "base/millis.hpp"
 
 namespace affiche {
 

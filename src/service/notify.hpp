@@ -2,7 +2,7 @@
 // or when not started by systemd (NOTIFY_SOCKET unset).
 #pragma once
 
-#include "core/millis.hpp"
+#include "base/millis.hpp"
 
 #include <cstdint>
 #include <string>

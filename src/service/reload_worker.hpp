@@ -1,7 +1,7 @@
 // One background load at a time, the latest request winning, and no exception escaping the worker.
 #pragma once
 
-#include "core/unique_fd.hpp"
+#include "base/unique_fd.hpp"
 
 #include <sys/eventfd.h>
 #include <unistd.h>

@@ -1,8 +1,8 @@
 // deck_revision: XXH3 streamed over the deck's sorted file list, one fixed read buffer.
 #include "service/revision.hpp"
 
-#include "core/file_digest.hpp"
-#include "core/file_read.hpp"
+#include "base/file_digest.hpp"
+#include "base/file_read.hpp"
 
 #include <unistd.h>
 

@@ -2,7 +2,7 @@
 // logs.
 #pragma once
 
-#include "core/content_snapshot.hpp"
+#include "deck/content_snapshot.hpp"
 
 #include <string>
 

@@ -1,8 +1,8 @@
 // JSON rendering of the status report and its atomic write-and-rename to disk.
 #include "service/status_file.hpp"
 
-#include "core/utf8.hpp"
-#include "core/write_all.hpp"
+#include "base/utf8.hpp"
+#include "base/write_all.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

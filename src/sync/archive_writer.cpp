@@ -1,7 +1,7 @@
 // Deterministic deck archives through libarchive: sorted, normalised, byte-equal for equal decks.
 #include "sync/archive_writer.hpp"
 
-#include "core/file_read.hpp"
+#include "base/file_read.hpp"
 
 #include <archive.h>
 #include <archive_entry.h>

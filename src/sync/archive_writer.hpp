@@ -1,7 +1,7 @@
 // Packs a deck into one deterministic tar archive (zstd, else gzip) through libarchive.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 
 #include <cstdint>
 #include <string>

@@ -2,7 +2,7 @@
 // crash-safe steps that change it (temporary folders, atomic symlink swap, pruning, rollback).
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 
 #include <string>
 #include <vector>

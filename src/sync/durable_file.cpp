@@ -1,7 +1,7 @@
 // fsync helpers and the durable write-then-rename of small files.
 #include "sync/durable_file.hpp"
 
-#include "core/write_all.hpp"
+#include "base/write_all.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

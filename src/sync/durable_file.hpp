@@ -1,7 +1,7 @@
 // Writes that survive a power cut: fsync of files, folders and whole trees, atomic replace.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 // Fetching one file by URL (https, http, file) with libcurl: conditional GET, size bound, timeouts.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
 // The manifest's text: written by publish, read strictly (a TOML subset) with path:line:col errors.
 #include "sync/manifest.hpp"
 
-#include "core/file_read.hpp"
+#include "base/file_read.hpp"
 #include "sync/minisign_text.hpp"
 
 #include <algorithm>

@@ -2,7 +2,7 @@
 // is.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 
 #include <cstdint>
 #include <string>

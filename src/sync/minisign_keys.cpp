@@ -1,7 +1,7 @@
 // minisign's key formats, byte for byte, so keys made by `minisign -G` work here and back.
 #include "sync/minisign_keys.hpp"
 
-#include "core/file_read.hpp"
+#include "base/file_read.hpp"
 #include "sync/minisign_text.hpp"
 #include "sync/sha256.hpp"
 

@@ -1,7 +1,7 @@
 // minisign key files: public keys ("RW..." base64 with key id) and secret keys from `minisign -G`.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 
 #include <array>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // minisign signature files (.minisig): parsing, in-process signing and verification with libsodium.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 #include "sync/minisign_keys.hpp"
 
 #include <array>

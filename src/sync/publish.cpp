@@ -1,8 +1,8 @@
 // Publishing a deck: check it like `affiche --check`, pack it, write and sign the manifest, prune.
 #include "sync/publish.hpp"
 
-#include "core/deck_loader.hpp"
-#include "core/file_read.hpp"
+#include "base/file_read.hpp"
+#include "deck/deck_loader.hpp"
 #include "service/revision.hpp"
 #include "sync/archive_writer.hpp"
 #include "sync/durable_file.hpp"

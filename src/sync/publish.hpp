@@ -1,7 +1,7 @@
 // `affiche-sync publish` as a library function: validate, pack, write and sign the manifest, prune.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 #include "sync/manifest.hpp"
 #include "sync/safe_extract.hpp"
 

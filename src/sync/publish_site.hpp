@@ -2,7 +2,7 @@
 // pruning.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 #include "sync/manifest.hpp"
 
 #include <optional>

@@ -1,7 +1,7 @@
 // The pull pass: each step either succeeds or leaves the screen's current deck untouched.
 #include "sync/pull.hpp"
 
-#include "core/deck_loader.hpp"
+#include "deck/deck_loader.hpp"
 #include "service/metrics_file.hpp"
 #include "service/status_file.hpp"
 #include "sync/content_store.hpp"

@@ -2,7 +2,7 @@
 // install and atomic swap; the state, status and metrics written whatever happens.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 #include "sync/sync_config.hpp"
 #include "sync/sync_report.hpp"
 

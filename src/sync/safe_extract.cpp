@@ -2,8 +2,8 @@
 // write pass under the destination's descriptor that counts every byte as it decompresses.
 #include "sync/safe_extract.hpp"
 
-#include "core/unique_fd.hpp"
-#include "core/write_all.hpp"
+#include "base/unique_fd.hpp"
+#include "base/write_all.hpp"
 
 #include <archive.h>
 #include <archive_entry.h>

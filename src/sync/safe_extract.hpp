@@ -1,7 +1,7 @@
 // Extracts a deck archive without trusting it: regular files and folders only, bounded, fsynced.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
 // SHA-256 through libsodium, streamed from files so an archive is never held in memory.
 #include "sync/sha256.hpp"
 
-#include "core/file_read.hpp"
+#include "base/file_read.hpp"
 
 #include <sodium.h>
 

@@ -1,7 +1,7 @@
 // SHA-256 of bytes and files through libsodium, for the manifest's archive checksum.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 
 #include <string>
 #include <string_view>

@@ -1,9 +1,9 @@
 // Reading sync.toml with the deck's TOML reader, so its errors look like the deck's: path:line:col.
 #include "sync/sync_config.hpp"
 
-#include "core/file_read.hpp"
-#include "core/table_reader.hpp"
-#include "core/toml_file.hpp"
+#include "base/file_read.hpp"
+#include "toml/table_reader.hpp"
+#include "toml/toml_file.hpp"
 
 #include <array>
 #include <string_view>

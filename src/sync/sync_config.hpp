@@ -1,7 +1,7 @@
 // The sync's settings: /etc/affiche/sync.toml, or the pull command line, with their defaults.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 #include "sync/fetcher.hpp"
 
 #include <cstdint>

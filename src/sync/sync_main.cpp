@@ -1,5 +1,5 @@
 // affiche-sync: the command line of the publisher (publish) and of the screen (pull, rollback).
-#include "core/error.hpp"
+#include "base/error.hpp"
 #include "sync/manifest.hpp"
 #include "sync/publish.hpp"
 #include "sync/pull.hpp"

@@ -1,7 +1,7 @@
 // Rendering the sync's status JSON and metrics from its state.
 #include "sync/sync_report.hpp"
 
-#include "core/utf8.hpp"
+#include "base/utf8.hpp"
 #include "service/status_file.hpp"
 
 #include <cstdio>

@@ -1,7 +1,7 @@
 // The sync's memory between passes (last accepted sequence, ETag, counters), kept outside content/.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
 // Trusted public keys from a folder, and verification with whichever one made a signature.
 #include "sync/trusted_keys.hpp"
 
-#include "core/file_read.hpp"
+#include "base/file_read.hpp"
 #include "sync/manifest.hpp"
 #include "sync/minisign_signature.hpp"
 

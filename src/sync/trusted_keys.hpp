@@ -1,7 +1,7 @@
 // A folder of trusted minisign public keys (rotation: add the new key, later remove the old one).
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 #include "sync/minisign_keys.hpp"
 
 #include <string>

@@ -1,6 +1,6 @@
 // libFuzzer harness: load_deck on a content folder whose slide file (and deck.toml) are the input.
 // The input is one slide file, or deck.toml, a line "%%", then the slide file.
-#include "core/deck_loader.hpp"
+#include "deck/deck_loader.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // libFuzzer harness: parse_image_header on arbitrary bytes never crashes and gives sane sizes.
-#include "core/image_header.hpp"
+#include "deck/image_header.hpp"
 
 #include <cstddef>
 #include <cstdint>

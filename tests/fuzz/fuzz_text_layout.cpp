@@ -1,7 +1,7 @@
 // libFuzzer harness: layout_paragraph (line breaking, bidi runs) on arbitrary bytes, with a fake
 // measurer whose widths add up, so that every line must fit unless a word was cut.
-#include "core/text_layout.hpp"
-#include "core/utf8.hpp"
+#include "base/utf8.hpp"
+#include "text/text_layout.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // Helpers for the sync tests: running the real `minisign` tool, reading files.
 #pragma once
 
-#include "../service_temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 

@@ -2,7 +2,7 @@
 #include "sync/archive_writer.hpp"
 #include "sync/safe_extract.hpp"
 
-#include "core/content_files.hpp"
+#include "deck/content_files.hpp"
 #include "service/revision.hpp"
 #include "sync_test_support.hpp"
 

@@ -1,7 +1,7 @@
 // Tests of the content store: leftovers removed, install by rename, symlink swap, prune, rollback.
 #include "sync/content_store.hpp"
 
-#include "../service_temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 

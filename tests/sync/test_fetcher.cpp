@@ -3,7 +3,7 @@
 #include "sync/fetcher.hpp"
 #include "sync/pull.hpp"
 
-#include "../service_temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 

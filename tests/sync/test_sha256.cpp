@@ -1,7 +1,7 @@
 // Tests of SHA-256 through libsodium: known vectors, and a file read in blocks.
 #include "sync/sha256.hpp"
 
-#include "../service_temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Tests of sync.toml: defaults, every key read, errors at path:line:col.
 #include "sync/sync_config.hpp"
 
-#include "../service_temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Tests of the sync state file: round trip, first run, and a damaged file refused (never reset).
 #include "sync/sync_state.hpp"
 
-#include "../service_temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,0 +1,36 @@
+// When the screen is on and which slides are eligible at a given time: the deck's opening hours
+// and each slide's from/until/days/hours. Pure: the time is passed in, local time comes from the
+// process's time zone through localtime_r / mktime, so daylight-saving changes are the C library's.
+#pragma once
+
+#include "base/local_time.hpp"
+#include "deck/deck.hpp"
+
+#include <string>
+#include <vector>
+
+namespace affiche {
+
+// Whether the deck's opening hours (deck.toml) say the screen is on at t, why, and when that next
+// changes.
+struct ScreenState {
+    bool on = true;
+    // "open until 18:30", "closed: Sunday", "closed date 2026-12-25", "no opening hours set"
+    std::string reason;
+    UnixTime next_change = 0; // 0 = never
+};
+
+ScreenState screen_state(const Deck& deck, UnixTime t);
+// Whether a slide's own conditions (from/until/days/hours) hold at t.
+bool slide_eligible(const Slide& slide, UnixTime t);
+// Positions in deck.play_order shown at t (the fallback slides alone when none is eligible, else
+// the opening slide); never empty if the deck has slides.
+std::vector<int> eligible_positions(const Deck& deck, UnixTime t);
+// The next time after t when screen_state or any slide's eligibility may change (0 = never): the
+// player wakes then. It may be a time where nothing changes after all (a midnight, say).
+UnixTime next_schedule_change(const Deck& deck, UnixTime t);
+
+// Whether the opening hours say the screen is on at t (screen_state without the reason).
+bool screen_on(const OpeningHours& hours, UnixTime t);
+
+} // namespace affiche

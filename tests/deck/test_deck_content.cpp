@@ -1,0 +1,260 @@
+// Tests for the shipped deck's content: docs/content.md quotes every slide's current text, and
+// every slide stays long enough to read at the rule docs/content.md states.
+#include "base/utf8.hpp"
+#include "deck/deck_loader.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace affiche;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string source_dir = AFFICHE_SOURCE_DIR;
+
+// The fence that opens a slide's text in docs/content.md, and the one that closes it.
+constexpr std::string_view text_fence = "```diapositive";
+constexpr std::string_view end_fence = "```";
+
+// The reading-time rule, as docs/content.md states it (the test checks the doc says this).
+constexpr std::string_view rule_in_doc =
+    "durée ≥ mots ÷ 1,8 + 5 s, arrondie à la seconde supérieure, et au moins 12 s";
+constexpr int min_duration_s = 12;
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// A slide's text as docs/content.md quotes it: each field under its French label, the body as
+// written (paragraphs separated by a blank line), one "- " line per bullet.
+std::string quoted_text(const Slide& s) {
+    std::string out;
+    if (!s.title.empty()) out += "# titre\n" + s.title + "\n";
+    if (!s.subtitle.empty()) out += "# sous-titre\n" + s.subtitle + "\n";
+    if (!s.body.empty()) out += "# texte\n" + s.body + "\n";
+    if (!s.bullets.empty()) out += "# puces\n";
+    for (const auto& b : s.bullets)
+        out += "- " + b + "\n";
+    return out;
+}
+
+// docs/content.md read as: a "### `id` ..." heading starts a slide's entry, any other "##" or
+// "###" heading ends it; the first ```diapositive fenced block in the entry is the slide's text.
+// Returns id -> quoted text ("" when the entry has no block).
+std::map<std::string, std::string> quoted_texts(const std::string& doc) {
+    std::map<std::string, std::string> out;
+    std::istringstream in(doc);
+    std::string line, id, block;
+    enum class State { outside, entry, block, done } state = State::outside;
+    while (std::getline(in, line)) {
+        if (state == State::block) {
+            if (line == end_fence) {
+                out[id] = block;
+                state = State::done;
+            } else {
+                block += line + "\n";
+            }
+        } else if (line.rfind("### `", 0) == 0) {
+            const auto end = line.find('`', 5);
+            id = line.substr(5, end == std::string::npos ? std::string::npos : end - 5);
+            out.emplace(id, "");
+            state = State::entry;
+        } else if (line.rfind("## ", 0) == 0 || line.rfind("### ", 0) == 0) {
+            state = State::outside; // another heading ends the entry
+
+        } else if (state == State::entry && line == text_fence) {
+            block.clear();
+            state = State::block;
+        }
+    }
+    return out;
+}
+
+// What is wrong between the deck's slides and the doc's entries, one message per problem.
+std::vector<std::string> mismatches(const Deck& deck,
+                                    const std::map<std::string, std::string>& doc) {
+    std::vector<std::string> out;
+    for (const Slide& s : deck.slides) {
+        const auto it = doc.find(s.id);
+        if (it == doc.end()) {
+            out.push_back("no entry '### `" + s.id + "`' in docs/content.md");
+        } else if (it->second != quoted_text(s)) {
+            out.push_back("the entry of '" + s.id + "' does not quote its text; it should be:\n" +
+                          std::string(text_fence) + "\n" + quoted_text(s) + std::string(end_fence));
+        }
+    }
+    for (const auto& [id, text] : doc) {
+        bool shipped = false;
+        for (const Slide& s : deck.slides)
+            shipped = shipped || s.id == id;
+        if (!shipped) out.push_back("docs/content.md has an entry for '" + id + "', no slide");
+    }
+    return out;
+}
+
+// Space between words: ASCII blanks and the no-break spaces French typography puts before
+// "?" or inside « ».
+bool is_space(char32_t c) {
+    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x00A0 || c == 0x202F;
+}
+
+// Whether c can be part of a word: a letter or a digit, not punctuation (Latin, general or
+// Arabic: "?", "«", "’", "–", "،", "؟").
+bool is_word_char(char32_t c) {
+    if (c < 0x80) return (c >= U'0' && c <= U'9') || ((c | 0x20) >= U'a' && (c | 0x20) <= U'z');
+    if (c < 0xC0 || c == 0xD7 || c == 0xF7) return false;
+    if (c >= 0x2000 && c <= 0x206F) return false;
+    return c != 0x060C && c != 0x061B && c != 0x061F;
+}
+
+// Words a patient reads: runs between spaces holding at least one letter or digit.
+int word_count(std::string_view text) {
+    int n = 0;
+    bool counted = false; // the current run already counts as a word
+    for (const char32_t c : decode_utf8(text)) {
+        if (is_space(c)) {
+            counted = false;
+        } else if (!counted && is_word_char(c)) {
+            ++n;
+            counted = true;
+        }
+    }
+    return n;
+}
+
+int slide_words(const Slide& s) {
+    int n = word_count(s.title) + word_count(s.subtitle) + word_count(s.body);
+    for (const auto& b : s.bullets)
+        n += word_count(b);
+    return n;
+}
+
+// Seconds a slide needs: 1.8 words a second, plus 5 s to look up and find the start, rounded
+// up (in integers: words * 10 / 18 rounded up), never under 12 s.
+int reading_seconds(int words) {
+    return std::max(min_duration_s, (words * 10 + 17) / 18 + 5);
+}
+
+LoadResult load_shipped() {
+    LoadResult r = load_deck(source_dir);
+    REQUIRE(r.deck);
+    REQUIRE(r.deck->slides.size() > 10);
+    return r;
+}
+
+// A copy of the shipped content folder, removed at the end.
+class ContentCopy {
+  public:
+    ContentCopy() {
+        std::random_device random;
+        dir_ = fs::temp_directory_path() / ("affiche-content-" + std::to_string(random()));
+        fs::create_directories(dir_);
+        for (const char* sub : {"slides", "images", "fonts"})
+            fs::copy(fs::path(source_dir) / sub, dir_ / sub, fs::copy_options::recursive);
+    }
+    ~ContentCopy() {
+        std::error_code ec;
+        fs::remove_all(dir_, ec);
+    }
+    ContentCopy(const ContentCopy&) = delete;
+    ContentCopy& operator=(const ContentCopy&) = delete;
+    std::string dir() const { return dir_.string(); }
+
+  private:
+    fs::path dir_;
+};
+
+} // namespace
+
+TEST_CASE("deck content: docs/content.md quotes every shipped slide's current text, and no more") {
+    const LoadResult r = load_shipped();
+    const auto doc = quoted_texts(read_file(source_dir + "/docs/content.md"));
+    for (const auto& problem : mismatches(*r.deck, doc))
+        FAIL_CHECK(problem);
+    // French and Arabic slides both have entries.
+    CHECK(doc.count("chimio-definition") == 1);
+    CHECK(doc.count("chimio-definition-ar") == 1);
+}
+
+TEST_CASE("deck content: a one-word change in a slide file no longer matches its entry") {
+    const ContentCopy copy;
+    const std::string file = copy.dir() + "/slides/20-chimio.toml";
+    std::string text = read_file(file);
+    const std::string word = "ont la capacité de détruire";
+    const auto at = text.find(word);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, word.size(), "ont la capacité de tuer"); // one word changed
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+    const LoadResult r = load_deck(copy.dir());
+    REQUIRE(r.deck);
+    const auto problems =
+        mismatches(*r.deck, quoted_texts(read_file(source_dir + "/docs/content.md")));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].find("'chimio-definition'") != std::string::npos);
+    CHECK(problems[0].find("tuer") != std::string::npos); // the text to paste is given
+}
+
+TEST_CASE("deck content: the doc's reader finds entries, their text, and a missing block") {
+    const std::string doc = "## Diapositives\n\n### `a` : Titre\n\n```diapositive\n# titre\nUn\n"
+                            "```\n\n```diapositive\n# titre\nignoré\n```\n\n### `b`\n\nrien\n\n"
+                            "### Autre chose\n\n```diapositive\n# titre\npas b\n```\n"
+                            "## Images\n\n```diapositive\n# titre\nhors entrée\n```\n";
+    const auto q = quoted_texts(doc);
+    REQUIRE(q.size() == 2);
+    CHECK(q.at("a") == "# titre\nUn\n");
+    CHECK(q.at("b").empty());
+    Slide s;
+    s.title = "Un";
+    s.subtitle = "Deux";
+    s.body = "Trois.\n\nQuatre.";
+    s.bullets = {"cinq", "six"};
+    CHECK(quoted_text(s) ==
+          "# titre\nUn\n# sous-titre\nDeux\n# texte\nTrois.\n\nQuatre.\n# puces\n- cinq\n- six\n");
+}
+
+TEST_CASE("deck content: words are counted as a patient reads them") {
+    CHECK(word_count("") == 0);
+    CHECK(word_count("Pourquoi une chimiothérapie\u00A0?") == 3);
+    CHECK(word_count("«\u00A0Sélectivité\u00A0» : l’oncologue, 2 fois") == 4);
+    CHECK(word_count("لماذا العلاج الكيميائي؟") == 3);
+    CHECK(word_count("العلاج الموجه (thérapie\u00A0ciblée) ، يهدف") == 5);
+    CHECK(reading_seconds(0) == 12);
+    CHECK(reading_seconds(13) == 13); // 7.2 s of reading + 5 s, rounded up
+    CHECK(reading_seconds(18) == 15); // exactly 10 s of reading
+    CHECK(reading_seconds(41) == 28);
+}
+
+TEST_CASE("deck content: every shipped slide shows long enough to be read at 1.8 words a second, "
+          "an Arabic slide at least as long as its French one") {
+    const std::string doc = read_file(source_dir + "/docs/content.md");
+    CHECK(doc.find(rule_in_doc) != std::string::npos); // the rule checked is the rule stated
+    const LoadResult r = load_shipped();
+    std::map<std::string, double> french;
+    for (const Slide& s : r.deck->slides) {
+        if (s.lang == "fr") french[s.id] = s.duration_s;
+    }
+    int arabic = 0;
+    for (const Slide& s : r.deck->slides) {
+        INFO(s.id << ": " << slide_words(s) << " words, " << s.duration_s << " s");
+        CHECK(s.duration_s >= reading_seconds(slide_words(s)));
+        if (s.lang != "ar") continue;
+        ++arabic;
+        const std::string counterpart = s.id.substr(0, s.id.size() - 3); // without "-ar"
+        REQUIRE(french.count(counterpart) == 1);
+        CHECK(s.duration_s >= french[counterpart]);
+    }
+    CHECK(arabic == static_cast<int>(french.size())); // one Arabic slide per French one
+}
