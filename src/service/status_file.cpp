@@ -1,15 +1,10 @@
 // JSON rendering of the status report and its atomic write-and-rename to disk.
 #include "service/status_file.hpp"
 
+#include "base/atomic_file.hpp"
 #include "base/utf8.hpp"
-#include "base/write_all.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <ctime>
 
 namespace affiche {
@@ -121,38 +116,16 @@ bool StatusFile::write(const StatusReport& report) {
     return write_text(to_json(report));
 }
 
-void StatusFile::fail(const std::string& path, int error) {
-    std::string message = path + ": " + std::strerror(error);
-    if (!logged_.insert(message).second) return;
-    std::fprintf(stderr, "affiche: error: %s\n", message.c_str());
-    std::fflush(stderr);
-}
-
 bool StatusFile::write_text(const std::string& text) {
     if (!enabled()) return true;
-    const std::string tmp = path_ + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        fail(path_, errno);
-        return false;
-    }
-    if (const int error = write_all(fd, text.data(), text.size()); error != 0) {
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        fail(path_, error);
-        return false;
-    }
-    // close() can report a delayed write error (NFS, full disk): a file that did not make it.
-    if (::close(fd) != 0 && errno != EINTR) {
-        const int error = errno;
-        ::unlink(tmp.c_str());
-        fail(path_, error);
-        return false;
-    }
-    if (::rename(tmp.c_str(), path_.c_str()) != 0) {
-        const int error = errno;
-        ::unlink(tmp.c_str());
-        fail(path_, error);
+    // No fsync: see the class comment.
+    if (auto written = write_file_atomically(path_, text, Durability::crash); !written) {
+        // Logged as "<path>: <reason>"; the set holds few entries (one per distinct reason).
+        const std::string message = written.error().loc.path + ": " + written.error().message;
+        if (logged_.insert(message).second) {
+            std::fprintf(stderr, "affiche: error: %s\n", message.c_str());
+            std::fflush(stderr);
+        }
         return false;
     }
     if (!logged_.empty()) {

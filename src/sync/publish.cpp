@@ -1,11 +1,11 @@
 // Publishing a deck: check it like `affiche --check`, pack it, write and sign the manifest, prune.
 #include "sync/publish.hpp"
 
+#include "base/atomic_file.hpp"
 #include "base/file_read.hpp"
 #include "deck/deck_loader.hpp"
 #include "service/revision.hpp"
 #include "sync/archive_writer.hpp"
-#include "sync/durable_file.hpp"
 #include "sync/minisign_signature.hpp"
 #include "sync/publish_site.hpp"
 #include "sync/safe_extract.hpp"
@@ -118,7 +118,7 @@ Result<std::string> sign_manifest(const PublishOptions& o, const std::optional<S
     const std::string temp = temps.add(o.site_dir, std::string(manifest_file_name));
     const std::string sig = temp + std::string(signature_suffix);
     temps.track(sig);
-    if (auto w = write_file_durably(temp, text); !w) return w.error();
+    if (auto w = write_file_atomically(temp, text, Durability::power_cut); !w) return w.error();
     std::vector<std::string> argv = {
         o.minisign_program, "-S", "-m", temp, "-x", sig, "-t", comment};
     if (!o.minisign_secret_key.empty()) argv.insert(argv.end(), {"-s", o.minisign_secret_key});
@@ -156,9 +156,12 @@ Result<PublishReport> publish_into_site(const PublishOptions& o, const CheckedDe
     report.archive_reused = *reused;
     report.manifest_path = o.site_dir + "/" + std::string(manifest_file_name);
     // The signature first: a reader between the two renames sees a mismatch and retries later.
-    if (auto w = write_file_durably(report.manifest_path + std::string(signature_suffix), *sig); !w)
+    if (auto w = write_file_atomically(report.manifest_path + std::string(signature_suffix), *sig,
+                                       Durability::power_cut);
+        !w)
         return w.error();
-    if (auto w = write_file_durably(report.manifest_path, text); !w) return w.error();
+    if (auto w = write_file_atomically(report.manifest_path, text, Durability::power_cut); !w)
+        return w.error();
     auto pruned = prune_archives(o.site_dir, o.keep, m.archive);
     if (!pruned) return pruned.error();
     report.pruned = std::move(*pruned);
