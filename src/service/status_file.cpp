@@ -2,10 +2,10 @@
 #include "service/status_file.hpp"
 
 #include "base/atomic_file.hpp"
+#include "base/utc_time.hpp"
 #include "base/utf8.hpp"
 
 #include <cstdio>
-#include <ctime>
 
 namespace affiche {
 
@@ -37,7 +37,7 @@ std::string json_string(std::string_view text) {
 }
 
 std::string json_time(std::int64_t unix_s) {
-    return unix_s == 0 ? "null" : json_string(iso8601_utc(unix_s));
+    return unix_s == 0 ? "null" : json_string(format_utc(unix_s));
 }
 
 // "[]" when empty, else one string per line, indented for the given depth.
@@ -55,15 +55,6 @@ std::string json_string_array(const std::vector<std::string>& items, int depth) 
 }
 
 } // namespace
-
-std::string iso8601_utc(std::int64_t unix_s) {
-    const std::time_t t = static_cast<std::time_t>(unix_s);
-    std::tm utc{};
-    if (!gmtime_r(&t, &utc)) return "";
-    char buf[32];
-    if (std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc) == 0) return "";
-    return buf;
-}
 
 std::string to_json(const StatusReport& r) {
     const std::int64_t uptime =

@@ -38,9 +38,6 @@ struct StatusReport {
 // Times as ISO 8601 UTC ("2026-11-28T12:00:00Z"), plus "uptime_s" = now - started.
 std::string to_json(const StatusReport& report);
 
-// ISO 8601 UTC of a Unix time in seconds: "2026-11-28T12:00:00Z".
-std::string iso8601_utc(std::int64_t unix_s);
-
 // Writes the report to path atomically (base/atomic_file: path.tmp in the same folder, then rename
 // over path), so a reader never sees half a file. No fsync: the file lives in /run (tmpfs), and on
 // an SD card an fsync per update would cost more than a lost status after a power cut.

@@ -1,8 +1,8 @@
 // Rendering the sync's status JSON and metrics from its state.
 #include "sync/sync_report.hpp"
 
+#include "base/utc_time.hpp"
 #include "base/utf8.hpp"
-#include "service/status_file.hpp"
 
 #include <cstdio>
 
@@ -28,7 +28,7 @@ std::string json_string(std::string_view text) {
 }
 
 std::string json_time(std::int64_t unix_s) {
-    return unix_s == 0 ? "null" : json_string(iso8601_utc(unix_s));
+    return unix_s == 0 ? "null" : json_string(format_utc(unix_s));
 }
 
 } // namespace
