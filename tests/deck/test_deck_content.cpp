@@ -1,5 +1,6 @@
-// Tests for the shipped deck's content: docs/content.md quotes every slide's current text, and
-// every slide stays long enough to read at the rule docs/content.md states.
+// Tests for the shipped deck's content: docs/content.md quotes every slide's current text, every
+// slide stays long enough to read at the rule docs/content.md states, no sentence is too long, hard
+// words are explained where they first show, and a benefit never shows without its caveat.
 #include "base/utf8.hpp"
 #include "deck/deck_loader.hpp"
 
@@ -142,6 +143,189 @@ int slide_words(const Slide& s) {
     return n;
 }
 
+// The longest sentence a patient reads at once, in words.
+constexpr int max_sentence_words = 20;
+
+// Everything a slide shows as text, one field after the other (title, subtitle, body, bullets).
+std::vector<std::string> slide_fields(const Slide& s) {
+    std::vector<std::string> out{s.title, s.subtitle, s.body};
+    out.insert(out.end(), s.bullets.begin(), s.bullets.end());
+    return out;
+}
+
+std::string slide_text(const Slide& s) {
+    std::string out;
+    for (const auto& f : slide_fields(s))
+        out += f + "\n";
+    return out;
+}
+
+// A field's sentences: a line break, or a full stop, "!", "?" or the Arabic "؟" followed by a
+// space, ends one. A colon or a comma does not.
+std::vector<std::string> sentences_of(std::string_view field) {
+    std::vector<std::string> out;
+    std::u32string current;
+    const std::u32string text = decode_utf8(field);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char32_t c = text[i];
+        const bool stop = c == U'.' || c == U'!' || c == U'?' || c == 0x061F;
+        if (c == U'\n' || (stop && (i + 1 == text.size() || is_space(text[i + 1])))) {
+            if (c != U'\n') current += c;
+            if (word_count(encode_utf8(current)) > 0) out.push_back(encode_utf8(current));
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    if (word_count(encode_utf8(current)) > 0) out.push_back(encode_utf8(current));
+    return out;
+}
+
+// The sentences of a slide longer than max_sentence_words, one message each.
+std::vector<std::string> long_sentences(const Slide& s) {
+    std::vector<std::string> out;
+    for (const auto& field : slide_fields(s))
+        for (const auto& sentence : sentences_of(field))
+            if (word_count(sentence) > max_sentence_words)
+                out.push_back(s.id + ": " + std::to_string(word_count(sentence)) +
+                              " words: " + sentence);
+    return out;
+}
+
+// ASCII letters lowered: "Système" finds "système", "L’oncologue" finds "oncologue".
+std::string ascii_lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+bool shows(const Slide& s, std::string_view words) {
+    return ascii_lower(slide_text(s)).find(ascii_lower(std::string(words))) != std::string::npos;
+}
+
+// The rows of the first Markdown table under heading in doc: each row's cells, trimmed, without
+// the header row and its rule.
+std::vector<std::vector<std::string>> table_under(const std::string& doc, std::string_view heading) {
+    std::vector<std::vector<std::string>> rows;
+    const auto at = doc.find(std::string(heading) + "\n");
+    if (at == std::string::npos) return rows;
+    std::istringstream in(doc.substr(at));
+    std::string line;
+    bool in_table = false;
+    while (std::getline(in, line)) {
+        if (line.rfind("|", 0) != 0) {
+            if (in_table) break;
+            continue;
+        }
+        in_table = true;
+        std::vector<std::string> cells;
+        std::size_t start = 1;
+        for (auto bar = line.find('|', start); bar != std::string::npos;
+             bar = line.find('|', start)) {
+            std::string cell = line.substr(start, bar - start);
+            cell.erase(0, cell.find_first_not_of(' '));
+            cell.erase(cell.find_last_not_of(' ') + 1);
+            cells.push_back(cell);
+            start = bar + 1;
+        }
+        rows.push_back(std::move(cells));
+    }
+    if (rows.size() >= 2) rows.erase(rows.begin(), rows.begin() + 2); // header and rule
+    return rows;
+}
+
+// A word a patient may not know, and what must be shown with it ("" = it must not be shown).
+struct Gloss {
+    std::string lang;
+    std::string word;
+    std::string explanation;
+};
+
+// docs/content.md's "Mots expliqués" table: | langue | mot | explication | ("—": never shown).
+std::vector<Gloss> glosses_in(const std::string& doc) {
+    std::vector<Gloss> out;
+    for (auto& row : table_under(doc, "## Mots expliqués")) {
+        if (row.size() < 3) continue;
+        const auto unquote = [](std::string cell) {
+            if (cell.size() >= 2 && cell.front() == '`' && cell.back() == '`')
+                cell = cell.substr(1, cell.size() - 2);
+            return cell == "—" ? std::string() : cell;
+        };
+        out.push_back({row[0], unquote(row[1]), unquote(row[2])});
+    }
+    return out;
+}
+
+// For each gloss: the first slide of its language (in file order, the play order) that shows the
+// word must show the explanation too; a word without explanation must not be shown at all.
+std::vector<std::string> unexplained(const std::vector<Slide>& slides,
+                                     const std::vector<Gloss>& glosses) {
+    std::vector<std::string> out;
+    for (const Gloss& g : glosses) {
+        for (const Slide& s : slides) {
+            if (s.lang != g.lang || !shows(s, g.word)) continue;
+            if (g.explanation.empty()) {
+                out.push_back(s.id + " shows '" + g.word +
+                              "': replace it, or explain it and write the explanation in "
+                              "docs/content.md");
+            } else if (!shows(s, g.explanation)) {
+                out.push_back(s.id + " shows '" + g.word + "' first, without '" + g.explanation +
+                              "'");
+            }
+            break; // only the first use needs the explanation
+        }
+    }
+    return out;
+}
+
+// docs/content.md's "Bénéfices et nuances" table: | langue | mot | : words that state a benefit.
+std::vector<std::pair<std::string, std::string>> benefit_words_in(const std::string& doc) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (auto& row : table_under(doc, "## Bénéfices et nuances"))
+        if (row.size() >= 2) out.emplace_back(row[0], row[1].substr(1, row[1].size() - 2));
+    return out;
+}
+
+// The caveats an entry of docs/content.md names: lines "Nuance : « ... »" in the slide's entry.
+std::map<std::string, std::vector<std::string>> caveats_in(const std::string& doc) {
+    std::map<std::string, std::vector<std::string>> out;
+    std::istringstream in(doc);
+    std::string line, id;
+    const std::string tag = "Nuance : « ";
+    const std::string end = " »";
+    while (std::getline(in, line)) {
+        if (line.rfind("### `", 0) == 0) {
+            id = line.substr(5, line.find('`', 5) - 5);
+        } else if (line.rfind("##", 0) == 0) {
+            id.clear(); // another heading ends the entry
+        } else if (!id.empty() && line.rfind(tag, 0) == 0) {
+            const auto stop = line.find(end, tag.size());
+            out[id].push_back(line.substr(tag.size(), stop - tag.size()));
+        }
+    }
+    return out;
+}
+
+// A slide that shows a benefit word needs a caveat in its entry, and every caveat an entry names
+// must be on the slide: a promise never stands alone, and a caveat cut from a slide is noticed.
+std::vector<std::string> lone_benefits(const std::vector<Slide>& slides,
+                                       const std::vector<std::pair<std::string, std::string>>& words,
+                                       const std::map<std::string, std::vector<std::string>>& caveats) {
+    std::vector<std::string> out;
+    for (const Slide& s : slides) {
+        const auto it = caveats.find(s.id);
+        for (const auto& [lang, word] : words) {
+            if (s.lang == lang && shows(s, word) && it == caveats.end())
+                out.push_back(s.id + " states a benefit ('" + word +
+                              "') and its entry names no caveat (a line 'Nuance : « … »')");
+        }
+        if (it == caveats.end()) continue;
+        for (const auto& caveat : it->second)
+            if (!shows(s, caveat)) out.push_back(s.id + " lacks its caveat '" + caveat + "'");
+    }
+    return out;
+}
+
 // Seconds a slide needs: 1.8 words a second, plus 5 s to look up and find the start, rounded
 // up (in integers: words * 10 / 18 rounded up), never under 12 s.
 int reading_seconds(int words) {
@@ -257,4 +441,70 @@ TEST_CASE("deck content: every shipped slide shows long enough to be read at 1.8
         CHECK(s.duration_s >= french[counterpart]);
     }
     CHECK(arabic == static_cast<int>(french.size())); // one Arabic slide per French one
+}
+
+TEST_CASE("deck content: no sentence of a shipped slide is over 20 words") {
+    const LoadResult r = load_shipped();
+    for (const Slide& s : r.deck->slides)
+        for (const auto& problem : long_sentences(s))
+            FAIL_CHECK(problem);
+    // The splitter: stops, line breaks and the Arabic question mark end a sentence; a colon, a
+    // decimal point or an abbreviation's dot inside a word do not.
+    CHECK(sentences_of("Un. Deux\u00A0? Trois\u00A0: quatre\nCinq 1.8 six") ==
+          std::vector<std::string>{"Un.", " Deux\u00A0?", " Trois\u00A0: quatre", "Cinq 1.8 six"});
+    CHECK(sentences_of("لماذا؟ لأن") == std::vector<std::string>{"لماذا؟", " لأن"});
+    Slide s;
+    s.id = "long";
+    s.body = "Un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
+             "seize dix-sept dix-huit dix-neuf vingt vingt-et-un.";
+    CHECK(long_sentences(s).size() == 1);
+    s.body = "Un deux trois quatre cinq six sept huit neuf dix. Onze douze treize quatorze quinze "
+             "seize dix-sept dix-huit dix-neuf vingt vingt-et-un.";
+    CHECK(long_sentences(s).empty());
+}
+
+TEST_CASE("deck content: a hard word is explained on the slide where it first shows") {
+    const std::string doc = read_file(source_dir + "/docs/content.md");
+    const auto glosses = glosses_in(doc);
+    REQUIRE(glosses.size() >= 10);
+    const LoadResult r = load_shipped();
+    for (const auto& problem : unexplained(r.deck->slides, glosses))
+        FAIL_CHECK(problem);
+
+    // The check fails when a word shows unexplained, or shows at all when it must not.
+    Slide first, later;
+    first.id = "a";
+    first.lang = later.lang = "fr";
+    later.id = "b";
+    first.body = "L’oncologue choisit.";
+    later.body = "L’oncologue, le médecin spécialiste du cancer, choisit.";
+    const std::vector<Gloss> g{{"fr", "oncologue", "médecin spécialiste du cancer"},
+                               {"fr", "cytotoxiques", ""}};
+    CHECK(unexplained({first, later}, g).size() == 1); // explained too late
+    CHECK(unexplained({later, first}, g).empty());     // explained at first use
+    later.body += " Des médicaments cytotoxiques.";
+    CHECK(unexplained({later}, g).size() == 1);
+}
+
+TEST_CASE("deck content: a slide that states a benefit carries its caveat") {
+    const std::string doc = read_file(source_dir + "/docs/content.md");
+    const auto words = benefit_words_in(doc);
+    const auto caveats = caveats_in(doc);
+    REQUIRE(words.size() >= 5);
+    REQUIRE(caveats.count("immuno-resultats") == 1);
+    const LoadResult r = load_shipped();
+    for (const auto& problem : lone_benefits(r.deck->slides, words, caveats))
+        FAIL_CHECK(problem);
+
+    // The check fails on a benefit without a tagged caveat, and on a caveat cut from its slide.
+    Slide s;
+    s.id = "x";
+    s.lang = "fr";
+    s.body = "Elle a permis de prolonger la survie de nombreux patients.";
+    const std::vector<std::pair<std::string, std::string>> w{{"fr", "survie"}};
+    CHECK(lone_benefits({s}, w, {}).size() == 1);
+    const std::map<std::string, std::vector<std::string>> c{{"x", {"pas le même effet"}}};
+    CHECK(lone_benefits({s}, w, c).size() == 1);
+    s.body += " Mais elle n’a pas le même effet chez tous.";
+    CHECK(lone_benefits({s}, w, c).empty());
 }
