@@ -196,6 +196,44 @@ TEST_CASE("e2e: the shipped deck checks clean: no error and no warning") {
     CHECK(r.output.find("error") == std::string::npos);
 }
 
+TEST_CASE("e2e: --check warns of a slide whose text is much smaller than the deck's usual size") {
+    // The fixture's fonts and theme; min_cap_height low enough that only the size jump warns.
+    const fs::path deck = fresh_dir("sizes");
+    fs::create_directories(deck / "slides");
+    fs::copy(fs::path(AFFICHE_SOURCE_DIR) / "tests/fixtures/basic/fonts", deck / "fonts");
+    fs::create_directories(deck / "images");
+    {
+        std::FILE* f = std::fopen((deck / "slides" / "deck.toml").string().c_str(), "w");
+        REQUIRE(f != nullptr);
+        std::fputs("[theme]\nfont = \"\"\nfont_bold = \"\"\nmin_cap_height = 0.005\n", f);
+        std::string slides;
+        for (const char* id : {"a", "b", "c", "d"})
+            slides += std::string("[[slide]]\nid = \"") + id + "\"\ntitle = \"Court\"\n" +
+                      "body = \"Une phrase courte.\"\n";
+        std::string dense;
+        for (int i = 0; i < 40; ++i)
+            dense += "Une phrase bien trop longue pour cet écran. ";
+        slides += "[[slide]]\nid = \"dense\"\ntitle = \"Long\"\nbody = \"" + dense + "\"\n";
+        std::FILE* g = std::fopen((deck / "slides" / "10-slides.toml").string().c_str(), "w");
+        REQUIRE(g != nullptr);
+        std::fputs(slides.c_str(), g);
+        std::fclose(g);
+        std::fclose(f);
+    }
+    const Run r = run_affiche("--check " + deck.string());
+    INFO(r.output);
+    CHECK(r.output.find("slide 'dense' has smaller text than the deck's other slides") !=
+          std::string::npos);
+    // One warning, for the dense slide only (the others are the usual size).
+    std::size_t count = 0;
+    for (auto at = r.output.find("has smaller text"); at != std::string::npos;
+         at = r.output.find("has smaller text", at + 1))
+        ++count;
+    CHECK(count == 1);
+    CHECK(r.output.find("too much text") == std::string::npos);
+    fs::remove_all(deck);
+}
+
 namespace {
 
 // A solid-colour image file written with SDL_image (PNG or JPEG).
