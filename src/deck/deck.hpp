@@ -7,8 +7,11 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace affiche {
@@ -109,6 +112,14 @@ struct Overlays {
     bool footer = true;   // footer_text at the bottom
     bool position = true; // one dot per slide, grouped by section
     std::string footer_text;
+    // The footer of the slides in a language, by language code ("ar" -> "عيادة ..."): a slide
+    // whose language is not listed shows footer_text.
+    std::map<std::string, std::string, std::less<>> footer_text_by_language;
+    // The footer text a slide in language lang shows.
+    const std::string& footer_for(std::string_view lang) const {
+        const auto it = footer_text_by_language.find(lang);
+        return it == footer_text_by_language.end() ? footer_text : it->second;
+    }
 };
 
 struct DeckSettings {

@@ -18,7 +18,8 @@ bool same_theme(const Theme& a, const Theme& b) {
 
 bool same_overlays(const Overlays& a, const Overlays& b) {
     return a.progress == b.progress && a.clock == b.clock && a.footer == b.footer &&
-           a.position == b.position && a.footer_text == b.footer_text;
+           a.position == b.position && a.footer_text == b.footer_text &&
+           a.footer_text_by_language == b.footer_text_by_language;
 }
 
 bool fonts_changed(const Theme& t, const std::set<std::string>& changed_files) {

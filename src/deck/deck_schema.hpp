@@ -17,7 +17,7 @@ constexpr std::string_view theme_keys[] = {
     "font",       "font_bold",  "font_arabic", "font_arabic_bold",
     "margin",     "title_size", "body_size",   "min_cap_height"};
 constexpr std::string_view overlay_keys[] = {"progress", "clock", "footer", "footer_text",
-                                             "position"};
+                                             "footer_text_by_language", "position"};
 constexpr std::string_view slide_file_keys[] = {"lang",  "section", "slide", "from",
                                                 "until", "days",    "hours"};
 constexpr std::string_view slide_keys[] = {

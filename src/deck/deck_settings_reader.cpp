@@ -6,6 +6,8 @@
 #include "text/text_limits.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 
 namespace affiche {
 
@@ -37,6 +39,28 @@ void read_deck_settings(const TableReader& r, DeckSettings& s) {
     if (!valid.empty()) s.languages = std::move(valid);
 }
 
+namespace {
+
+// [overlays.footer_text_by_language]: one footer text per language code, each a string of at most
+// max_footer_chars characters.
+void read_footers_by_language(const TableReader& r, Overlays& o) {
+    const toml::table* t = r.table("footer_text_by_language");
+    if (!t) return;
+    const TableReader footers(*t, r.path(), r.diagnostics());
+    for (const auto& [key, value] : *t) {
+        const std::string lang(key.str());
+        std::optional<std::string> text = footers.string(lang);
+        if (!text) continue;
+        if (auto p = text_limit_problem(*text, "'" + lang + "'", max_footer_chars)) {
+            footers.error(footers.value_loc(lang), p->message, p->hint);
+            continue;
+        }
+        o.footer_text_by_language[lang] = std::move(*text);
+    }
+}
+
+} // namespace
+
 void read_overlays(const TableReader& r, Overlays& o) {
     r.check_keys(overlay_keys, tr("in [overlays]"));
     o.progress = r.boolean("progress").value_or(o.progress);
@@ -46,6 +70,7 @@ void read_overlays(const TableReader& r, Overlays& o) {
     o.footer_text = r.string("footer_text").value_or(o.footer_text);
     if (auto p = text_limit_problem(o.footer_text, "'footer_text'", max_footer_chars))
         r.error(r.value_loc("footer_text"), p->message, p->hint); // text/text_limits.hpp
+    read_footers_by_language(r, o);
 }
 
 } // namespace affiche

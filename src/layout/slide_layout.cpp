@@ -186,7 +186,7 @@ Rect emit_image(DrawList& out, const std::string& path, ImagePosition where, Siz
 SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const TextMeasurer& m,
                          std::optional<Size> image_size, BurnInShift overlay_shift) {
     const Slide& slide = deck.shown(play_index);
-    const BottomRows rows = bottom_rows(deck, screen, m, overlay_shift);
+    const BottomRows rows = bottom_rows(deck, screen, m, overlay_shift, slide.lang);
     // Text boxes end at the content's bottom; what stays free above the overlay rows, even when
     // the burn-in drift lifts them, counts towards the text's space from them.
     const int free_under = rows.total > 0 ? rows.clear_above : 0;
@@ -212,7 +212,7 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
         out.readable = plan.text->readable;
         emit_text(out.list, plan.text->plan, deck.theme, plan.text_box, plan.centred, m);
     }
-    emit_footer(out.list, deck, rows, m);
+    emit_footer(out.list, deck, rows, m, slide.lang);
     emit_dots(out.list, deck, play_index, rows, screen);
     return out;
 }

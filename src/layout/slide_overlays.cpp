@@ -50,12 +50,13 @@ DotRow dot_row(const Deck& deck, int unit, int max_width) {
 
 // The footer's width (px, with the gap after it) on the row, shrinking its font into the room
 // the clock leaves.
-int fit_footer(BottomRows& r, const Overlays& o, int room, const TextMeasurer& m) {
-    if (!o.footer || o.footer_text.empty()) return 0;
-    int w = m.width(o.footer_text, {FontRole::regular, r.text_px}, false);
+int fit_footer(BottomRows& r, const Overlays& o, std::string_view text, int room,
+               const TextMeasurer& m) {
+    if (!o.footer || text.empty()) return 0;
+    int w = m.width(text, {FontRole::regular, r.text_px}, false);
     if (w > room && w > 0) {
         r.footer_px = std::max(smallest_text_px, r.text_px * room / w);
-        w = m.width(o.footer_text, {FontRole::regular, r.footer_px}, false);
+        w = m.width(text, {FontRole::regular, r.footer_px}, false);
     }
     return w + r.text_px;
 }
@@ -78,7 +79,8 @@ bool place_dots(BottomRows& r, Rect safe, int left, int right) {
 
 } // namespace
 
-BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m, BurnInShift shift) {
+BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m, BurnInShift shift,
+                       std::string_view lang) {
     BottomRows r;
     const Overlays& o = deck.overlays;
     if (!has_overlay_row(o) && !o.progress) return r;
@@ -92,7 +94,7 @@ BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m, Bur
     const int progress = o.progress ? px(progress_thick, unit) * 3 : 0;
     r.row_y = safe.bottom() - progress - r.row_h;
     const int clock_w = o.clock ? m.width(widest_time, font, false) + r.text_px : 0;
-    const int footer_w = fit_footer(r, o, safe.w - clock_w, m);
+    const int footer_w = fit_footer(r, o, o.footer_for(lang), safe.w - clock_w, m);
     bool two_rows = false;
     if (o.position) {
         r.dots = dot_row(deck, unit, safe.w);
@@ -110,15 +112,20 @@ BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m, Bur
     return r;
 }
 
-void emit_footer(DrawList& out, const Deck& deck, const BottomRows& rows, const TextMeasurer& m) {
+void emit_footer(DrawList& out, const Deck& deck, const BottomRows& rows, const TextMeasurer& m,
+                 std::string_view lang) {
     const Rect area = rows.area;
     const Overlays& o = deck.overlays;
-    if (!o.footer || o.footer_text.empty() || rows.row_h <= 0) return;
+    const std::string& text = o.footer_for(lang);
+    if (!o.footer || text.empty() || rows.row_h <= 0) return;
     const FontSpec font{FontRole::regular, rows.footer_px};
     // One line: the footer was shrunk to fit the row, so a wide box never breaks it.
-    Paragraph p = layout_paragraph(o.footer_text, font, area.w * 4, m);
+    Paragraph p = layout_paragraph(text, font, area.w * 4, m);
     const int ascent = settle_fonts(p, font, m);
-    const int y = rows.row_y + (rows.row_h - p.line_height) / 2;
+    // On the Latin text's baseline, the clock's: an Arabic footer's taller font would otherwise
+    // sit lower than the clock, against the progress bar.
+    const int baseline = rows.row_y + (rows.row_h - m.line_height(font)) / 2 + m.ascent(font);
+    const int y = baseline - ascent;
     if (p.lines.empty()) return;
     emit_paragraph(out, Paragraph{{p.lines.front()}, false, p.line_height}, font, deck.theme.muted,
                    area, 0, false, y, ascent, m);

@@ -34,11 +34,13 @@ struct BottomRows {
 };
 
 // shift: the burn-in offset of the moment (see burn_in.hpp); the rows stay in the safe area.
-BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m,
-                       BurnInShift shift = {});
+// lang: the language of the slide shown, whose footer text (Overlays::footer_for) is measured.
+BottomRows bottom_rows(const Deck& deck, Size screen, const TextMeasurer& m, BurnInShift shift = {},
+                       std::string_view lang = {});
 
-// The footer text on the footer row, at the rows' area's start.
-void emit_footer(DrawList& out, const Deck& deck, const BottomRows& rows, const TextMeasurer& m);
+// The footer text of the slides in language lang on the footer row, at the rows' area's start.
+void emit_footer(DrawList& out, const Deck& deck, const BottomRows& rows, const TextMeasurer& m,
+                 std::string_view lang = {});
 
 // The position dots; the one at play_index bigger and in the accent colour.
 void emit_dots(DrawList& out, const Deck& deck, int play_index, const BottomRows& rows,

@@ -1048,3 +1048,30 @@ TEST_CASE("deck loader: 50,000 slides load") {
     CHECK(result.deck->play_order.size() == 50000);
     CHECK(result.diagnostics.empty());
 }
+
+TEST_CASE("deck loader: a footer per language, each checked like footer_text") {
+    TempDeck deck;
+    deck.write("slides/deck.toml", R"([overlays]
+footer_text = "Cabinet"
+[overlays.footer_text_by_language]
+ar = "عيادة"
+en = "Practice"
+)");
+    deck.write("slides/10.toml", "[[slide]]\ntitle = \"x\"\n");
+    const Deck& d = EXPECT_LOADED(deck.load());
+    CHECK(d.overlays.footer_for("ar") == "عيادة");
+    CHECK(d.overlays.footer_for("en") == "Practice");
+    CHECK(d.overlays.footer_for("fr") == "Cabinet"); // not listed: footer_text
+    CHECK(d.overlays.footer_for("") == "Cabinet");
+
+    deck.write("slides/deck.toml", "[overlays]\nfooter_text_by_language = \"ar\"\n"
+                                   "[overlays.x]\n");
+    LoadResult bad = deck.load();
+    const std::string deck_toml = deck.path("slides/deck.toml");
+    EXPECT_ERROR(bad, deck_toml, 2, 27, "'footer_text_by_language' must be a table");
+    deck.write("slides/deck.toml", "[overlays.footer_text_by_language]\nar = 3\nfr = \"" +
+                                       std::string(301, 'a') + "\"\n");
+    bad = deck.load();
+    EXPECT_ERROR(bad, deck_toml, 2, 6, "'ar' must be a string");
+    EXPECT_ERROR(bad, deck_toml, 3, 6, "'fr'");
+}

@@ -598,3 +598,23 @@ TEST_CASE("slide layout: at least half a body line of space between the text and
         }
     }
 }
+
+TEST_CASE("slide layout: a slide shows the footer of its language, or footer_text") {
+    Slide s;
+    s.lang = "ar";
+    s.title = "عنوان";
+    Deck d = deck_with(s);
+    d.slides[1].lang = "fr";
+    d.overlays.footer_text_by_language["ar"] = "عيادة الدكتورة";
+    const auto footers = [&](int index) {
+        std::vector<std::string> out;
+        for (const auto& t : texts_of(layout_slide(d, index, {1920, 1080}, m, std::nullopt).list))
+            if (t.text == d.overlays.footer_text || t.text == "عيادة الدكتورة")
+                out.push_back(t.text);
+        return out;
+    };
+    CHECK(footers(0) == std::vector<std::string>{"عيادة الدكتورة"});
+    CHECK(footers(1) == std::vector<std::string>{d.overlays.footer_text});
+    d.overlays.footer = false; // the switch still turns every footer off
+    CHECK(footers(0).empty());
+}
