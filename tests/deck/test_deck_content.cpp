@@ -205,7 +205,8 @@ bool shows(const Slide& s, std::string_view words) {
 
 // The rows of the first Markdown table under heading in doc: each row's cells, trimmed, without
 // the header row and its rule.
-std::vector<std::vector<std::string>> table_under(const std::string& doc, std::string_view heading) {
+std::vector<std::vector<std::string>> table_under(const std::string& doc,
+                                                  std::string_view heading) {
     std::vector<std::vector<std::string>> rows;
     const auto at = doc.find(std::string(heading) + "\n");
     if (at == std::string::npos) return rows;
@@ -308,9 +309,10 @@ std::map<std::string, std::vector<std::string>> caveats_in(const std::string& do
 
 // A slide that shows a benefit word needs a caveat in its entry, and every caveat an entry names
 // must be on the slide: a promise never stands alone, and a caveat cut from a slide is noticed.
-std::vector<std::string> lone_benefits(const std::vector<Slide>& slides,
-                                       const std::vector<std::pair<std::string, std::string>>& words,
-                                       const std::map<std::string, std::vector<std::string>>& caveats) {
+std::vector<std::string>
+lone_benefits(const std::vector<Slide>& slides,
+              const std::vector<std::pair<std::string, std::string>>& words,
+              const std::map<std::string, std::vector<std::string>>& caveats) {
     std::vector<std::string> out;
     for (const Slide& s : slides) {
         const auto it = caveats.find(s.id);
