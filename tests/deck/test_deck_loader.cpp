@@ -1058,7 +1058,8 @@ ar = "عيادة"
 en = "Practice"
 )");
     deck.write("slides/10.toml", "[[slide]]\ntitle = \"x\"\n");
-    const Deck& d = EXPECT_LOADED(deck.load());
+    const LoadResult result = deck.load();
+    const Deck& d = EXPECT_LOADED(result);
     CHECK(d.overlays.footer_for("ar") == "عيادة");
     CHECK(d.overlays.footer_for("en") == "Practice");
     CHECK(d.overlays.footer_for("fr") == "Cabinet"); // not listed: footer_text
