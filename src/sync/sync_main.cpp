@@ -1,6 +1,7 @@
 // affiche-sync: the command line of the publisher (publish) and of the screen (pull, rollback).
 #include "base/error.hpp"
 #include "sync/manifest.hpp"
+#include "sync/player_check.hpp"
 #include "sync/publish.hpp"
 #include "sync/pull.hpp"
 #include "sync/sync_config.hpp"
@@ -9,14 +10,11 @@
 #include <cstdio>
 #include <ctime>
 #include <exception>
-#include <filesystem>
 #include <map>
 #include <string>
 #include <utility>
 #include <variant>
 #include <vector>
-
-#include <unistd.h>
 
 namespace affiche {
 
@@ -85,16 +83,6 @@ int usage_error(const std::string& message) {
 int fail(const std::string& line) {
     std::fprintf(stderr, "affiche-sync: %s\n", line.c_str());
     return 1;
-}
-
-// The player installed with this program (same folder), whose --check also decodes every image
-// with SDL_image, which this program does not link; "" when there is none.
-std::string player_beside_this_program() {
-    std::error_code ec;
-    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) return "";
-    const auto player = self.parent_path() / "affiche";
-    return ::access(player.c_str(), X_OK) == 0 ? player.string() : "";
 }
 
 int run_publish(const Args& args) {
