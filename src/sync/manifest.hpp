@@ -45,10 +45,12 @@ std::string manifest_trusted_comment(const Manifest& m);
 
 // When the trusted comment carries "sequence:" or "revision:", they must equal the manifest's
 // (a comment from `minisign -t` without them is accepted: the manifest itself is signed).
+// Returns Done, or the Diagnostic at sig_path that names the field that differs.
 Result<Done> check_trusted_comment(const Manifest& m, std::string_view comment,
                                    const std::string& sig_path);
 
-// "30d", "12h", "90m", "3600s" or a bare number of seconds; > 0.
+// "30d", "12h", "90m", "3600s" or a bare number of seconds; > 0. Returns the seconds, or the
+// Diagnostic (no position) that says how to write one.
 Result<std::int64_t> parse_duration_seconds(std::string_view text);
 
 } // namespace affiche

@@ -44,12 +44,13 @@ run_player_check(const std::string& player, const std::string& content_dir, Chil
     return verdict;
 }
 
-std::string player_beside_this_program() {
+std::optional<std::string> player_beside_this_program() {
     std::error_code ec;
     const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) return "";
+    if (ec) return std::nullopt;
     const auto player = self.parent_path() / "affiche";
-    return ::access(player.c_str(), X_OK) == 0 ? player.string() : "";
+    if (::access(player.c_str(), X_OK) != 0) return std::nullopt;
+    return player.string();
 }
 
 } // namespace affiche

@@ -26,7 +26,8 @@ Result<PlayerVerdict>
 run_player_check(const std::string& player, const std::string& content_dir, ChildOutput output,
                  std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
 
-// The affiche program installed beside the running one (same folder), or "" when there is none.
-std::string player_beside_this_program();
+// The affiche program installed beside the running one (same folder), or nullopt when there is
+// none (then the sync checks decks without SDL only).
+std::optional<std::string> player_beside_this_program();
 
 } // namespace affiche

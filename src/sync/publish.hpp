@@ -58,9 +58,10 @@ struct PublishReport {
 // SITE_DIR/deck-<revision>.tar.zst (never replacing a different file), writes manifest.toml with
 // sequence = previous + 1 and its .minisig, and prunes. On a refusal nothing new is left in
 // SITE_DIR; an I/O error after the archive is placed can leave that archive (harmless, unlisted).
+// Returns what was published, or the Diagnostic that refused or stopped it.
 Result<PublishReport> publish(const PublishOptions& options);
 
-// Reads the password from key_password_env, if set.
+// The password in key_password_env, or nullopt when it is not set.
 std::optional<std::string> password_from_environment();
 
 } // namespace affiche

@@ -87,7 +87,7 @@ int run_publish(const CommandLine& args) {
     o.site_dir = *args.value("--out");
     o.secret_key = value_or(args, "--key", "");
     o.password = password_from_environment();
-    o.player_program = value_or(args, "--player", player_beside_this_program());
+    o.player_program = value_or(args, "--player", player_beside_this_program().value_or(""));
     o.now = static_cast<std::int64_t>(std::time(nullptr));
     long n = 0;
     if (const std::string* expires = args.value("--expires")) {
@@ -160,7 +160,7 @@ int run_pull(const CommandLine& args) {
     auto config = screen_config(args, true);
     if (!std::holds_alternative<SyncConfig>(config)) return config_refused(config);
     SyncConfig& c = std::get<SyncConfig>(config);
-    c.player_program = player_beside_this_program();
+    c.player_program = player_beside_this_program().value_or("");
     const PullOutcome out = pull_once(c, static_cast<std::int64_t>(std::time(nullptr)));
     const auto& s = out.report.state;
     const std::string bytes = std::to_string(out.bytes_received) + " bytes received, " +
