@@ -23,14 +23,17 @@ DeckReloader::Result load_on_worker(const DeckReloader::Load& load, const std::s
 
 } // namespace
 
+void decode_images(LoadResult& r) {
+    if (!r.deck || !r.content) return;
+    Diagnostics images = decode_check(*r.deck, *r.content);
+    if (has_errors(images)) r.deck.reset();
+    for (auto& d : images)
+        r.diagnostics.push_back(std::move(d));
+}
+
 LoadResult load_and_verify(const std::string& dir) {
     LoadResult r = load_deck(dir);
-    if (r.deck && r.content) {
-        Diagnostics images = decode_check(*r.deck, *r.content);
-        if (has_errors(images)) r.deck.reset();
-        for (auto& d : images)
-            r.diagnostics.push_back(std::move(d));
-    }
+    decode_images(r);
     return r;
 }
 

@@ -42,6 +42,10 @@ class DeckReloader {
 // from the bytes read once (LoadResult::content).
 LoadResult load_and_verify(const std::string& dir);
 
+// The SDL part of load_and_verify: every image of a loaded deck decoded by SDL_image; a failure
+// is an error added to load.diagnostics, and load.deck is reset.
+void decode_images(LoadResult& load);
+
 // load_and_verify, the revision hash, and the deck's files held in memory. Never throws: any
 // failure becomes a refused deck (refused_reload).
 DeckReloader::Result load_everything(const std::string& dir);

@@ -41,6 +41,27 @@ std::optional<double> parse_seconds(const std::string& text) {
     return s;
 }
 
+// The options, and the message when one's value is missing (the same as for a bad value where
+// that says enough).
+constexpr OptionSpec player_options[] = {
+    {"--help"},
+    {"-h"},
+    {"--version"},
+    {"--check"},
+    {"--schedule"},
+    {"--windowed"},
+    {"--render", true, "--render needs an output folder"},
+    {"--size", true, "--size needs WIDTHxHEIGHT, e.g. 1920x1080"},
+    {"--status", true, "--status needs a file name"},
+    {"--metrics", true, "--metrics needs a file name (e.g. /run/affiche/affiche.prom)"},
+    {"--clock", true, "--clock needs a time as HH:MM"},
+    {"--exit-after", true, "--exit-after needs a number of seconds"},
+    {"--rotate", true, "--rotate needs 0, 90, 180 or 270"},
+    {"--at", true, "--at needs a local date and time as \"YYYY-MM-DD HH:MM\""},
+    {"--from", true, "--from needs a date as YYYY-MM-DD"},
+    {"--days", true, "--days needs a number of days from 1 to 366"},
+};
+
 // Switches that take no value; false when a is not one.
 bool apply_switch(Options& o, const std::string& a) {
     if (a == "--help" || a == "-h") {
@@ -59,25 +80,18 @@ bool apply_switch(Options& o, const std::string& a) {
     return true;
 }
 
-bool takes_value(const std::string& a) {
-    return a == "--render" || a == "--size" || a == "--status" || a == "--clock" ||
-           a == "--exit-after" || a == "--rotate" || a == "--at" || a == "--from" ||
-           a == "--days" || a == "--metrics";
-}
-
 std::optional<UsageError> apply_schedule_valued(Options& o, const std::string& a,
-                                                const std::string* v) {
+                                                const std::string& v) {
     if (a == "--at") {
-        o.at = v ? parse_local_stamp(*v) : std::nullopt;
+        o.at = parse_local_stamp(v);
         if (!o.at) return UsageError{"--at needs a local date and time as \"YYYY-MM-DD HH:MM\""};
     } else if (a == "--from") {
-        o.schedule_from = v ? parse_local_stamp(*v) : std::nullopt;
+        o.schedule_from = parse_local_stamp(v);
         if (!o.schedule_from) return UsageError{"--from needs a date as YYYY-MM-DD"};
     } else if (a == "--days") {
         int days = 0;
-        const auto r = v ? std::from_chars(v->data(), v->data() + v->size(), days)
-                         : std::from_chars_result{nullptr, std::errc::invalid_argument};
-        if (!v || r.ec != std::errc{} || r.ptr != v->data() + v->size() || days < 1 || days > 366) {
+        const auto r = std::from_chars(v.data(), v.data() + v.size(), days);
+        if (r.ec != std::errc{} || r.ptr != v.data() + v.size() || days < 1 || days > 366) {
             return UsageError{"--days needs a number of days from 1 to 366"};
         }
         o.schedule_days = days;
@@ -85,34 +99,30 @@ std::optional<UsageError> apply_schedule_valued(Options& o, const std::string& a
     return std::nullopt;
 }
 
-// An option that takes a value; v is nullptr when the arguments ended before it.
-std::optional<UsageError> apply_valued(Options& o, const std::string& a, const std::string* v) {
+// An option that takes a value.
+std::optional<UsageError> apply_valued(Options& o, const std::string& a, const std::string& v) {
     if (a == "--render") {
-        if (!v) return UsageError{"--render needs an output folder"};
         o.mode = Mode::render;
-        o.render_dir = *v;
+        o.render_dir = v;
     } else if (a == "--size") {
-        if (!v) return UsageError{"--size needs WIDTHxHEIGHT, e.g. 1920x1080"};
-        o.size = parse_size(*v);
-        if (!o.size) return UsageError{"--size: '" + *v + "' is not WIDTHxHEIGHT (16 to 16384)"};
+        o.size = parse_size(v);
+        if (!o.size) return UsageError{"--size: '" + v + "' is not WIDTHxHEIGHT (16 to 16384)"};
     } else if (a == "--status") {
-        if (!v) return UsageError{"--status needs a file name"};
-        o.status_file = *v;
+        o.status_file = v;
     } else if (a == "--metrics") {
-        if (!v) return UsageError{"--metrics needs a file name (e.g. /run/affiche/affiche.prom)"};
-        o.metrics_file = *v;
+        o.metrics_file = v;
     } else if (a == "--clock") {
-        if (!v || !valid_clock(*v)) return UsageError{"--clock needs a time as HH:MM"};
-        o.clock = *v;
+        if (!valid_clock(v)) return UsageError{"--clock needs a time as HH:MM"};
+        o.clock = v;
     } else if (a == "--exit-after") {
-        const std::optional<double> s = v ? parse_seconds(*v) : std::nullopt;
+        const std::optional<double> s = parse_seconds(v);
         if (!s) return UsageError{"--exit-after needs a number of seconds"};
         o.exit_after_s = *s;
     } else if (a == "--rotate") {
-        if (!v || (*v != "0" && *v != "90" && *v != "180" && *v != "270")) {
+        if (v != "0" && v != "90" && v != "180" && v != "270") {
             return UsageError{"--rotate needs 0, 90, 180 or 270"};
         }
-        o.rotate = std::stoi(*v);
+        o.rotate = std::stoi(v);
     } else {
         return apply_schedule_valued(o, a, v);
     }
@@ -133,27 +143,20 @@ std::optional<UsageError> check_schedule_options(Options& o, bool clock_given) {
 } // namespace
 
 std::variant<Options, UsageError> parse_options(const std::vector<std::string>& args) {
+    auto split = split_command_line(args, player_options);
+    if (auto* error = std::get_if<UsageError>(&split)) return *error;
+    const CommandLine& line = std::get<CommandLine>(split);
     Options o;
-    bool have_dir = false;
-    bool clock_given = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (apply_switch(o, a)) continue;
-        if (takes_value(a)) {
-            clock_given = clock_given || a == "--clock";
-            const std::string* v = i + 1 < args.size() ? &args[++i] : nullptr;
-            if (auto error = apply_valued(o, a, v)) return *error;
-        } else if (!a.empty() && a[0] == '-') {
-            return UsageError{"unknown option '" + a + "'"};
-        } else if (have_dir) {
-            return UsageError{"only one content folder can be given ('" + o.content_dir +
-                              "' and '" + a + "')"};
-        } else {
-            o.content_dir = a;
-            have_dir = true;
-        }
+    for (const auto& [name, value] : line.options) {
+        if (apply_switch(o, name)) continue;
+        if (auto error = apply_valued(o, name, value)) return *error;
     }
-    if (auto error = check_schedule_options(o, clock_given)) return *error;
+    if (line.positional.size() > 1) {
+        return UsageError{"only one content folder can be given ('" + line.positional[0] +
+                          "' and '" + line.positional[1] + "')"};
+    }
+    if (!line.positional.empty()) o.content_dir = line.positional[0];
+    if (auto error = check_schedule_options(o, line.has("--clock"))) return *error;
     return o;
 }
 

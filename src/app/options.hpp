@@ -1,6 +1,7 @@
 // The command line: modes (play, check, render), the content folder and development switches.
 #pragma once
 
+#include "base/command_line.hpp"
 #include "base/geometry.hpp"
 #include "base/local_time.hpp"
 
@@ -29,10 +30,8 @@ struct Options {
     int schedule_days = 7;                   // --days N for --schedule (1..366)
 };
 
-struct UsageError {
-    std::string message;
-};
-
+// Returns the options, or the UsageError (exit 2) of the first unknown option, missing or bad
+// value, or options that do not go together. Reads no file: a content folder is checked later.
 std::variant<Options, UsageError> parse_options(const std::vector<std::string>& args);
 
 // Parses "1920x1080"; nullopt unless both sides are 16..16384.

@@ -1,4 +1,5 @@
-// posix_spawn, a pipe for the output, a pidfd to wait on both with a deadline, SIGKILL at it.
+// posix_spawn (or fork), a pipe for the output, a pidfd to wait on both with a deadline, and
+// SIGKILL to the process group at it.
 #include "base/process_runner.hpp"
 
 #include "base/unique_fd.hpp"
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 extern char** environ;
@@ -120,31 +122,13 @@ std::string ProcessResult::how_it_ended() const {
     return "was killed by signal " + std::to_string(signal);
 }
 
-Result<ProcessResult> run_process(const std::vector<std::string>& argv,
-                                  const ProcessOptions& options) {
-    if (argv.empty() || argv[0].empty()) return failure({}, "no program to run");
-    const std::string& program = argv[0];
-    const bool own_group = options.deadline.has_value();
-    int pipe_fds[2] = {-1, -1};
-    if (options.output == ChildOutput::capture && ::pipe2(pipe_fds, O_CLOEXEC) != 0)
-        return os_error(program, "cannot make a pipe", errno);
-    UniqueFd read_end(pipe_fds[0]), write_end(pipe_fds[1]);
-    FileActions actions;
-    if (write_end.valid()) { // dup2 clears O_CLOEXEC on 1 and 2 only
-        ::posix_spawn_file_actions_adddup2(actions.get(), write_end.get(), 1);
-        ::posix_spawn_file_actions_adddup2(actions.get(), write_end.get(), 2);
-    }
-    const SpawnAttributes attributes(own_group);
-    std::vector<char*> args;
-    for (const auto& a : argv)
-        args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    pid_t pid = 0;
-    const int spawn_error =
-        ::posix_spawnp(&pid, args[0], actions.get(), attributes.get(), args.data(), environ);
-    if (spawn_error != 0) return os_error(program, "cannot run", spawn_error);
-    write_end.reset(); // the pipe ends when the child and what it started are gone
+namespace {
 
+// Waits for the started child pid (its output, if captured, on read_end) until it ends and the
+// pipe closes, or the deadline passes; then reaps it. own_group: pid leads a process group that
+// is killed at the deadline and once pid has ended.
+Result<ProcessResult> wait_for_child(const std::string& program, pid_t pid, UniqueFd read_end,
+                                     const ProcessOptions& options, bool own_group) {
     ProcessResult result;
     const UniqueFd pidfd = open_pidfd(pid);
     const auto kill_child = [&] { ::kill(own_group ? -pid : pid, SIGKILL); };
@@ -186,6 +170,56 @@ Result<ProcessResult> run_process(const std::vector<std::string>& argv,
     if (WIFEXITED(status) && !result.timed_out) result.exit_code = WEXITSTATUS(status);
     if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
     return result;
+}
+
+} // namespace
+
+Result<ProcessResult> run_process(const std::vector<std::string>& argv,
+                                  const ProcessOptions& options) {
+    if (argv.empty() || argv[0].empty()) return failure({}, "no program to run");
+    const std::string& program = argv[0];
+    const bool own_group = options.deadline.has_value();
+    int pipe_fds[2] = {-1, -1};
+    if (options.output == ChildOutput::capture && ::pipe2(pipe_fds, O_CLOEXEC) != 0)
+        return os_error(program, "cannot make a pipe", errno);
+    UniqueFd read_end(pipe_fds[0]), write_end(pipe_fds[1]);
+    FileActions actions;
+    if (write_end.valid()) { // dup2 clears O_CLOEXEC on 1 and 2 only
+        ::posix_spawn_file_actions_adddup2(actions.get(), write_end.get(), 1);
+        ::posix_spawn_file_actions_adddup2(actions.get(), write_end.get(), 2);
+    }
+    const SpawnAttributes attributes(own_group);
+    std::vector<char*> args;
+    for (const auto& a : argv)
+        args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    pid_t pid = 0;
+    const int spawn_error =
+        ::posix_spawnp(&pid, args[0], actions.get(), attributes.get(), args.data(), environ);
+    if (spawn_error != 0) return os_error(program, "cannot run", spawn_error);
+    write_end.reset(); // the pipe ends when the child and what it started are gone
+    return wait_for_child(program, pid, std::move(read_end), options, own_group);
+}
+
+Result<ProcessResult> run_forked(const std::string& what, const std::function<void()>& body,
+                                 const ProcessOptions& options) {
+    const bool own_group = options.deadline.has_value();
+    int pipe_fds[2] = {-1, -1};
+    if (options.output == ChildOutput::capture && ::pipe2(pipe_fds, O_CLOEXEC) != 0)
+        return os_error(what, "cannot make a pipe", errno);
+    UniqueFd read_end(pipe_fds[0]), write_end(pipe_fds[1]);
+    std::fflush(nullptr); // else the child inherits unwritten stdio buffers and writes them again
+    const pid_t pid = ::fork();
+    if (pid < 0) return os_error(what, "cannot fork", errno);
+    if (pid == 0) {
+        if (own_group) ::setpgid(0, 0);
+        if (write_end.valid()) ::dup2(write_end.get(), STDOUT_FILENO);
+        body();
+        ::_exit(0); // no atexit handlers, no destructors of the parent's objects
+    }
+    if (own_group) ::setpgid(pid, pid); // also here: no race with a kill before the child ran
+    write_end.reset();
+    return wait_for_child(what, pid, std::move(read_end), options, own_group);
 }
 
 } // namespace affiche

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,5 +43,14 @@ struct ProcessResult {
 // or the Diagnostic at argv[0] when it could not be started or waited for.
 Result<ProcessResult> run_process(const std::vector<std::string>& argv,
                                   const ProcessOptions& options = {});
+
+// Runs body in a forked child of this process (no exec), which then ends with _exit(0); the same
+// waiting, capture and deadline as run_process, but with ChildOutput::capture only the child's
+// stdout is captured (its stderr is inherited: body may redirect it). For work that must not
+// touch this process, such as loading a GL driver to ask its name. Call it before this process
+// starts threads or a window-system connection: the child inherits both.
+// Returns how the child ended, or the Diagnostic at what when it could not be forked or waited for.
+Result<ProcessResult> run_forked(const std::string& what, const std::function<void()>& body,
+                                 const ProcessOptions& options = {});
 
 } // namespace affiche

@@ -12,7 +12,10 @@ namespace affiche {
 struct Done {};
 
 // Holds either a T or one Diagnostic (path:line:col, message, hint). Functions that can fail at a
-// module boundary return this instead of out-parameters, bool plus string, or inverted optionals.
+// module boundary return this instead of out-parameters, bool plus string, or inverted optionals,
+// and say so at their declaration: "Returns X, or the Diagnostic that ...". std::optional is for
+// "not there" only; a caller that must tell kinds of failure apart gets a type (UsageError,
+// PullOutcome::Kind), never a message to search.
 template <class T> class [[nodiscard]] Result {
   public:
     Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}

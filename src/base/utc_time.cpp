@@ -23,6 +23,14 @@ std::string format_utc(UnixTime t) {
     return buf;
 }
 
+std::optional<UnixTime> utc_unix_time(CivilDate date, int hour, int minute, int second) {
+    if (!is_valid_date(date) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 ||
+        second > 59)
+        return std::nullopt;
+    return std::int64_t{day_from_civil(date)} * seconds_per_day + hour * 3600 + minute * 60 +
+           second;
+}
+
 Result<UnixTime> parse_utc(std::string_view s, const std::string& path, int line, int column) {
     const auto bad = [&] {
         return failure({path, line, column}, "expected a UTC date-time such as "
@@ -38,11 +46,10 @@ Result<UnixTime> parse_utc(std::string_view s, const std::string& path, int line
         auto [end, ec] = std::from_chars(s.data() + at, s.data() + at + len, v);
         return ec == std::errc() && end == s.data() + at + len ? v : -1;
     };
-    const CivilDate date{number(0, 4), number(5, 2), number(8, 2)};
-    const int h = number(11, 2), mi = number(14, 2), sec = number(17, 2);
-    if (!is_valid_date(date) || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
-        return bad();
-    return std::int64_t{day_from_civil(date)} * seconds_per_day + h * 3600 + mi * 60 + sec;
+    const auto t = utc_unix_time({number(0, 4), number(5, 2), number(8, 2)}, number(11, 2),
+                                 number(14, 2), number(17, 2));
+    if (!t) return bad();
+    return *t;
 }
 
 } // namespace affiche

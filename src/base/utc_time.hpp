@@ -4,6 +4,7 @@
 #include "base/local_time.hpp"
 #include "base/result.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,10 @@ namespace affiche {
 
 // "2026-11-29T08:00:00Z" of a Unix time in seconds (the calendar of base/local_time, in UTC).
 std::string format_utc(UnixTime unix_seconds);
+
+// The Unix time of a UTC date and time of day, or nullopt when it names no real moment (the
+// date as is_valid_date, 00:00:00..23:59:59).
+std::optional<UnixTime> utc_unix_time(CivilDate date, int hour, int minute, int second);
 
 // Parses exactly "YYYY-MM-DDTHH:MM:SSZ" (a real date, year 1970..9999, 00:00:00..23:59:59).
 // Returns the Unix time in seconds, or the Diagnostic at path:line:column that quotes the text.

@@ -1,15 +1,14 @@
-// The OpenGL probe: a forked child reports SDL's video driver and GL_RENDERER through a pipe.
+// The OpenGL probe: a forked child (process runner) reports the video driver and GL_RENDERER.
 #include "platform/gl_probe.hpp"
+
+#include "base/process_runner.hpp"
+#include "base/write_all.hpp"
 
 #include <SDL.h>
 #include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
+#include <chrono>
 #include <string>
 
 namespace affiche {
@@ -52,32 +51,14 @@ std::string child_answer() {
     return driver + "\n" + reinterpret_cast<const char*>(name);
 }
 
-[[noreturn]] void run_child(int out) {
-    // Driver chatter (Mesa's loader warnings) is not the player's: the answer says what matters.
+// In the child: the answer on stdout (the process runner's pipe); driver chatter (Mesa's loader
+// warnings) on stderr is not the player's, the answer says what matters.
+void run_child() {
     const int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
     if (null >= 0) dup2(null, STDERR_FILENO);
     const std::string answer = child_answer();
-    for (std::size_t at = 0; at < answer.size();) {
-        const ssize_t n = write(out, answer.data() + at, answer.size() - at);
-        if (n <= 0) break;
-        at += static_cast<std::size_t>(n);
-    }
-    _exit(0); // no atexit handlers, no SDL_Quit: the process and its connection simply end
-}
-
-// Everything the child writes, until it closes the pipe or timeout_ms pass (false then).
-bool read_all(int in, int timeout_ms, std::string& text) {
-    char buf[512];
-    for (;;) {
-        pollfd p{in, POLLIN, 0};
-        const int r = poll(&p, 1, timeout_ms);
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) return false;
-        const ssize_t n = read(in, buf, sizeof buf);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return true;
-        text.append(buf, static_cast<std::size_t>(n));
-    }
+    write_all(STDOUT_FILENO, answer.data(), answer.size());
+    // run_forked ends the child with _exit: no atexit handlers, no SDL_Quit.
 }
 
 GlProbeResult parse_answer(const std::string& text) {
@@ -102,31 +83,15 @@ GlProbeResult parse_answer(const std::string& text) {
 } // namespace
 
 GlProbeResult probe_gl(int timeout_ms) {
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0)
-        return {"", std::nullopt, std::string("pipe: ") + std::strerror(errno)};
-    const pid_t pid = fork();
-    if (pid < 0) {
-        close(fds[0]);
-        close(fds[1]);
-        return {"", std::nullopt, std::string("fork: ") + std::strerror(errno)};
-    }
-    if (pid == 0) {
-        close(fds[0]);
-        run_child(fds[1]);
-    }
-    close(fds[1]);
-    std::string text;
-    const bool answered = read_all(fds[0], timeout_ms, text);
-    close(fds[0]);
-    if (!answered) kill(pid, SIGKILL); // a driver stuck in its start-up
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (!answered) {
+    ProcessOptions options;
+    options.output = ChildOutput::capture;
+    options.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    auto run = run_forked("the OpenGL probe", run_child, options);
+    if (!run) return {"", std::nullopt, run.error().message};
+    if (run->timed_out) { // a driver stuck in its start-up: killed
         return {"", std::nullopt, "no answer within " + std::to_string(timeout_ms) + " ms"};
     }
-    return parse_answer(text);
+    return parse_answer(run->output);
 }
 
 } // namespace affiche

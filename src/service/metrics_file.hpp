@@ -26,6 +26,7 @@ class MetricsFile {
   public:
     explicit MetricsFile(std::string path) : file_(std::move(path)) {} // "" = disabled
     bool enabled() const { return file_.enabled(); }
+    // Returns whether the file was written; failures are logged once, as StatusFile::write's.
     bool write(const std::vector<Metric>& metrics) {
         return file_.write_text(to_prometheus_text(metrics));
     }

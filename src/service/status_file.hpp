@@ -47,9 +47,11 @@ class StatusFile {
     bool enabled() const { return !path_.empty(); }
     const std::string& path() const { return path_; }
 
-    // False on failure (disk full, read-only, missing folder), never throws. Each distinct error
-    // is logged once to stderr as "affiche: error: <path>: <strerror>"; the first success after
-    // a failure logs "affiche: info: status file writable again". A disabled file returns true.
+    // Returns whether the file was written (a disabled one: true); never throws. Its errors are
+    // not handed back but logged here, once each (a status file is written every few seconds
+    // and its callers could do nothing but log): "affiche: error: <path>: <strerror>" for each
+    // distinct failure (disk full, read-only, missing folder), then "affiche: info: status file
+    // writable again" at the first success after one.
     bool write(const StatusReport& report);
     // Contents written directly; write(report) is write_text(to_json(report)).
     bool write_text(const std::string& text);

@@ -1,139 +1,27 @@
-// The manifest's text: written by publish, read strictly (a TOML subset) with path:line:col errors.
+// The manifest's text: written by publish in a fixed form, read with toml++ and checked field by
+// field with path:line:col errors.
 #include "sync/manifest.hpp"
 
 #include "base/file_read.hpp"
-#include "sync/minisign_text.hpp"
+#include "toml/table_reader.hpp"
+#include "toml/toml_file.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <map>
+#include <array>
+#include <optional>
 
 namespace affiche {
 
 namespace {
 
-enum class ValueKind { string, integer, datetime };
-
-struct RawValue {
-    ValueKind kind = ValueKind::string;
-    std::string text; // string content, digits, or the date-time
-    int line = 0;
-    int column = 0;
-};
-
-constexpr std::string_view known_keys[] = {"format",  "revision", "sequence", "created",
-                                           "expires", "archive",  "size",     "sha256"};
-
-bool is_key_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '-';
-}
+constexpr std::array<std::string_view, 8> known_keys = {
+    "format", "revision", "sequence", "created", "expires", "archive", "size", "sha256"};
 
 bool is_lower_hex(std::string_view s, std::size_t length) {
     return s.size() == length && std::all_of(s.begin(), s.end(), [](char c) {
                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
            });
 }
-
-std::size_t skip_blanks(std::string_view s, std::size_t i) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
-        ++i;
-    return i;
-}
-
-// Reads one `key = value` line into raw; returns an error or nothing.
-std::optional<Diagnostic> read_line(std::string_view text, int number, const std::string& path,
-                                    std::map<std::string, RawValue, std::less<>>& raw) {
-    std::size_t i = skip_blanks(text, 0);
-    if (i == text.size() || text[i] == '#') return std::nullopt;
-    const std::size_t key_start = i;
-    while (i < text.size() && is_key_char(text[i]))
-        ++i;
-    const auto col = [](std::size_t at) { return static_cast<int>(at) + 1; };
-    if (i == key_start)
-        return failure({path, number, col(i)}, "expected a key, as in `sequence = 7`");
-    const std::string key(text.substr(key_start, i - key_start));
-    i = skip_blanks(text, i);
-    if (i == text.size() || text[i] != '=')
-        return failure({path, number, col(i)}, "expected '=' after '" + key + "'");
-    i = skip_blanks(text, i + 1);
-    RawValue value{ValueKind::integer, {}, number, col(i)};
-    std::size_t end = i;
-    if (i < text.size() && text[i] == '"') {
-        end = text.find('"', i + 1);
-        if (end == std::string_view::npos)
-            return failure({path, number, col(i)}, "unterminated string");
-        value.kind = ValueKind::string;
-        value.text = text.substr(i + 1, end - i - 1);
-        if (value.text.find_first_of("\\\x7f") != std::string::npos ||
-            std::any_of(value.text.begin(), value.text.end(),
-                        [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
-            return failure({path, number, col(i)}, "escapes and control characters are not used "
-                                                   "in a manifest string");
-        ++end;
-    } else {
-        while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '#')
-            ++end;
-        value.text = text.substr(i, end - i);
-        if (value.text.empty()) return failure({path, number, col(i)}, "expected a value");
-        if (value.text.find('T') != std::string::npos) value.kind = ValueKind::datetime;
-    }
-    end = skip_blanks(text, end);
-    if (end < text.size() && text[end] != '#')
-        return failure({path, number, col(end)}, "unexpected text after the value");
-    if (std::find(std::begin(known_keys), std::end(known_keys), key) == std::end(known_keys))
-        return failure({path, number, col(key_start)}, "unknown key '" + key + "' in the manifest",
-                       "keys: format, revision, sequence, created, expires, archive, size, sha256");
-    if (raw.count(key))
-        return failure({path, number, col(key_start)}, "'" + key + "' is given twice");
-    raw.emplace(key, std::move(value));
-    return std::nullopt;
-}
-
-struct FieldReader {
-    const std::map<std::string, RawValue, std::less<>>& raw;
-    const std::string& path;
-
-    Result<const RawValue*> get(std::string_view key, ValueKind kind, const char* what) const {
-        auto it = raw.find(key);
-        if (it == raw.end())
-            return failure({path}, "the manifest has no '" + std::string(key) + "'",
-                           "publish writes every key; was it edited by hand?");
-        if (it->second.kind != kind)
-            return failure({path, it->second.line, it->second.column},
-                           "'" + std::string(key) + "' must be " + what);
-        return &it->second;
-    }
-
-    Result<std::int64_t> integer(std::string_view key, std::int64_t min) const {
-        auto v = get(key, ValueKind::integer, "an integer");
-        if (!v) return v.error();
-        std::int64_t n = 0;
-        const std::string& s = (*v)->text;
-        auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-        if (ec != std::errc() || end != s.data() + s.size() || n < min)
-            return failure({path, (*v)->line, (*v)->column},
-                           "'" + std::string(key) + "' must be an integer of at least " +
-                               std::to_string(min));
-        return n;
-    }
-
-    Result<std::int64_t> time(std::string_view key) const {
-        auto v = get(key, ValueKind::datetime, "a UTC date-time such as 2026-11-29T08:00:00Z");
-        if (!v) return v.error();
-        return parse_utc((*v)->text, path, (*v)->line, (*v)->column);
-    }
-
-    Result<std::string> string(std::string_view key, bool (*valid)(std::string_view),
-                               const char* what) const {
-        auto v = get(key, ValueKind::string, "a \"string\"");
-        if (!v) return v.error();
-        if (!valid((*v)->text))
-            return failure({path, (*v)->line, (*v)->column},
-                           "'" + std::string(key) + "' must be " + what);
-        return (*v)->text;
-    }
-};
 
 bool valid_revision(std::string_view s) {
     return is_lower_hex(s, 16);
@@ -143,34 +31,75 @@ bool valid_sha256(std::string_view s) {
 }
 bool valid_archive_name(std::string_view s) {
     return !s.empty() && s.size() <= 200 && s[0] != '.' &&
-           std::all_of(s.begin(), s.end(), [](char c) { return is_key_char(c) || c == '.'; });
+           std::all_of(s.begin(), s.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '_' || c == '-' || c == '.';
+           });
 }
 
-} // namespace
+// Reads the manifest's fields from its table: every one required, each checked at its position.
+struct FieldReader {
+    const toml::table& table;
+    const std::string& path;
 
-std::string format_manifest(const Manifest& m) {
-    std::string out = "# affiche deck manifest, written and signed by affiche-sync publish\n";
-    out += "format = " + std::to_string(m.format) + "\n";
-    out += "revision = \"" + m.revision + "\"\n";
-    out += "sequence = " + std::to_string(m.sequence) + "\n";
-    out += "created = " + format_utc(m.created) + "\n";
-    out += "expires = " + format_utc(m.expires) + "\n";
-    out += "archive = \"" + m.archive + "\"\n";
-    out += "size = " + std::to_string(m.size) + "\n";
-    out += "sha256 = \"" + m.sha256 + "\"\n";
-    return out;
-}
+    SourceLoc loc(std::string_view key) const {
+        return to_loc(path, table.get(key)->source().begin);
+    }
 
-Result<Manifest> parse_manifest(std::string_view text, const std::string& path) {
-    std::map<std::string, RawValue, std::less<>> raw;
-    for (const auto& line : split_minisign_lines(text))
-        if (auto error = read_line(line.text, line.number, path, raw)) return *error;
-    const FieldReader r{raw, path};
+    Result<const toml::node*> get(std::string_view key) const {
+        const toml::node* node = table.get(key);
+        if (!node)
+            return failure({path}, "the manifest has no '" + std::string(key) + "'",
+                           "publish writes every key; was it edited by hand?");
+        return node;
+    }
+
+    Diagnostic must_be(std::string_view key, const std::string& what) const {
+        return failure(loc(key), "'" + std::string(key) + "' must be " + what);
+    }
+
+    Result<std::int64_t> integer(std::string_view key, std::int64_t min) const {
+        auto node = get(key);
+        if (!node) return node.error();
+        const auto* v = (*node)->as_integer();
+        if (!v) return must_be(key, "an integer");
+        if (v->get() < min) return must_be(key, "an integer of at least " + std::to_string(min));
+        return v->get();
+    }
+
+    // An offset date-time in UTC ("Z"), whole seconds.
+    Result<std::int64_t> time(std::string_view key) const {
+        auto node = get(key);
+        if (!node) return node.error();
+        const auto* v = (*node)->as_date_time();
+        const char* what = "a UTC date-time such as 2026-11-29T08:00:00Z";
+        if (!v) return must_be(key, what);
+        const toml::date_time& t = v->get();
+        if (!t.offset || t.offset->minutes != 0 || t.time.nanosecond != 0)
+            return must_be(key, what);
+        auto unix = utc_unix_time({t.date.year, t.date.month, t.date.day}, t.time.hour,
+                                  t.time.minute, t.time.second);
+        if (!unix) return must_be(key, what);
+        return *unix;
+    }
+
+    Result<std::string> string(std::string_view key, bool (*valid)(std::string_view),
+                               const char* what) const {
+        auto node = get(key);
+        if (!node) return node.error();
+        const auto* v = (*node)->as_string();
+        if (!v) return must_be(key, "a \"string\"");
+        if (!valid(v->get())) return must_be(key, what);
+        return v->get();
+    }
+};
+
+Result<Manifest> read_fields(const FieldReader& r) {
     Manifest m;
     auto format = r.integer("format", 1);
     if (!format) return format.error();
     if (*format != manifest_format_version)
-        return failure({path, raw.at("format").line, raw.at("format").column},
+        return failure(r.loc("format"),
                        "manifest format " + std::to_string(*format) +
                            " is not the one this affiche-sync reads (1)",
                        "update affiche-sync on this screen");
@@ -190,9 +119,7 @@ Result<Manifest> parse_manifest(std::string_view text, const std::string& path) 
     if (!size) return size.error();
     auto sha = r.string("sha256", valid_sha256, "64 lowercase hex digits");
     if (!sha) return sha.error();
-    if (*expires <= *created)
-        return failure({path, raw.at("expires").line, raw.at("expires").column},
-                       "'expires' must be after 'created'");
+    if (*expires <= *created) return failure(r.loc("expires"), "'expires' must be after 'created'");
     m.revision = *revision;
     m.sequence = *sequence;
     m.created = *created;
@@ -201,6 +128,30 @@ Result<Manifest> parse_manifest(std::string_view text, const std::string& path) 
     m.size = static_cast<std::uint64_t>(*size);
     m.sha256 = *sha;
     return m;
+}
+
+} // namespace
+
+std::string format_manifest(const Manifest& m) {
+    std::string out = "# affiche deck manifest, written and signed by affiche-sync publish\n";
+    out += "format = " + std::to_string(m.format) + "\n";
+    out += "revision = \"" + m.revision + "\"\n";
+    out += "sequence = " + std::to_string(m.sequence) + "\n";
+    out += "created = " + format_utc(m.created) + "\n";
+    out += "expires = " + format_utc(m.expires) + "\n";
+    out += "archive = \"" + m.archive + "\"\n";
+    out += "size = " + std::to_string(m.size) + "\n";
+    out += "sha256 = \"" + m.sha256 + "\"\n";
+    return out;
+}
+
+Result<Manifest> parse_manifest(std::string_view text, const std::string& path) {
+    Diagnostics out;
+    const auto table = parse_toml_bytes(path, text, out);
+    if (table) TableReader(*table, path, out).check_keys(known_keys, "in the manifest");
+    for (const Diagnostic& d : out)
+        if (d.severity == Severity::error) return d; // the first error, in file order
+    return read_fields({*table, path});
 }
 
 Result<Manifest> read_manifest(const std::string& path) {

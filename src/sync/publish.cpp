@@ -4,10 +4,11 @@
 #include "base/atomic_file.hpp"
 #include "base/file_read.hpp"
 #include "base/process_runner.hpp"
-#include "deck/deck_loader.hpp"
+#include "schedule/deck_check.hpp"
 #include "service/revision.hpp"
 #include "sync/archive_writer.hpp"
 #include "sync/minisign_signature.hpp"
+#include "sync/player_check.hpp"
 #include "sync/publish_site.hpp"
 #include "sync/safe_extract.hpp"
 #include "sync/sha256.hpp"
@@ -43,14 +44,20 @@ class TempFiles {
     std::vector<std::string> paths_;
 };
 
+// Unix seconds of this publication: the injected time, else the system clock.
+std::int64_t publish_time(const PublishOptions& o) {
+    return o.now != 0 ? o.now : static_cast<std::int64_t>(std::time(nullptr));
+}
+
 struct CheckedDeck {
     std::string revision;
     ContentListing listing;
 };
 
-// load_deck is the part of `affiche --check` that needs no SDL (see publish.hpp).
-Result<CheckedDeck> check_deck(const PublishOptions& o) {
-    LoadResult loaded = load_deck(o.content_dir);
+// check_deck is the part of `affiche --check` that needs no SDL; the player's own check adds the
+// rest (see publish.hpp).
+Result<CheckedDeck> checked_deck(const PublishOptions& o, std::int64_t now) {
+    const LoadResult loaded = check_deck(o.content_dir, now);
     for (const auto& d : loaded.diagnostics)
         if (o.on_diagnostic) o.on_diagnostic(d);
     const int errors = count(loaded.diagnostics, Severity::error);
@@ -61,10 +68,9 @@ Result<CheckedDeck> check_deck(const PublishOptions& o) {
                        "fix them; `affiche --check` lists the same");
     if (!o.player_program.empty()) {
         // Its messages go to our stderr; no deadline: a person waits for it.
-        auto check = run_process({o.player_program, "--check", o.content_dir});
-        if (!check) return check.error();
-        if (!check->exited()) return failure({o.player_program}, check->how_it_ended());
-        if (check->exit_code != 0)
+        auto verdict = run_player_check(o.player_program, o.content_dir, ChildOutput::inherit);
+        if (!verdict) return verdict.error();
+        if (!verdict->accepted)
             return failure({o.content_dir},
                            "`" + o.player_program +
                                " --check` refused the deck: nothing was published",
@@ -147,7 +153,7 @@ Result<PublishReport> publish_into_site(const PublishOptions& o, const CheckedDe
     Manifest& m = report.manifest;
     m.revision = deck.revision;
     m.sequence = *previous ? (*previous)->sequence + 1 : 1;
-    m.created = o.now != 0 ? o.now : static_cast<std::int64_t>(std::time(nullptr));
+    m.created = publish_time(o);
     m.expires = m.created + o.expires_in;
     TempFiles temps;
     auto temp_archive = pack(o, deck, temps, m, report.files);
@@ -179,7 +185,7 @@ Result<PublishReport> publish(const PublishOptions& o) {
     if (!sodium_ready()) return failure({o.site_dir}, "libsodium cannot start");
     if (o.expires_in <= 0)
         return failure({o.site_dir}, "the expiry must be in the future", "e.g. --expires 30d");
-    auto deck = check_deck(o);
+    auto deck = checked_deck(o, publish_time(o));
     if (!deck) return deck.error();
     std::optional<SecretKey> key; // read first: a wrong password stops before anything is written
     if (!o.secret_key.empty()) {

@@ -50,16 +50,18 @@ struct PublishReport {
     std::uint64_t files = 0;         // files packed
 };
 
-// Validates content_dir like `affiche --check`: core's load_deck (TOML, schema, references, image
-// headers within the decode limits, fonts), which is every error `--check` gives except an image
-// whose header is fine but whose data SDL_image cannot decode; player_program adds that one. (The
-// font-metric readability checks of `--check` are warnings only.) Then packs the deck to
+// Validates content_dir like `affiche --check`: check_deck (TOML, schema, references, image
+// headers within the decode limits, fonts, schedule warnings), which is every error `--check`
+// gives except an image whose header is fine but whose data SDL_image cannot decode;
+// player_program adds that one (sync/player_check.hpp). (The font-metric readability checks of
+// `--check` are warnings only.) Then packs the deck to
 // SITE_DIR/deck-<revision>.tar.zst (never replacing a different file), writes manifest.toml with
 // sequence = previous + 1 and its .minisig, and prunes. On a refusal nothing new is left in
 // SITE_DIR; an I/O error after the archive is placed can leave that archive (harmless, unlisted).
+// Returns what was published, or the Diagnostic that refused or stopped it.
 Result<PublishReport> publish(const PublishOptions& options);
 
-// Reads the password from key_password_env, if set.
+// The password in key_password_env, or nullopt when it is not set.
 std::optional<std::string> password_from_environment();
 
 } // namespace affiche

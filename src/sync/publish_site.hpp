@@ -12,18 +12,20 @@
 
 namespace affiche {
 
-// The manifest already in site_dir (nullopt when there is none). A malformed one is an error:
-// the next sequence cannot be known.
+// Returns the manifest already in site_dir (nullopt when there is none), or the Diagnostic of a
+// malformed one: the next sequence cannot be known.
 Result<std::optional<Manifest>> previous_manifest(const std::string& site_dir);
 
 // Gives temp_path the name final_path without ever replacing a file: link(2) then unlink. When
 // final_path exists with the same SHA-256 it is kept (and touched, so pruning sees it as new) and
-// temp_path removed: returns true ("reused"). Different bytes under that name: an error.
+// temp_path removed. Returns whether the existing archive was reused, or the Diagnostic at
+// final_path when it holds different bytes or cannot be created.
 Result<bool> place_archive(const std::string& temp_path, const std::string& final_path,
                            const std::string& sha256);
 
 // Removes the oldest archives ("deck-*.tar.zst" / ".tar.gz", by modification time) so that at
-// most keep remain; current is never removed. keep <= 0 removes nothing. Returns removed names.
+// most keep remain; current is never removed. keep <= 0 removes nothing. Returns the removed
+// names, or the Diagnostic of the folder or archive that could not be listed or removed.
 Result<std::vector<std::string>> prune_archives(const std::string& site_dir, int keep,
                                                 const std::string& current);
 

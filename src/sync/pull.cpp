@@ -1,13 +1,13 @@
 // The pull pass: each step either succeeds or leaves the screen's current deck untouched.
 #include "sync/pull.hpp"
 
-#include "base/process_runner.hpp"
-#include "deck/deck_loader.hpp"
+#include "schedule/deck_check.hpp"
 #include "service/metrics_file.hpp"
 #include "service/status_file.hpp"
 #include "sync/content_store.hpp"
 #include "sync/fetcher.hpp"
 #include "sync/manifest.hpp"
+#include "sync/player_check.hpp"
 #include "sync/safe_extract.hpp"
 #include "sync/sha256.hpp"
 #include "sync/trusted_keys.hpp"
@@ -188,19 +188,6 @@ Result<Done> Pass::download_and_install(const Manifest& m, const std::string& ma
     return result;
 }
 
-// The first "error:" line of the player's --check output (for the journal; the exit status says
-// whether the deck was refused).
-std::string first_error_line(const std::string& output) {
-    std::size_t start = 0;
-    while (start < output.size()) {
-        const std::size_t end = std::min(output.find('\n', start), output.size());
-        const std::string_view line(output.data() + start, end - start);
-        if (line.find(": error: ") != std::string_view::npos) return std::string(line);
-        start = end + 1;
-    }
-    return "(no error line; run affiche --check on the deck)";
-}
-
 Result<Done> Pass::unpack_and_check(const Manifest& m, const std::string& archive,
                                     const std::string& tree) {
     auto sum = sha256_file(archive);
@@ -215,7 +202,7 @@ Result<Done> Pass::unpack_and_check(const Manifest& m, const std::string& archiv
     const ExtractLimits limits{c_.max_entries, c_.max_unpacked_bytes, c_.max_file_bytes};
     if (auto r = extract_archive(archive, tree, limits); !r) return r.error();
     // The same checks as `affiche --check` (without SDL): a deck with errors never reaches current.
-    const LoadResult loaded = load_deck(tree);
+    const LoadResult loaded = check_deck(tree, now_);
     const int errors = count(loaded.diagnostics, Severity::error);
     for (const Diagnostic& d : loaded.diagnostics) {
         if (d.severity != Severity::error) continue;
@@ -226,19 +213,15 @@ Result<Done> Pass::unpack_and_check(const Manifest& m, const std::string& archiv
     // And the player's own check, which decodes every image: a deck the player would refuse at
     // its next start never becomes current.
     if (!c_.player_program.empty()) {
-        ProcessOptions options;
-        options.output = ChildOutput::capture;
-        options.deadline = std::chrono::steady_clock::now() + c_.player_check_timeout;
-        auto check = run_process({c_.player_program, "--check", tree}, options);
-        if (!check) return check.error();
-        if (!check->exited()) {
-            return failure({m.revision, 0, 0},
-                           "deck refused: `affiche --check` " + check->how_it_ended());
+        auto verdict = run_player_check(c_.player_program, tree, ChildOutput::capture,
+                                        std::chrono::steady_clock::now() + c_.player_check_timeout);
+        if (!verdict) {
+            return failure({m.revision, 0, 0}, "deck refused: " + verdict.error().message);
         }
-        if (check->exit_code != 0) {
+        if (!verdict->accepted) {
             return failure({m.revision, 0, 0}, "deck refused: `affiche --check` finds errors; "
                                                "first: " +
-                                                   first_error_line(check->output));
+                                                   verdict->first_error);
         }
     }
     return Done{};

@@ -29,11 +29,13 @@ struct PullOutcome {
 // the published folder ("https://h/site" and "https://h/site/" give ".../site/manifest.toml").
 std::string manifest_url_of(const std::string& url);
 
-// Runs one pass at Unix time now_unix (seconds). Never throws for network, disk or content
-// problems: they end as Kind::failed with the message also in the state, status and metrics.
+// Runs one pass at Unix time now_unix (seconds). Returns its outcome, always: network, disk or
+// content problems are Kind::failed (or stale) with the formatted Diagnostic as message, also in
+// the state, status and metrics. Never throws for them.
 PullOutcome pull_once(const SyncConfig& config, std::int64_t now_unix);
 
-// Swaps current back to the revision installed before the one on screen.
+// Swaps current back to the revision installed before the one on screen. Returns that revision,
+// or the Diagnostic that prevented it (another pass running, nothing to go back to, I/O).
 Result<std::string> rollback_once(const SyncConfig& config);
 
 } // namespace affiche

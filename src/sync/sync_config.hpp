@@ -31,8 +31,9 @@ struct SyncConfig {
     std::uint64_t max_file_bytes = std::uint64_t{100} << 20;   // 100 MiB for one file
 };
 
-// Reads path: unknown keys, wrong types and values out of range are errors at path:line:col; a
-// missing url or keys is an error too. Paths are used as written (absolute in practice).
+// Reads path. Returns the settings (defaults for what it does not give), or the Diagnostic at
+// path:line:col of the first problem: an unknown key, a wrong type, a value out of range, a
+// missing url. Paths are used as written (absolute in practice).
 Result<SyncConfig> load_sync_config(const std::string& path);
 
 } // namespace affiche

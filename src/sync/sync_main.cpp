@@ -1,6 +1,8 @@
 // affiche-sync: the command line of the publisher (publish) and of the screen (pull, rollback).
+#include "base/command_line.hpp"
 #include "base/error.hpp"
 #include "sync/manifest.hpp"
+#include "sync/player_check.hpp"
 #include "sync/publish.hpp"
 #include "sync/pull.hpp"
 #include "sync/sync_config.hpp"
@@ -9,14 +11,10 @@
 #include <cstdio>
 #include <ctime>
 #include <exception>
-#include <filesystem>
-#include <map>
 #include <string>
 #include <utility>
 #include <variant>
 #include <vector>
-
-#include <unistd.h>
 
 namespace affiche {
 
@@ -44,31 +42,25 @@ constexpr const char* usage =
     "Exit status: 0 done or nothing new, 1 refused or failed (the screen keeps its deck), 2 "
     "usage.\n";
 
-struct Args {
-    std::vector<std::string> positional;
-    std::map<std::string, std::string> values;
+constexpr OptionSpec sync_options[] = {
+    {"--out", true},
+    {"--key", true},
+    {"--expires", true},
+    {"--keep", true},
+    {"--into", true},
+    {"--config", true},
+    {"--status", true},
+    {"--metrics", true},
+    {"--stall-timeout", true},
+    {"--timeout", true},
+    {"--connect-timeout", true},
+    {"--player", true},
 };
 
-bool takes_value(const std::string& a) {
-    return a == "--out" || a == "--key" || a == "--expires" || a == "--keep" || a == "--into" ||
-           a == "--config" || a == "--status" || a == "--metrics" || a == "--stall-timeout" ||
-           a == "--connect-timeout" || a == "--timeout" || a == "--player";
-}
-
-// Fills args; "" on success, else the usage error.
-std::string parse_args(const std::vector<std::string>& in, Args& args) {
-    for (std::size_t i = 0; i < in.size(); ++i) {
-        const std::string& a = in[i];
-        if (takes_value(a)) {
-            if (i + 1 >= in.size()) return a + " needs a value";
-            args.values[a] = in[++i];
-        } else if (a.size() > 1 && a[0] == '-') {
-            return "unknown option '" + a + "'";
-        } else {
-            args.positional.push_back(a);
-        }
-    }
-    return "";
+// The value of name, or fallback when it was not given.
+std::string value_or(const CommandLine& args, std::string_view name, const std::string& fallback) {
+    const std::string* v = args.value(name);
+    return v ? *v : fallback;
 }
 
 bool to_long(const std::string& text, long min, long max, long& out) {
@@ -87,37 +79,25 @@ int fail(const std::string& line) {
     return 1;
 }
 
-// The player installed with this program (same folder), whose --check also decodes every image
-// with SDL_image, which this program does not link; "" when there is none.
-std::string player_beside_this_program() {
-    std::error_code ec;
-    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) return "";
-    const auto player = self.parent_path() / "affiche";
-    return ::access(player.c_str(), X_OK) == 0 ? player.string() : "";
-}
-
-int run_publish(const Args& args) {
+int run_publish(const CommandLine& args) {
     if (args.positional.size() != 2) return usage_error("publish needs one CONTENT_DIR");
-    if (!args.values.count("--out")) return usage_error("publish needs --out SITE_DIR");
+    if (!args.has("--out")) return usage_error("publish needs --out SITE_DIR");
     PublishOptions o;
     o.content_dir = args.positional[1];
-    o.site_dir = args.values.at("--out");
-    if (args.values.count("--key")) o.secret_key = args.values.at("--key");
+    o.site_dir = *args.value("--out");
+    o.secret_key = value_or(args, "--key", "");
     o.password = password_from_environment();
-    o.player_program =
-        args.values.count("--player") ? args.values.at("--player") : player_beside_this_program();
+    o.player_program = value_or(args, "--player", player_beside_this_program().value_or(""));
     o.now = static_cast<std::int64_t>(std::time(nullptr));
     long n = 0;
-    if (args.values.count("--expires")) {
-        if (!to_long(args.values.at("--expires"), 1, 3650, n)) {
+    if (const std::string* expires = args.value("--expires")) {
+        if (!to_long(*expires, 1, 3650, n)) {
             return usage_error("--expires needs a number of days (1 to 3650)");
         }
         o.expires_in = n * 24 * 3600;
     }
-    if (args.values.count("--keep")) {
-        if (!to_long(args.values.at("--keep"), 1, 1000, n))
-            return usage_error("--keep needs 1 to 1000");
+    if (const std::string* keep = args.value("--keep")) {
+        if (!to_long(*keep, 1, 1000, n)) return usage_error("--keep needs 1 to 1000");
         o.keep = static_cast<int>(n);
     }
     o.on_diagnostic = [](const Diagnostic& d) {
@@ -132,49 +112,55 @@ int run_publish(const Args& args) {
     return 0;
 }
 
-// --into/--key/... on the command line, or --config FILE.
-std::variant<SyncConfig, std::string> screen_config(const Args& args, bool need_url) {
-    if (args.values.count("--config") || !args.values.count("--into")) {
-        const std::string path =
-            args.values.count("--config") ? args.values.at("--config") : "/etc/affiche/sync.toml";
-        auto c = load_sync_config(path);
-        if (!c) return format_diagnostic(c.error());
+// The screen's settings: --into/--key/... on the command line, or --config FILE. A bad command
+// line is a UsageError (exit 2), a configuration file that is refused its Diagnostic (exit 1).
+using ScreenConfig = std::variant<SyncConfig, UsageError, Diagnostic>;
+
+ScreenConfig screen_config(const CommandLine& args, bool need_url) {
+    if (args.has("--config") || !args.has("--into")) {
+        auto c = load_sync_config(value_or(args, "--config", "/etc/affiche/sync.toml"));
+        if (!c) return c.error();
         return *c;
     }
     SyncConfig c;
-    c.root = args.values.at("--into");
+    c.root = *args.value("--into");
     c.state_dir = c.root + "/state";
-    c.status_file = args.values.count("--status") ? args.values.at("--status") : "";
-    c.metrics_file = args.values.count("--metrics") ? args.values.at("--metrics") : "";
+    c.status_file = value_or(args, "--status", "");
+    c.metrics_file = value_or(args, "--metrics", "");
     if (need_url) {
-        if (args.positional.size() != 2) return "pull needs one URL";
-        if (!args.values.count("--key")) return "pull needs --key PUBLIC_KEY_OR_DIR";
+        if (args.positional.size() != 2) return UsageError{"pull needs one URL"};
+        if (!args.has("--key")) return UsageError{"pull needs --key PUBLIC_KEY_OR_DIR"};
         c.url = args.positional[1];
-        c.keys = args.values.at("--key");
+        c.keys = *args.value("--key");
     }
     long n = 0;
-    if (args.values.count("--keep")) {
-        if (!to_long(args.values.at("--keep"), 1, 100, n)) return "--keep needs 1 to 100";
+    if (const std::string* keep = args.value("--keep")) {
+        if (!to_long(*keep, 1, 100, n)) return UsageError{"--keep needs 1 to 100"};
         c.keep = static_cast<int>(n);
     }
     for (const auto& [option, field] : {std::pair{"--stall-timeout", &c.fetch.stall_timeout_s},
                                         std::pair{"--connect-timeout", &c.fetch.connect_timeout_s},
                                         std::pair{"--timeout", &c.fetch.total_timeout_s}}) {
-        if (!args.values.count(option)) continue;
-        if (!to_long(args.values.at(option), 1, 3600, n))
-            return std::string(option) + " needs 1 to 3600 seconds";
+        const std::string* value = args.value(option);
+        if (!value) continue;
+        if (!to_long(*value, 1, 3600, n))
+            return UsageError{std::string(option) + " needs 1 to 3600 seconds"};
         *field = n;
     }
     return c;
 }
 
-int run_pull(const Args& args) {
+// The exit status for a screen_config that is not a SyncConfig, its message printed.
+int config_refused(const ScreenConfig& config) {
+    if (const auto* usage = std::get_if<UsageError>(&config)) return usage_error(usage->message);
+    return fail(format_diagnostic(std::get<Diagnostic>(config)));
+}
+
+int run_pull(const CommandLine& args) {
     auto config = screen_config(args, true);
-    if (auto* error = std::get_if<std::string>(&config)) {
-        return error->find(": error: ") != std::string::npos ? fail(*error) : usage_error(*error);
-    }
+    if (!std::holds_alternative<SyncConfig>(config)) return config_refused(config);
     SyncConfig& c = std::get<SyncConfig>(config);
-    c.player_program = player_beside_this_program();
+    c.player_program = player_beside_this_program().value_or("");
     const PullOutcome out = pull_once(c, static_cast<std::int64_t>(std::time(nullptr)));
     const auto& s = out.report.state;
     const std::string bytes = std::to_string(out.bytes_received) + " bytes received, " +
@@ -200,9 +186,9 @@ int run_pull(const Args& args) {
     return fail(out.message);
 }
 
-int run_rollback(const Args& args) {
+int run_rollback(const CommandLine& args) {
     auto config = screen_config(args, false);
-    if (auto* error = std::get_if<std::string>(&config)) return fail(*error);
+    if (!std::holds_alternative<SyncConfig>(config)) return config_refused(config);
     auto to = rollback_once(std::get<SyncConfig>(config));
     if (!to) return fail(format_diagnostic(to.error()));
     std::printf("rolled back: current -> content/%s\n", to->c_str());
@@ -219,9 +205,10 @@ int run(const std::vector<std::string>& in) {
         std::printf("affiche-sync %s\n", AFFICHE_VERSION);
         return 0;
     }
-    Args args;
-    if (const std::string error = parse_args(in, args); !error.empty()) return usage_error(error);
-    const std::string& command = args.positional.empty() ? "" : args.positional[0];
+    auto split = split_command_line(in, sync_options);
+    if (auto* error = std::get_if<UsageError>(&split)) return usage_error(error->message);
+    const CommandLine& args = std::get<CommandLine>(split);
+    const std::string command = args.positional.empty() ? "" : args.positional[0];
     if (command == "publish") return run_publish(args);
     if (command == "pull") return run_pull(args);
     if (command == "rollback") return run_rollback(args);

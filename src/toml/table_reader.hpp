@@ -1,4 +1,4 @@
-// Typed, checked reads of one TOML table's values; private to affiche_core (includes toml++).
+// Typed, checked reads of one TOML table's values, each problem at its position (toml++).
 #pragma once
 
 #include "toml/toml_config.hpp"

@@ -1,4 +1,4 @@
-// Parsing one TOML file's bytes into a table, problems reported; private to affiche_core.
+// One TOML file's bytes parsed into a table, problems reported: deck, sync.toml, manifest.
 #pragma once
 
 #include "toml/toml_config.hpp"

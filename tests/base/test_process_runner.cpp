@@ -5,9 +5,11 @@
 
 #include <signal.h>
 #include <sys/time.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -126,4 +128,23 @@ TEST_CASE("process runner: signals arriving while it waits (EINTR) change nothin
     CHECK(with_deadline->output == "done\n");
     REQUIRE(without.ok());
     CHECK(without->exit_code == 4);
+}
+
+TEST_CASE("process runner: a forked function's stdout, and its deadline") {
+    auto r = run_forked(
+        "answer",
+        [] {
+            std::fputs("from the child\n", stdout);
+            std::fflush(stdout);
+        },
+        capture());
+    REQUIRE(r.ok());
+    CHECK(r->exit_code == 0);
+    CHECK(r->output == "from the child\n");
+
+    auto stuck = run_forked(
+        "stuck", [] { ::pause(); }, capture(200ms));
+    REQUIRE(stuck.ok());
+    CHECK(stuck->timed_out);
+    CHECK(stuck->signal == SIGKILL);
 }

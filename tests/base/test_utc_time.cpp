@@ -31,4 +31,7 @@ TEST_CASE("UTC time: anything but the exact form is the Diagnostic at its positi
                   bad + "'");
     }
     CHECK(parse_utc("2024-02-29T23:59:59Z", "m", 1, 1).ok());
+    CHECK(utc_unix_time({2000, 2, 29}, 0, 0, 0) == 951782400);
+    CHECK_FALSE(utc_unix_time({2026, 2, 29}, 0, 0, 0));
+    CHECK_FALSE(utc_unix_time({2026, 11, 29}, 8, 0, 60));
 }

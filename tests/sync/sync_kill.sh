@@ -44,7 +44,9 @@ echo "one installing pass: about $span_ms ms; killing at random in 0..$span_ms m
 killed=0
 for run in $(seq 1 "$runs"); do
     publish $((run % 2))
-    pull &
+    # A simple command in the background, so $! is affiche-sync itself: `pull &` (a function)
+    # would run in a subshell, and the kill would hit that shell and leave affiche-sync running.
+    "$sync_bin" pull "$url" --key "$t/keys" --into "$t/screen" --keep 2 >"$t/pull.out" 2>&1 &
     pid=$!
     delay_ms=$((RANDOM % span_ms))
     sleep "$(printf '0.%03d' "$delay_ms")"
