@@ -179,6 +179,10 @@ Result<Manifest> parse_manifest(std::string_view text, const std::string& path) 
     if (!revision) return revision.error();
     auto sequence = r.integer("sequence", 1);
     if (!sequence) return sequence.error();
+    if (*sequence > max_sequence)
+        return failure({path, raw.at("sequence").line, raw.at("sequence").column},
+                       "'sequence' must be at most " + std::to_string(max_sequence),
+                       "a screen that took it could never take a later publication");
     auto created = r.time("created");
     if (!created) return created.error();
     auto expires = r.time("expires");

@@ -141,8 +141,9 @@ Result<PublishReport> publish_into_site(const PublishOptions& o, const CheckedDe
                                         const std::optional<SecretKey>& key) {
     auto previous = previous_manifest(o.site_dir);
     if (!previous) return previous.error();
-    if (*previous && (*previous)->sequence == std::numeric_limits<std::int64_t>::max())
-        return failure({o.site_dir}, "the sequence number cannot go higher");
+    if (*previous && (*previous)->sequence >= max_sequence)
+        return failure({o.site_dir},
+                       "the sequence number cannot go higher than " + std::to_string(max_sequence));
     PublishReport report;
     Manifest& m = report.manifest;
     m.revision = deck.revision;
