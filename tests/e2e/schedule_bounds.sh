@@ -21,9 +21,9 @@ TOML
 printf '[[slide]]\ntitle = "Dimanche"\ndays = ["sun"]\n\n[[slide]]\ntitle = "Tous les jours"\n' \
     >"$t/deck/slides/10.toml"
 rc=0
-timeout 20 "$affiche" --check "$t/deck" >"$t/out" 2>&1 || rc=$?
+timeout -s KILL 20 "$affiche" --check "$t/deck" >"$t/out" 2>&1 || rc=$?
 cat "$t/out"
-[[ $rc -ne 124 ]] || { echo "FAIL: --check still running after 20 s"; exit 1; }
+[[ $rc -ne 137 ]] || { echo "FAIL: --check still running after 20 s"; exit 1; }
 [[ $rc -eq 0 ]] || { echo "FAIL: --check exited $rc"; exit 1; }
 grep -q "slide 'dimanche' never shows" "$t/out" || grep -q "never shows" "$t/out" ||
     { echo "FAIL: no 'never shows' warning"; exit 1; }
@@ -31,7 +31,7 @@ grep -q "slide 'dimanche' never shows" "$t/out" || grep -q "never shows" "$t/out
 ranges=$(for h in $(seq 0 24); do printf '"%02d:00-%02d:30", ' "$((h % 24))" "$((h % 24))"; done)
 printf '[[slide]]\ntitle = "Trop"\nhours = [%s]\n' "${ranges%, }" >"$t/deck/slides/20.toml"
 rc=0
-timeout 20 "$affiche" --check "$t/deck" >"$t/out" 2>&1 || rc=$?
+timeout -s KILL 20 "$affiche" --check "$t/deck" >"$t/out" 2>&1 || rc=$?
 cat "$t/out"
 [[ $rc -eq 1 ]] || { echo "FAIL: 25 ranges exited $rc, not 1"; exit 1; }
 grep -q "20.toml:3:9: error: 'hours' holds 25 time ranges; at most 24 are allowed" "$t/out" ||
