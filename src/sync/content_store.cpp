@@ -64,6 +64,8 @@ Result<Done> ContentStore::prepare() const {
     std::error_code ec;
     fs::create_directories(content_dir(), ec);
     if (ec) return fs_error(content_dir(), "cannot create", ec);
+    fs::create_directories(digests_dir(), ec);
+    if (ec) return fs_error(digests_dir(), "cannot create", ec);
     return Done{};
 }
 
@@ -132,7 +134,7 @@ Result<Done> ContentStore::install(const std::string& tree, const std::string& r
 }
 
 std::string ContentStore::digest_path(const std::string& revision) const {
-    return content_dir() + "/." + revision + ".sha256";
+    return digests_dir() + "/" + revision + ".sha256";
 }
 
 Result<Done> ContentStore::place(const std::string& tree, const std::string& revision,

@@ -16,9 +16,10 @@ class ContentStore {
     const std::string& root() const { return root_; }
     std::string content_dir() const { return root_ + "/content"; }
     std::string current_link() const { return root_ + "/current"; }
+    std::string digests_dir() const { return root_ + "/digests"; }
     std::string revision_dir(const std::string& revision) const;
 
-    // Creates ROOT/content when missing.
+    // Creates ROOT/content and ROOT/digests when missing.
     Result<Done> prepare() const;
     // Removes what a killed earlier run left: content/.incoming-*, content/.trash-*, .current.tmp*.
     // Returns how many it removed.
@@ -38,7 +39,7 @@ class ContentStore {
     };
     // fsync the extracted tree (a folder inside an incoming folder), rename it to
     // content/<revision>, fsync content/; then records digest (the signed SHA-256 of the archive
-    // it came from) in content/.<revision>.sha256.
+    // it came from) in ROOT/digests/<revision>.sha256 (beside content/, which holds only revisions).
     Result<Done> install(const std::string& tree, const std::string& revision,
                          const std::string& digest, Existing existing = Existing::keep) const;
     // The archive digest recorded when revision was installed; "" when none (installed by an

@@ -233,13 +233,13 @@ std::string perform(CURL* c, const FetchRequest& request, const FetchLimits& lim
         std::chrono::steady_clock::now() + std::chrono::seconds(limits.total_timeout_s);
     const bool pass_first = request.deadline < budget_end;
     const auto end = pass_first ? request.deadline : budget_end;
+    const std::string out_of_time =
+        pass_first ? "timed out: the pass's deadline passed"
+                   : "timed out: the " + std::to_string(limits.total_timeout_s) +
+                         " s allowed for this file (redirects included) ran out";
     for (int hop = 0;; ++hop) {
         const long left = remaining_ms(end);
-        if (left == 0) {
-            return pass_first ? "timed out: the pass's deadline has passed"
-                              : "timed out: the " + std::to_string(limits.total_timeout_s) +
-                                    " s allowed for this file ran out";
-        }
+        if (left == 0) return out_of_time;
         curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, left);
         curl_easy_setopt(c, CURLOPT_URL, url.c_str());
         errbuf[0] = '\0';
@@ -248,6 +248,7 @@ std::string perform(CURL* c, const FetchRequest& request, const FetchLimits& lim
         long header_size = 0;
         curl_easy_getinfo(c, CURLINFO_HEADER_SIZE, &header_size);
         reply.header_bytes += static_cast<std::uint64_t>(header_size);
+        if (code == CURLE_OPERATION_TIMEDOUT) return out_of_time;
         if (code != CURLE_OK) return transfer_error(code, sink, limits, errbuf);
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
         if (status == 200) {

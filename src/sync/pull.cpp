@@ -73,7 +73,9 @@ class StateLock {
 
 class Pass {
   public:
-    Pass(const SyncConfig& c, std::int64_t now) : c_(c), now_(now), store_(c.root) {}
+    // deadline: the pass's (steady clock), which no step outlives.
+    Pass(const SyncConfig& c, std::int64_t now, std::chrono::steady_clock::time_point deadline)
+        : c_(c), now_(now), deadline_(deadline), store_(c.root) {}
 
     Result<PullOutcome::Kind> run(SyncState& state);
     std::uint64_t bytes() const { return bytes_; }
@@ -95,6 +97,7 @@ class Pass {
 
     const SyncConfig& c_;
     std::int64_t now_;
+    std::chrono::steady_clock::time_point deadline_;
     ContentStore store_;
     std::uint64_t bytes_ = 0;
     int downloads_ = 0;
@@ -106,7 +109,7 @@ class Pass {
 Result<FetchReply> Pass::get(const std::string& url, const std::string& etag, std::uint64_t max,
                              const std::string& to_file) {
     long status = 0;
-    auto reply = fetch({url, etag, max, to_file}, c_.fetch, &status);
+    auto reply = fetch({url, etag, max, to_file, deadline_}, c_.fetch, &status);
     if (status >= 400 && status < 500) client_error_ = true;
     if (reply) bytes_ += reply->header_bytes + reply->body_bytes;
     return reply;
@@ -185,10 +188,10 @@ Result<PullOutcome::Kind> Pass::accept(const Manifest& m, SyncState& state) {
         state.expires_unix = m.expires;
         return PullOutcome::Kind::unchanged;
     }
-    if (m.size > c_.max_archive_bytes) {
+    if (m.size > c_.deck.max_archive_bytes) {
         return failure({url, 0, 0}, "refused: the archive is " + std::to_string(m.size) +
                                         " bytes, over the configured limit of " +
-                                        std::to_string(c_.max_archive_bytes));
+                                        std::to_string(c_.deck.max_archive_bytes));
     }
     // What is installed is what was signed: a folder of that name is reused only when it came
     // from this very archive (its recorded digest is the signed one). Otherwise the archive is
@@ -199,6 +202,12 @@ Result<PullOutcome::Kind> Pass::accept(const Manifest& m, SyncState& state) {
         if (auto r = download_and_install(m, url); !r) return r.error();
     } else {
         store_.mark_newest(m.revision);
+    }
+    // Past the deadline nothing changes on screen: the next pass starts afresh.
+    if (std::chrono::steady_clock::now() >= deadline_) {
+        return failure({url, 0, 0}, "timed out: the pass ran past its " +
+                                        std::to_string(c_.pass_timeout.count()) +
+                                        " s deadline before the swap; the current deck stays");
     }
     if (auto r = store_.swap_current(m.revision); !r) return r.error();
     state.sequence = m.sequence;
@@ -260,7 +269,8 @@ Result<Done> Pass::unpack_and_check(const Manifest& m, const std::string& archiv
     std::error_code ec;
     fs::create_directory(tree, ec);
     if (ec) return failure({tree, 0, 0}, "cannot create: " + ec.message());
-    const ExtractLimits limits{c_.max_entries, c_.max_unpacked_bytes, c_.max_file_bytes};
+    ExtractLimits limits = c_.deck;
+    limits.deadline = deadline_;
     if (auto r = extract_archive(archive, tree, limits); !r) return r.error();
     // The same checks as `affiche --check` (without SDL): a deck with errors never reaches current.
     const LoadResult loaded = load_deck(tree);
@@ -273,10 +283,17 @@ Result<Done> Pass::unpack_and_check(const Manifest& m, const std::string& archiv
     }
     // And the player's own check, which decodes every image: a deck the player would refuse at
     // its next start never becomes current.
-    if (!c_.player_program.empty()) {
+    if (c_.player_program.empty()) {
+        return failure({m.revision, 0, 0},
+                       "deck refused: the player's own check is not available (no `affiche` "
+                       "beside affiche-sync), and a deck it has not accepted is never installed",
+                       "install the affiche package on this screen");
+    }
+    {
         ProcessOptions options;
         options.output = ChildOutput::capture;
-        options.deadline = std::chrono::steady_clock::now() + c_.player_check_timeout;
+        options.deadline =
+            std::min(std::chrono::steady_clock::now() + c_.player_check_timeout, deadline_);
         auto check = run_process({c_.player_program, "--check", tree}, options);
         if (!check) return check.error();
         if (!check->exited()) {
@@ -362,7 +379,7 @@ PullOutcome pull_once(const SyncConfig& c, std::int64_t now) {
     }
     SyncState s = *state;
     s.last_attempt_unix = now;
-    Pass pass(c, now);
+    Pass pass(c, now, std::chrono::steady_clock::now() + c.pass_timeout);
     auto kind = pass.run(s);
     out.bytes_received = pass.bytes();
     out.archive_downloads = pass.downloads();

@@ -210,6 +210,8 @@ Result<Done> Writer::copy_data(archive* a, int fd, const std::string& name, std:
         report_.bytes += static_cast<std::uint64_t>(n);
         if (file_bytes > limits_.max_file_bytes || report_.bytes > limits_.max_total_bytes)
             return failure({archive_}, "entry '" + name + "' unpacks past the size limit");
+        if (std::chrono::steady_clock::now() >= limits_.deadline)
+            return failure({archive_}, "timed out: the pass's deadline passed while unpacking");
         if (const int error = write_all(fd, block, static_cast<std::size_t>(n)); error != 0)
             return failure({archive_}, "cannot write '" + name + "': " + write_error(error));
     }

@@ -13,6 +13,8 @@ and, to any file (the manifest included), validators nginx never sends:
   /etag-long/... an ETag of 4 KiB
   /etag-bad/...  an unquoted ETag with a space
   /always-304/... 304 Not Modified whether or not the request sent If-None-Match
+  /slow-redirect/N/... waits 1.5 s, then redirects to /slow-redirect/N-1/... (N = 0: the file):
+                 every hop well within a per-request timeout, the chain not
 Each request's path and If-None-Match (or "-") is appended to --log when given.
 Writes the port it listens on to --port-file once ready (port 0 = any free port).
 """
@@ -42,6 +44,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.log:
             with open(self.log, "a") as f:
                 f.write("%s %s\n" % (self.path, self.headers.get("If-None-Match", "-")))
+        if fault == "slow-redirect":
+            hops, rel = rel.split("/", 1)
+            time.sleep(1.5)
+            if int(hops) > 0:
+                self.send_response(302)
+                self.send_header("Location", "/slow-redirect/%d/%s" % (int(hops) - 1, rel))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            fault = "ok"
         if fault == "always-304":
             self.send_response(304)
             self.send_header("ETag", '"fault-304"')

@@ -54,9 +54,14 @@ struct PullBench {
         c.state_dir = tmp.path("screen/state");
         c.status_file = tmp.path("screen/status.json");
         c.metrics_file = "";
+#ifdef AFFICHE_BIN
+        c.player_program = AFFICHE_BIN; // the player's own check, as beside an installed sync
+#endif
         return c;
     }
-    PullOutcome pull() { return pull_once(config(), now); }
+    PullOutcome pull() {
+        return pull_once(config(), now);
+    }
     std::string current() const {
         std::error_code ec;
         return std::filesystem::read_symlink(tmp.path("screen/current"), ec).string();

@@ -211,6 +211,36 @@ etag_refreshed)
     ((since > $(date +%s) - 60)) || fail "etag_since not renewed ($since)"
     echo "ok: after two days of 304s the manifest is fetched unconditionally"
     ;;
+redirect_budget)
+    # --timeout 5 is one budget for the file: 5 hops of 1.5 s each (fault server) exceed it, though
+    # each hop alone is well within it.
+    publish "$t/deck-b"
+    start_fault_server "$t/www" "$t"
+    pull "http://127.0.0.1:$FAULT_PORT/slow-redirect/4/site/manifest.toml"
+    expect_refusal "timed out: the 5 s allowed for this file \(redirects included\) ran out"
+    ;;
+pass_deadline)
+    # One deadline for the whole pass ([limits] pass_timeout_s), whatever the per-file budget: a
+    # drip of one byte a second (fault server) ends at it, the current deck kept.
+    publish "$t/deck-b"
+    start_fault_server "$t/www" "$t"
+    cat >"$t/sync.toml" <<TOML
+url = "http://127.0.0.1:$FAULT_PORT/drip/site/"
+keys = "$t/keys"
+root = "$t/screen"
+state = "$t/screen/state"
+status = "$t/screen/status.json"
+[limits]
+stall_timeout_s = 30
+total_timeout_s = 600
+pass_timeout_s = 5
+TOML
+    rc=0
+    start=$(date +%s)
+    "$sync_bin" pull --config "$t/sync.toml" >"$t/out" 2>"$t/err" || rc=$?
+    (($(date +%s) - start < 30)) || fail "the pass did not end at its deadline"
+    expect_refusal "timed out: the pass's deadline passed"
+    ;;
 server_down)
     pull "http://127.0.0.1:$(free_port)/site/"
     expect_refusal "cannot connect"

@@ -89,7 +89,7 @@ TEST_CASE("pull: an installed revision is the one whose files were signed, not a
     CHECK(b.current() == "content/" + a.revision);
     // A folder whose files were changed on disk is not reused for a new publication of it.
     b.tmp.write("screen/content/" + a.revision + "/slides/deck.toml", "# tampered\n");
-    fs::remove(b.tmp.path("screen/content/." + a.revision + ".sha256"));
+    fs::remove(b.tmp.path("screen/digests/" + a.revision + ".sha256"));
     Manifest again = a;
     again.sequence = lying.sequence + 1;
     b.sign(again);
@@ -156,4 +156,15 @@ TEST_CASE("pull: a swap whose state cannot be recorded is undone, and exit 1 sta
     fs::remove(b.tmp.path("screen/state/sync.state.tmp"));
     CHECK(b.pull().kind == PullOutcome::Kind::installed);
     CHECK(b.current() == "content/" + deck_b.revision);
+}
+
+TEST_CASE("pull: without the player's own check nothing is installed" * no_minisign()) {
+    PullBench b;
+    b.publish_deck();
+    SyncConfig c = b.config();
+    c.player_program.clear();
+    const PullOutcome out = pull_once(c, b.now);
+    CHECK(out.kind == PullOutcome::Kind::failed);
+    CHECK(out.message.find("the player's own check is not available") != std::string::npos);
+    CHECK(b.current().empty());
 }
