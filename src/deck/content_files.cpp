@@ -53,7 +53,7 @@ class Lister {
             }
             if (is_ignored_file_name(name)) continue;
             if (!entry.is_regular_file(type_ec)) {
-                note_skipped(sub, top, entry);
+                if (sub == "slides") note_skipped(sub, top, entry);
                 continue;
             }
             if (++files > max_content_files) {
@@ -109,10 +109,10 @@ ContentListing list_content(const std::string& content_dir) {
         return name != "deck.toml" && !is_slide_file_name(name);
     });
     out.deck_file = std::binary_search(out.files.begin(), out.files.end(), "slides/deck.toml");
+    // deck.toml is read by name, and images and fonts where a slide names them: those reads
+    // report such a file already. Only a slide file would be left out in silence.
     std::erase_if(out.skipped, [](const ContentListing::Skipped& f) {
-        if (!f.path.starts_with("slides/")) return false;
-        const std::string_view name = std::string_view(f.path).substr(7);
-        return name != "deck.toml" && !is_slide_file_name(name);
+        return !is_slide_file_name(std::string_view(f.path).substr(7));
     });
     std::sort(out.skipped.begin(), out.skipped.end(),
               [](const auto& a, const auto& b) { return a.path < b.path; });

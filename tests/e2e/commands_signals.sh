@@ -37,7 +37,9 @@ cpu_ticks() { # PID: user + system clock ticks used so far
 run_and_signal() {
     local name=$1 signal=$2 ready=$3
     shift 3
-    "$@" >"$t/$name.out" 2>&1 &
+    # A background job of a script starts with SIGINT ignored: restore the default, as a
+    # terminal or systemd would start the command.
+    env --default-signal=INT,TERM "$@" >"$t/$name.out" 2>&1 &
     pid=$!
     for _ in $(seq 1 600); do # up to 60 s for the command to be seen working
         kill -0 "$pid" 2>/dev/null || { echo "FAIL: $name ended before the signal"; exit 1; }
