@@ -44,7 +44,9 @@ echo "one installing pass: about $span_ms ms; killing at random in 0..$span_ms m
 killed=0
 for run in $(seq 1 "$runs"); do
     publish $((run % 2))
-    pull &
+    # The program itself in the background, so that $! is affiche-sync, not a subshell around it
+    # (killing a subshell would leave the pass running, holding the lock).
+    "$sync_bin" pull "$url" --key "$t/keys" --into "$t/screen" --keep 2 >"$t/pull.out" 2>&1 &
     pid=$!
     delay_ms=$((RANDOM % span_ms))
     sleep "$(printf '0.%03d' "$delay_ms")"
