@@ -98,8 +98,9 @@ fuzz() {
     local seconds=${AFFICHE_FUZZ_SECONDS:-60} name listed seeds dir
     cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
         -DAFFICHE_FUZZ=ON -DAFFICHE_TESTS=OFF >/dev/null
-    cmake --build build-fuzz -j "$jobs" --target fuzz_deck_loader fuzz_image_header fuzz_text_layout
-    for name in deck_loader image_header text_layout; do
+    cmake --build build-fuzz -j "$jobs" --target fuzz_deck_loader fuzz_image_header fuzz_text_layout \
+        fuzz_manifest fuzz_sync_state
+    for name in deck_loader image_header text_layout manifest sync_state; do
         mkdir -p "build-fuzz/corpus/$name"
         read -r -a listed <"build-fuzz/fuzz_$name.seeds"
         seeds=()

@@ -15,8 +15,6 @@ using namespace affiche;
 
 static int run(int argc, char** argv) {
     init_translations(); // messages in the user's language (LANG), English by default
-    // Signals are blocked before SDL starts any thread, so only our signalfd receives them.
-    Signals signals;
     auto parsed = parse_options(std::vector<std::string>(argv + 1, argv + argc));
     if (auto* err = std::get_if<UsageError>(&parsed)) {
         std::fprintf(stderr, "affiche: %s\n\n%s", err->message.c_str(), usage_text().c_str());
@@ -36,6 +34,10 @@ static int run(int argc, char** argv) {
         std::fprintf(stderr, "affiche: no content folder: give one, or run where slides/ is\n");
         return 2;
     }
+    // --check, --render and --schedule keep INT and TERM at their default action: they hold
+    // nothing that needs a clean-up (a half-written PNG is named as it is), so the kernel ends
+    // them at once, whatever they compute (SDL installs no handler: SDL_HINT_NO_SIGNAL_HANDLERS).
+    // Only the player reads them, from its loop.
     switch (options.mode) {
     case Mode::check:
         return run_check(dir);
@@ -43,8 +45,11 @@ static int run(int argc, char** argv) {
         return run_render(options, dir);
     case Mode::schedule:
         return run_schedule(options, dir);
-    default:
+    default: {
+        // Blocked before SDL starts any thread, so only the player's signalfd receives them.
+        Signals signals;
         return Player(options, dir, signals).run();
+    }
     }
 }
 

@@ -113,7 +113,12 @@ void Player::adopt_if_now(const LoopTime& t) {
 
 void Player::change_slide(const LoopTime& t) {
     const int index = playlist_->index();
-    if (stage_->showing(index)) return;
+    if (stage_->showing(index)) {
+        // The same slide again (alone in the deck or in the schedule): no crossfade into itself,
+        // just one redraw so its progress bar starts again from 0.
+        dirty_ = true;
+        return;
+    }
     const bool had_picture = stage_->has_picture();
     stage_->show(index, burn_in_shift(stage_->deck().burn_in, t.wall / 1000));
     if (had_picture && playlist_->fading(t.now)) ++stats_.fades;

@@ -1,6 +1,8 @@
 // Which files belong to a deck: one listing of slides/ (flat), images/ and fonts/ (recursive).
 #include "deck/content_files.hpp"
 
+#include "base/i18n.hpp"
+
 #include <algorithm>
 #include <filesystem>
 
@@ -49,7 +51,11 @@ class Lister {
                 }
                 continue;
             }
-            if (is_ignored_file_name(name) || !entry.is_regular_file(type_ec)) continue;
+            if (is_ignored_file_name(name)) continue;
+            if (!entry.is_regular_file(type_ec)) {
+                if (sub == "slides") note_skipped(sub, top, entry);
+                continue;
+            }
             if (++files > max_content_files) {
                 out_.truncated = true;
                 return;
@@ -59,6 +65,20 @@ class Lister {
     }
 
   private:
+    // A FIFO, device, socket or dangling link where a deck file could be: named, never read.
+    void note_skipped(std::string_view sub, const fs::path& top, const fs::directory_entry& entry) {
+        if (out_.skipped.size() >= max_content_folders) return; // a bounded list of names
+        std::error_code ec;
+        const fs::file_type type = entry.status(ec).type();
+        // Translated where the message is made (the loader's tr()); marked here for xgettext.
+        const char* why = type == fs::file_type::fifo        ? tr_noop("is a FIFO (named pipe)")
+                          : type == fs::file_type::socket    ? tr_noop("is a socket")
+                          : type == fs::file_type::character ? tr_noop("is a device")
+                          : type == fs::file_type::block     ? tr_noop("is a device")
+                          : type == fs::file_type::not_found ? tr_noop("is a link to nothing")
+                                                             : tr_noop("is something else");
+        out_.skipped.push_back({relative(sub, top, entry), why});
+    }
     static std::string relative(std::string_view sub, const fs::path& top,
                                 const fs::directory_entry& entry) {
         return (fs::path(std::string(sub)) / entry.path().lexically_relative(top)).generic_string();
@@ -89,6 +109,13 @@ ContentListing list_content(const std::string& content_dir) {
         return name != "deck.toml" && !is_slide_file_name(name);
     });
     out.deck_file = std::binary_search(out.files.begin(), out.files.end(), "slides/deck.toml");
+    // deck.toml is read by name, and images and fonts where a slide names them: those reads
+    // report such a file already. Only a slide file would be left out in silence.
+    std::erase_if(out.skipped, [](const ContentListing::Skipped& f) {
+        return !is_slide_file_name(std::string_view(f.path).substr(7));
+    });
+    std::sort(out.skipped.begin(), out.skipped.end(),
+              [](const auto& a, const auto& b) { return a.path < b.path; });
     return out;
 }
 

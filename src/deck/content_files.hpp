@@ -36,6 +36,15 @@ struct ContentListing {
     // Relative folders that can hold deck files ("slides", "images", "images/photos", ...).
     std::vector<std::string> folders;
     bool truncated = false; // a depth, file or folder bound was hit
+    // Slide files (slides/*.toml but deck.toml) that are not regular files (nor links to one): a
+    // FIFO, device, socket or dangling link. Never read, but named ("slides/x.toml", "is a FIFO
+    // ..."), so --check and the status say why the file is not in the deck; sorted by path.
+    // (deck.toml, images and fonts are read by name, and that read reports them.)
+    struct Skipped {
+        std::string path;
+        std::string why;
+    };
+    std::vector<Skipped> skipped;
 };
 
 // Lists content_dir; never throws a filesystem error (a folder vanishing mid-way just ends its

@@ -101,6 +101,14 @@ LoadResult Loader::run() {
         return LoadResult{std::nullopt, deck_diagnostics(), content_};
     }
     read_deck_file();
+    // Not skipped in silence: a slide file that is a FIFO, say, is named with why it is not read.
+    for (const ContentListing::Skipped& skipped : content_->listing().skipped) {
+        deck_diagnostics().push_back(
+            {Severity::warning, SourceLoc{dir_ + "/" + skipped.path, 0, 0},
+             trf("{1} {2}, not a regular file: it is not read, not part of the deck",
+                 {printable(skipped.path, 400), tr(skipped.why.c_str())}),
+             tr("remove it, or put a regular file in its place")});
+    }
     for (const std::string& file : content_->listing().files) {
         if (file.starts_with("slides/") && file != "slides/deck.toml")
             read_slide_file(file.substr(7));

@@ -115,12 +115,22 @@ std::optional<TimeRange> range_of(const TableReader& r, const toml::node& node,
     return range;
 }
 
-// A string or an array of strings, each a time range.
+// A string or an array of strings, each a time range; at most max_time_ranges of them (more is
+// an error at the array, and none is read: a day needs a handful, and every range costs each
+// schedule evaluation).
 std::optional<std::vector<TimeRange>> read_ranges(const TableReader& r, std::string_view key) {
     const toml::node* node = r.get(key);
     if (!node) return std::nullopt;
     std::vector<TimeRange> ranges;
     if (const auto* array = node->as_array()) {
+        if (array->size() > max_time_ranges) {
+            r.error(r.value_loc(key),
+                    quoted_name(key) + " holds " + std::to_string(array->size()) +
+                        " time ranges; at most " + std::to_string(max_time_ranges) + " are allowed",
+                    "merge ranges that touch, e.g. \"08:00-12:00\" and \"12:00-13:00\" into "
+                    "\"08:00-13:00\"");
+            return ranges;
+        }
         for (const toml::node& item : *array) {
             if (auto range = range_of(r, item, key)) ranges.push_back(*range);
         }

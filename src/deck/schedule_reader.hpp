@@ -18,6 +18,9 @@ constexpr std::string_view burn_in_keys[] = {"enabled", "amplitude", "step_minut
 constexpr std::string_view day_names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 } // namespace schedule_schema
 
+// The most time ranges one 'hours' key (or one day of [opening_hours]) may hold: docs say so too.
+inline constexpr std::size_t max_time_ranges = 24;
+
 // A slide file's top-level from/until/days/hours: the defaults of its slides.
 SlideSchedule read_file_schedule(const TableReader& r);
 // A slide's schedule (defaults overridden key by key) and fallback mark, with warnings for

@@ -25,12 +25,15 @@ bool Playlist::update(Millis now) {
         started_ = now - durations_[index_];
     }
     bool moved = false;
+    const int before = index_;
     while (now - started_ >= durations_[index_]) {
         started_ += durations_[index_];
         index_ = next_eligible(index_, 1);
         moved = true;
     }
-    if (moved) changed_at_ = now;
+    // The only eligible slide beginning again is the same picture: its time (and progress bar)
+    // restarts, but nothing fades into itself.
+    if (moved && index_ != before) changed_at_ = now;
     return moved;
 }
 

@@ -14,7 +14,9 @@ class Playlist {
     // durations_ms: one per slide in play order (each > 0); transition_ms: crossfade (0 = cut).
     Playlist(std::vector<Millis> durations_ms, Millis transition_ms, Millis now, int first = 0);
 
-    // Advances past every slide whose time is up. Returns true when the slide changed.
+    // Advances past every slide whose time is up. Returns true when the slide changed, or began
+    // again (a one-slide deck, or the only slide the schedule allows): then no fade runs, the
+    // slide's time and progress restart, and shown_since() stays.
     bool update(Millis now);
     void next(Millis now);
     void previous(Millis now);

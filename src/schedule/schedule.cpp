@@ -138,6 +138,24 @@ std::string closed_reason(const OpeningHours& hours, UnixTime t, UnixTime next) 
 
 } // namespace
 
+std::string screen_off_reason(const OpeningHours& hours, UnixTime t) {
+    return closed_reason(hours, t, 0);
+}
+
+std::vector<UnixTime> schedule_boundaries(const Deck& deck, UnixTime from, UnixTime to) {
+    std::vector<UnixTime> out = boundaries_after(deck, from, false);
+    std::erase_if(out, [&](UnixTime b) { return b >= to; });
+    return out;
+}
+
+std::optional<LocalDay> closed_through(const OpeningHours& hours, LocalDay day) {
+    std::optional<LocalDay> last;
+    for (const DateRange& r : hours.closed) {
+        if (r.first <= day && day <= r.last && (!last || r.last > *last)) last = r.last;
+    }
+    return last;
+}
+
 bool screen_on(const OpeningHours& hours, UnixTime t) {
     if (!hours.set) return true;
     const LocalDay today = local_stamp(t).day;

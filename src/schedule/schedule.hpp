@@ -6,6 +6,7 @@
 #include "base/local_time.hpp"
 #include "deck/deck.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,5 +33,16 @@ UnixTime next_schedule_change(const Deck& deck, UnixTime t);
 
 // Whether the opening hours say the screen is on at t (screen_state without the reason).
 bool screen_on(const OpeningHours& hours, UnixTime t);
+
+// Why the screen is off at t, without "until ..." (no search for the next change, so cheap):
+// "closed date 2026-12-25", "closed: Sunday", "closed".
+std::string screen_off_reason(const OpeningHours& hours, UnixTime t);
+
+// Every time in (from, to) where the screen or a slide may change, sorted; to - from is at most
+// a week (a longer span is cut there). One call per day keeps `--schedule` linear in the ranges.
+std::vector<UnixTime> schedule_boundaries(const Deck& deck, UnixTime from, UnixTime to);
+
+// The closed date range holding day, if any (the last day of the longest such range).
+std::optional<LocalDay> closed_through(const OpeningHours& hours, LocalDay day);
 
 } // namespace affiche

@@ -17,11 +17,9 @@ struct Stretch {
 };
 
 Stretch stretch_at(const Deck& deck, UnixTime t) {
-    const ScreenState screen = screen_state(deck, t);
-    if (!screen.on) {
+    if (!screen_on(deck.opening_hours, t)) {
         // The reason without "until ...": the stretch's end already says when.
-        const std::string reason = screen.reason.substr(0, screen.reason.find(" until "));
-        return {false, reason};
+        return {false, screen_off_reason(deck.opening_hours, t)};
     }
     std::string ids;
     bool regular = false;
@@ -51,13 +49,28 @@ UnixTime next_boundary(const Deck& deck, UnixTime t, UnixTime limit) {
     return next == 0 || next > limit ? limit : next;
 }
 
-// Whether slide and the opening hours ever meet between from and to.
+// Days without a closed date after which the weekly pattern has shown all it can: two weeks.
+constexpr int pattern_days = 15;
+
+// Whether slide and the opening hours ever meet between from and to. Closed date ranges are
+// jumped over whole (closed = [2999-12-25] is one step, not a walk of 973 years), and once
+// pattern_days open days have gone by without a meeting none will come: closed dates only take
+// days away. So the work is bounded by the closed ranges and two weeks, whatever to is.
 bool ever_shown(const Deck& deck, const Slide& slide, UnixTime from, UnixTime to) {
     Deck one;
     one.opening_hours = deck.opening_hours;
     one.slides = {slide};
-    for (UnixTime t = from; t < to; t = next_boundary(one, t, to)) {
+    LocalDay open_days_from = local_stamp(from).day;
+    for (UnixTime t = from; t < to;) {
+        const LocalDay day = local_stamp(t).day;
+        if (const auto closed = closed_through(deck.opening_hours, day)) {
+            t = to_unix(*closed + 1, 0);
+            open_days_from = *closed + 1;
+            continue;
+        }
+        if (day - open_days_from >= pattern_days) return false;
         if (slide_eligible(slide, t) && screen_on(deck.opening_hours, t)) return true;
+        t = next_boundary(one, t, to);
     }
     return false;
 }
@@ -73,8 +86,8 @@ std::string schedule_report(const Deck& deck, LocalDay first_day, int days) {
         const UnixTime day_end = to_unix(day + 1, 0);
         UnixTime begin = to_unix(day, 0);
         Stretch current = stretch_at(deck, begin);
-        for (UnixTime t = next_boundary(deck, begin, day_end); t < day_end;
-             t = next_boundary(deck, t, day_end)) {
+        // The day's boundaries once, not one search per boundary: linear in the ranges.
+        for (const UnixTime t : schedule_boundaries(deck, begin, day_end)) {
             Stretch next = stretch_at(deck, t);
             if (next == current) continue;
             print_stretch(out, day, begin, t, current);

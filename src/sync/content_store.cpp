@@ -2,8 +2,10 @@
 #include "sync/content_store.hpp"
 
 #include "base/atomic_file.hpp"
+#include "sync/own_file.hpp"
 
 #include <fcntl.h>
+#include <stdio.h> // renameat2
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -62,6 +64,8 @@ Result<Done> ContentStore::prepare() const {
     std::error_code ec;
     fs::create_directories(content_dir(), ec);
     if (ec) return fs_error(content_dir(), "cannot create", ec);
+    fs::create_directories(digests_dir(), ec);
+    if (ec) return fs_error(digests_dir(), "cannot create", ec);
     return Done{};
 }
 
@@ -115,16 +119,45 @@ void ContentStore::mark_newest(const std::string& revision) const {
     touch(revision_dir(revision));
 }
 
-Result<Done> ContentStore::install(const std::string& tree, const std::string& revision) const {
+std::string ContentStore::installed_digest(const std::string& revision) const {
+    if (!valid_revision_name(revision)) return "";
+    auto record = read_own_file(digest_path(revision), 256, "cannot read the digest record");
+    return record && *record ? **record : "";
+}
+
+Result<Done> ContentStore::install(const std::string& tree, const std::string& revision,
+                                   const std::string& digest, Existing existing) const {
+    if (auto r = place(tree, revision, existing); !r) return r.error();
+    // Recorded after the folder: a kill in between leaves no record, and the next publication of
+    // that revision is downloaded again rather than trusted.
+    return write_file_atomically(digest_path(revision), digest, Durability::power_cut);
+}
+
+std::string ContentStore::digest_path(const std::string& revision) const {
+    return digests_dir() + "/" + revision + ".sha256";
+}
+
+Result<Done> ContentStore::place(const std::string& tree, const std::string& revision,
+                                 Existing existing) const {
     if (!valid_revision_name(revision)) {
         return failure({tree, 0, 0}, "invalid revision name '" + revision + "'");
     }
     std::error_code ec;
-    if (has_revision(revision)) { // renamed there only when complete: keep it
+    if (has_revision(revision) && existing == Existing::keep) { // renamed there only when complete
         touch(revision_dir(revision));
         return Done{};
     }
     if (auto r = fsync_tree(tree); !r) return r.error();
+    if (has_revision(revision)) {
+        if (::renameat2(AT_FDCWD, tree.c_str(), AT_FDCWD, revision_dir(revision).c_str(),
+                        RENAME_EXCHANGE) != 0) {
+            return failure({revision_dir(revision), 0, 0},
+                           std::string("cannot replace the damaged revision: ") +
+                               std::strerror(errno));
+        }
+        touch(revision_dir(revision));
+        return fsync_path(content_dir());
+    }
     fs::rename(tree, revision_dir(revision), ec);
     if (ec) return fs_error(revision_dir(revision), "cannot rename the new revision", ec);
     touch(revision_dir(revision));
@@ -174,6 +207,7 @@ Result<int> ContentStore::prune(int keep) const {
         std::error_code ec;
         fs::rename(revision_dir(all[i]), trash, ec);
         if (!ec) fs::remove_all(trash, ec);
+        if (!ec) fs::remove(digest_path(all[i]), ec);
         if (ec) return fs_error(revision_dir(all[i]), "cannot remove an old revision", ec);
         ++removed;
     }

@@ -16,9 +16,10 @@ class ContentStore {
     const std::string& root() const { return root_; }
     std::string content_dir() const { return root_ + "/content"; }
     std::string current_link() const { return root_ + "/current"; }
+    std::string digests_dir() const { return root_ + "/digests"; }
     std::string revision_dir(const std::string& revision) const;
 
-    // Creates ROOT/content when missing.
+    // Creates ROOT/content and ROOT/digests when missing.
     Result<Done> prepare() const;
     // Removes what a killed earlier run left: content/.incoming-*, content/.trash-*, .current.tmp*.
     // Returns how many it removed.
@@ -29,10 +30,21 @@ class ContentStore {
     // The revision current points at ("" when current is missing or points elsewhere).
     std::string current_revision() const;
     bool has_revision(const std::string& revision) const;
+    // What install does when content/<revision> already exists.
+    enum class Existing {
+        keep,    // the same content published again: the installed copy is kept, marked newest
+        replace, // its files do not hash to its name: exchanged atomically with the new tree
+                 // (renameat2 RENAME_EXCHANGE, so current never dangles); the old one ends in
+                 // tree's place, removed with the incoming folder
+    };
     // fsync the extracted tree (a folder inside an incoming folder), rename it to
-    // content/<revision>, fsync content/. When that revision is already installed (the same
-    // content published again) the installed copy is kept and marked newest.
-    Result<Done> install(const std::string& tree, const std::string& revision) const;
+    // content/<revision>, fsync content/; then records digest (the signed SHA-256 of the archive
+    // it came from) in ROOT/digests/<revision>.sha256 (beside content/, which holds only revisions).
+    Result<Done> install(const std::string& tree, const std::string& revision,
+                         const std::string& digest, Existing existing = Existing::keep) const;
+    // The archive digest recorded when revision was installed; "" when none (installed by an
+    // older version, or the record is not a small regular file).
+    std::string installed_digest(const std::string& revision) const;
     // Marks an installed revision as the newest (the order prune and rollback use).
     void mark_newest(const std::string& revision) const;
     // Points current at content/<revision>: a temporary symlink renamed over current, then fsync.
@@ -46,6 +58,10 @@ class ContentStore {
     Result<std::string> rollback() const;
 
   private:
+    std::string digest_path(const std::string& revision) const;
+    Result<Done> place(const std::string& tree, const std::string& revision,
+                       Existing existing) const;
+
     std::string root_;
 };
 

@@ -1,8 +1,13 @@
 // Fetching one file with libcurl: schemes and redirects restricted, size bounded while receiving.
 #include "sync/fetcher.hpp"
 
+#include "sync/local_fetch.hpp"
+
+#include "base/unique_fd.hpp"
+
 #include <curl/curl.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -126,16 +131,16 @@ std::string transfer_error(CURLcode code, const Sink& sink, const FetchLimits& l
 
 void set_limits(CURL* c, const FetchLimits& limits) {
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, limits.connect_timeout_s);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT, limits.total_timeout_s);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_USERAGENT, "affiche-sync/" AFFICHE_VERSION);
 }
 
-// The server's ETag, or "".
+// The server's ETag when it is a valid one, else "": a validator is input from the network and
+// is stored and sent back, so `*`, a malformed or an oversized one is dropped here.
 std::string etag_of(CURL* c) {
     curl_header* h = nullptr;
     if (curl_easy_header(c, "ETag", 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h) return "";
-    return h->value;
+    return valid_etag(h->value) ? h->value : "";
 }
 
 // True when the file changed within a second of this answer. nginx's ETag is "mtime-size" with
@@ -154,6 +159,17 @@ bool racy_etag(CURL* c) {
 
 } // namespace
 
+bool valid_etag(std::string_view e) {
+    if (e.starts_with("W/")) e.remove_prefix(2);
+    if (e.size() < 2 || e.size() > max_etag_bytes || e.front() != '"' || e.back() != '"') {
+        return false;
+    }
+    for (const char c : e.substr(1, e.size() - 2)) {
+        if (c < 0x21 || c > 0x7e || c == '"') return false; // RFC 9110 etagc, without obs-text
+    }
+    return true;
+}
+
 std::string sibling_url(const std::string& base_url, const std::string& name) {
     const auto slash = base_url.rfind('/');
     if (slash == std::string::npos) return name;
@@ -163,8 +179,7 @@ std::string sibling_url(const std::string& base_url, const std::string& name) {
 namespace {
 
 // One easy handle's options for a transfer into sink; the scheme decides the allowed protocols.
-void configure(CURL* c, Sink& sink, char* errbuf, const std::string& scheme,
-               const FetchLimits& limits) {
+void configure(CURL* c, Sink& sink, char* errbuf, const FetchLimits& limits) {
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
@@ -172,8 +187,8 @@ void configure(CURL* c, Sink& sink, char* errbuf, const std::string& scheme,
     curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
     curl_easy_setopt(c, CURLOPT_XFERINFODATA, &sink);
     curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-    // The scheme is pinned to the URL's own family: http(s) never reaches file:// or others.
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, scheme == "file" ? "file" : "http,https");
+    // http(s) only, redirects included: never file:// or others (file:// is read without curl).
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L); // redirects checked one by one
     curl_easy_setopt(c, CURLOPT_FILETIME, 1L);       // Last-Modified, for racy_etag
     set_limits(c, limits);
@@ -201,12 +216,31 @@ std::string next_hop(CURL* c, int hop, Sink& sink, FetchReply& reply, std::strin
     return "";
 }
 
+// Milliseconds left before the earlier of the file's own budget and the pass's deadline; 0 when
+// none is left.
+long remaining_ms(std::chrono::steady_clock::time_point end) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        end - std::chrono::steady_clock::now());
+    return left.count() > 0 ? static_cast<long>(left.count()) : 0;
+}
+
 // The transfer, redirects included: "" on success, else the one-line reason; url ends as the
-// last address asked.
+// last address asked. One budget (limits.total_timeout_s, capped by the pass's deadline) covers
+// every hop: a chain of slow redirects cannot multiply it.
 std::string perform(CURL* c, const FetchRequest& request, const FetchLimits& limits, Sink& sink,
-                    char* errbuf, FetchReply& reply, std::string& url) {
-    const bool file = scheme_of(url) == "file";
+                    char* errbuf, FetchReply& reply, std::string& url, long& status) {
+    const auto budget_end =
+        std::chrono::steady_clock::now() + std::chrono::seconds(limits.total_timeout_s);
+    const bool pass_first = request.deadline < budget_end;
+    const auto end = pass_first ? request.deadline : budget_end;
+    const std::string out_of_time =
+        pass_first ? "timed out: the pass's deadline passed"
+                   : "timed out: the " + std::to_string(limits.total_timeout_s) +
+                         " s allowed for this file (redirects included) ran out";
     for (int hop = 0;; ++hop) {
+        const long left = remaining_ms(end);
+        if (left == 0) return out_of_time;
+        curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, left);
         curl_easy_setopt(c, CURLOPT_URL, url.c_str());
         errbuf[0] = '\0';
         sink.last_count = -1; // each hop's wait for an answer counts from its start
@@ -214,14 +248,20 @@ std::string perform(CURL* c, const FetchRequest& request, const FetchLimits& lim
         long header_size = 0;
         curl_easy_getinfo(c, CURLINFO_HEADER_SIZE, &header_size);
         reply.header_bytes += static_cast<std::uint64_t>(header_size);
+        if (code == CURLE_OPERATION_TIMEDOUT) return out_of_time;
         if (code != CURLE_OK) return transfer_error(code, sink, limits, errbuf);
-        long status = 0;
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-        if (file || status == 200) {
-            reply.etag = file || racy_etag(c) ? "" : etag_of(c);
+        if (status == 200) {
+            reply.etag = racy_etag(c) ? "" : etag_of(c);
             return "";
         }
-        if (status == 304 && !request.etag.empty()) {
+        if (status == 304) {
+            // Only an answer to our If-None-Match means "your copy is current"; unasked, it is a
+            // broken cache or a hostile server, and taking it would keep an old deck for ever.
+            if (request.etag.empty()) {
+                return "HTTP 304 (not modified) to a request that sent no If-None-Match: "
+                       "a broken server or cache";
+            }
             reply.not_modified = true;
             reply.etag = request.etag;
             return "";
@@ -237,11 +277,15 @@ std::string perform(CURL* c, const FetchRequest& request, const FetchLimits& lim
 
 } // namespace
 
-Result<FetchReply> fetch(const FetchRequest& request, const FetchLimits& limits) {
+Result<FetchReply> fetch(const FetchRequest& request, const FetchLimits& limits,
+                         long* http_status) {
+    long status_seen = 0;
+    if (http_status) *http_status = 0;
     static const bool initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
     const std::string scheme = scheme_of(request.url);
+    if (scheme == "file") return fetch_local_file(request);
     if (!initialised) return fetch_error(request.url, "libcurl failed to start");
-    if (scheme != "https" && scheme != "http" && scheme != "file") {
+    if (scheme != "https" && scheme != "http") {
         return fetch_error(request.url, "the URL must start with https://, http:// or file://");
     }
     std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
@@ -258,14 +302,16 @@ Result<FetchReply> fetch(const FetchRequest& request, const FetchLimits& limits)
         }
     }
     std::unique_ptr<curl_slist, ListDeleter> headers;
-    if (!request.etag.empty() && scheme != "file") {
+    if (!request.etag.empty()) {
         headers.reset(curl_slist_append(nullptr, ("If-None-Match: " + request.etag).c_str()));
         curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
     }
     char errbuf[CURL_ERROR_SIZE] = {};
-    configure(curl.get(), sink, errbuf, scheme, limits);
+    configure(curl.get(), sink, errbuf, limits);
     std::string url = request.url;
-    std::string failed = perform(curl.get(), request, limits, sink, errbuf, reply, url);
+    std::string failed =
+        perform(curl.get(), request, limits, sink, errbuf, reply, url, status_seen);
+    if (http_status) *http_status = status_seen;
     if (sink.fd >= 0 && ::close(sink.fd) != 0 && failed.empty()) {
         failed = std::string("cannot write the download: ") + std::strerror(errno);
     }

@@ -108,6 +108,10 @@ Result<Manifest> read_fields(const FieldReader& r) {
     if (!revision) return revision.error();
     auto sequence = r.integer("sequence", 1);
     if (!sequence) return sequence.error();
+    if (*sequence > max_sequence)
+        return failure(r.loc("sequence"),
+                       "'sequence' must be at most " + std::to_string(max_sequence),
+                       "a screen that took it could never take a later publication");
     auto created = r.time("created");
     if (!created) return created.error();
     auto expires = r.time("expires");

@@ -14,6 +14,10 @@ namespace affiche {
 inline constexpr int manifest_format_version = 1;
 inline constexpr std::string_view manifest_file_name = "manifest.toml";
 inline constexpr std::string_view signature_suffix = ".minisig";
+// The highest sequence a manifest may carry: 2^53 - 1, exact in JSON and doubles, and so far
+// below int64's maximum that no manifest (a typo signed by hand included) can leave a screen
+// where no later publication can go higher. At one publication a second: 285 million years.
+inline constexpr std::int64_t max_sequence = (std::int64_t{1} << 53) - 1;
 
 // manifest.toml: TOML as publish writes it (a comment line, then `key = value` lines whose values
 // are "strings", integers, or UTC date-times like 2026-11-29T08:00:00Z), read with toml++ like
@@ -21,7 +25,8 @@ inline constexpr std::string_view signature_suffix = ".minisig";
 struct Manifest {
     int format = manifest_format_version;
     std::string revision;      // deck_revision() of the deck: 16 lowercase hex digits
-    std::int64_t sequence = 0; // one more than the previous publication; only goes up
+    std::int64_t sequence = 0; // one more than the previous publication; only goes up; 1 to
+                               // max_sequence
     std::int64_t created = 0;  // Unix time, seconds (UTC)
     std::int64_t expires = 0;  // Unix time, seconds (UTC); after it the screen reports "stale"
     std::string archive;       // file name beside the manifest, e.g. "deck-<revision>.tar.zst"

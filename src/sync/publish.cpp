@@ -85,7 +85,10 @@ Result<std::string> pack(const PublishOptions& o, const CheckedDeck& deck, TempF
     const ArchiveCompression compression = best_compression();
     m.archive = "deck-" + deck.revision + compression.suffix;
     const std::string temp = temps.add(o.site_dir, m.archive);
-    const std::uint64_t largest = std::max({max_toml_bytes, max_image_bytes, max_font_bytes});
+    // Each file within the player's own limit for its kind, and within a screen's file limit.
+    const std::uint64_t largest =
+        std::min(std::max({max_toml_bytes, max_image_bytes, max_font_bytes}),
+                 o.screen_limits.max_file_bytes);
     auto packed = write_deck_archive(o.content_dir, deck.listing.folders, deck.listing.files, temp,
                                      compression, largest);
     if (!packed) return packed.error();
@@ -108,6 +111,11 @@ Result<std::string> pack(const PublishOptions& o, const CheckedDeck& deck, TempF
     std::error_code ec;
     m.size = fs::file_size(temp, ec);
     if (ec) return failure({temp}, "cannot read: " + ec.message());
+    if (m.size > screens.max_archive_bytes)
+        return failure({o.content_dir},
+                       "the deck's archive is " + format_bytes(m.size) + ", more than the " +
+                           format_bytes(screens.max_archive_bytes) + " a screen accepts",
+                       "remove unused images, or make them smaller");
     return temp;
 }
 
@@ -147,8 +155,9 @@ Result<PublishReport> publish_into_site(const PublishOptions& o, const CheckedDe
                                         const std::optional<SecretKey>& key) {
     auto previous = previous_manifest(o.site_dir);
     if (!previous) return previous.error();
-    if (*previous && (*previous)->sequence == std::numeric_limits<std::int64_t>::max())
-        return failure({o.site_dir}, "the sequence number cannot go higher");
+    if (*previous && (*previous)->sequence >= max_sequence)
+        return failure({o.site_dir},
+                       "the sequence number cannot go higher than " + std::to_string(max_sequence));
     PublishReport report;
     Manifest& m = report.manifest;
     m.revision = deck.revision;

@@ -34,7 +34,8 @@ struct PublishOptions {
     std::string player_program;
     std::int64_t now = 0; // Unix time, seconds; 0: the system clock (tests inject one)
     std::int64_t expires_in = default_expiry_seconds;
-    // The screens' extraction limits: a deck past them is refused here rather than on every screen.
+    // The screens' limits (archive, entries, unpacked and file sizes; the same defaults as
+    // SyncConfig::deck): a deck past them is refused here rather than on every screen.
     ExtractLimits screen_limits;
     int keep = 0; // archives to keep (the current one always stays); 0 keeps all
     // Every diagnostic of the deck check (errors, warnings, notes) goes here when set.

@@ -16,10 +16,15 @@ struct PullOutcome {
         unchanged, // 304, or the same sequence again: nothing to do
         installed, // a new revision is on screen
         stale,     // the manifest has expired: the current deck plays on
-        failed,    // refused or failed: the current deck plays on
+        failed,    // refused or failed: the current deck plays on (exit 1 says exactly that)
+        // A new revision is on screen, but the state could not be recorded nor the swap undone:
+        // the message says both (the next pass records it; no replay protection is lost, the
+        // state keeps the older sequence).
+        installed_unrecorded,
     };
     Kind kind = Kind::failed;
     std::string message;              // one line for the journal
+    std::string previous_revision;    // on screen when the pass began ("" when none)
     std::uint64_t bytes_received = 0; // headers and bodies of every transfer of the pass
     int archive_downloads = 0;
     SyncReport report; // what status.json and the metrics now say

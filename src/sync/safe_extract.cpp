@@ -150,7 +150,7 @@ class Writer {
   private:
     Result<UniqueFd> open_folder(const std::vector<std::string>& parts, std::size_t count,
                                  bool create);
-    Result<Done> copy_data(archive* a, int fd, const std::string& name);
+    Result<Done> copy_data(archive* a, int fd, const std::string& name, std::uint64_t size);
 
     int root_;
     const std::string& archive_;
@@ -187,18 +187,31 @@ Result<UniqueFd> Writer::open_folder(const std::vector<std::string>& parts, std:
     return current;
 }
 
-Result<Done> Writer::copy_data(archive* a, int fd, const std::string& name) {
+// size: the entry's size from its header (already within the limits). A sparse entry's data
+// ends at its last data block: its trailing hole is written as the file's length, so the file
+// is installed with its full size (archive_read_data fills the holes before that with zeros).
+Result<Done> Writer::copy_data(archive* a, int fd, const std::string& name, std::uint64_t size) {
     std::uint64_t file_bytes = 0;
     char block[64 * 1024];
     for (;;) {
         const la_ssize_t n = archive_read_data(a, block, sizeof block);
-        if (n == 0) return Done{};
+        if (n == 0) {
+            if (file_bytes >= size) return Done{};
+            report_.bytes += size - file_bytes;
+            if (report_.bytes > limits_.max_total_bytes)
+                return failure({archive_}, "entry '" + name + "' unpacks past the size limit");
+            if (::ftruncate(fd, static_cast<off_t>(size)) != 0)
+                return failure({archive_}, "cannot write '" + name + "': " + write_error(errno));
+            return Done{};
+        }
         if (n < 0) return damaged(archive_, a);
         // Counted as it decompresses, so a bomb stops here whatever its header said.
         file_bytes += static_cast<std::uint64_t>(n);
         report_.bytes += static_cast<std::uint64_t>(n);
         if (file_bytes > limits_.max_file_bytes || report_.bytes > limits_.max_total_bytes)
             return failure({archive_}, "entry '" + name + "' unpacks past the size limit");
+        if (std::chrono::steady_clock::now() >= limits_.deadline)
+            return failure({archive_}, "timed out: the pass's deadline passed while unpacking");
         if (const int error = write_all(fd, block, static_cast<std::size_t>(n)); error != 0)
             return failure({archive_}, "cannot write '" + name + "': " + write_error(error));
     }
@@ -225,7 +238,8 @@ Result<Done> Writer::entry(archive* a, archive_entry* e) {
                                        (errno == EEXIST ? std::string("it appears twice")
                                                         : write_error(errno)));
     ::fchmod(fd.get(), 0644);
-    if (auto ok = copy_data(a, fd.get(), name); !ok) return ok.error();
+    const auto size = static_cast<std::uint64_t>(std::max<la_int64_t>(0, archive_entry_size(e)));
+    if (auto ok = copy_data(a, fd.get(), name, size); !ok) return ok.error();
     if (::fsync(fd.get()) != 0)
         return failure({archive_}, "cannot write '" + name + "': " + write_error(errno));
     return Done{};

@@ -3,16 +3,24 @@
 
 #include "base/result.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 
 namespace affiche {
 
-// Bounds counted while decompressing, so a bomb stops at the limit, not after it.
+// The one source of a deck's size limits: a screen's defaults (SyncConfig::deck, sync.toml's
+// [limits] may change them on a screen), and what publish refuses, so that publish never puts out
+// a deck a default screen would refuse. Counted while decompressing, so a bomb stops at the limit,
+// not after it.
 struct ExtractLimits {
-    std::uint64_t max_entries = 20000;                      // files + folders
-    std::uint64_t max_total_bytes = std::uint64_t{1} << 30; // 1 GiB unpacked
-    std::uint64_t max_file_bytes = std::uint64_t{64} << 20; // 64 MiB per file
+    std::uint64_t max_archive_bytes = std::uint64_t{1} << 30; // 1 GiB compressed, even when signed
+    std::uint64_t max_entries = 10000;                        // files + folders
+    std::uint64_t max_total_bytes = std::uint64_t{2} << 30;   // 2 GiB unpacked
+    std::uint64_t max_file_bytes = std::uint64_t{100} << 20;  // 100 MiB per file
+    // Not a size: unpacking stops with an error once this steady-clock time has passed (the
+    // pass's deadline).
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 struct ExtractReport {

@@ -14,9 +14,12 @@ namespace {
 
 constexpr std::array<std::string_view, 8> top_keys = {"url",    "keys",    "root", "state",
                                                       "status", "metrics", "keep", "limits"};
-constexpr std::array<std::string_view, 8> limit_keys = {
-    "connect_timeout_s", "stall_timeout_s", "total_timeout_s", "max_archive_mb",
-    "max_entries",       "max_unpacked_mb", "max_file_mb",     "max_manifest_kb"};
+constexpr std::array<std::string_view, 9> limit_keys = {
+    "connect_timeout_s", "stall_timeout_s", "total_timeout_s", "max_archive_mb", "max_entries",
+    "max_unpacked_mb",   "max_file_mb",     "max_manifest_kb", "pass_timeout_s"};
+
+// The unit's TimeoutStartSec is 900 s: a pass must end by itself before, with time to spare.
+constexpr double max_pass_timeout_s = 840;
 
 constexpr double mib = 1024.0 * 1024.0;
 
@@ -28,17 +31,20 @@ void read_limits(const TableReader& t, SyncConfig& c) {
     seconds("connect_timeout_s", c.fetch.connect_timeout_s);
     seconds("stall_timeout_s", c.fetch.stall_timeout_s);
     seconds("total_timeout_s", c.fetch.total_timeout_s);
+    if (auto v = t.number("pass_timeout_s", {5, max_pass_timeout_s, false, "seconds"})) {
+        c.pass_timeout = std::chrono::seconds(static_cast<long>(*v));
+    }
     auto bytes = [&t](std::string_view key, double max, double unit, std::uint64_t& out) {
         if (auto v = t.number(key, {0, max, true, unit == mib ? "MiB" : "KiB"})) {
             out = static_cast<std::uint64_t>(*v * unit);
         }
     };
-    bytes("max_archive_mb", 16384, mib, c.max_archive_bytes);
-    bytes("max_unpacked_mb", 65536, mib, c.max_unpacked_bytes);
-    bytes("max_file_mb", 16384, mib, c.max_file_bytes);
+    bytes("max_archive_mb", 16384, mib, c.deck.max_archive_bytes);
+    bytes("max_unpacked_mb", 65536, mib, c.deck.max_total_bytes);
+    bytes("max_file_mb", 16384, mib, c.deck.max_file_bytes);
     bytes("max_manifest_kb", 1024, 1024.0, c.max_manifest_bytes);
     if (auto v = t.number("max_entries", {1, 1e7, false, "entries"})) {
-        c.max_entries = static_cast<std::uint64_t>(*v);
+        c.deck.max_entries = static_cast<std::uint64_t>(*v);
     }
 }
 

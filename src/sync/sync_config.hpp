@@ -3,6 +3,7 @@
 
 #include "base/result.hpp"
 #include "sync/fetcher.hpp"
+#include "sync/safe_extract.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -19,16 +20,22 @@ struct SyncConfig {
     std::string metrics_file;                                  // Prometheus textfile; "" = none
     int keep = 5; // installed revisions kept besides the live one
     // `PLAYER --check` also runs on an unpacked deck before the swap (SDL_image decodes every
-    // image); "" = only the SDL-free checks. Not a setting: the affiche beside affiche-sync.
+    // image). Not a setting: the affiche beside affiche-sync. "" (none there) makes every pass
+    // that would install refuse: a deck the player's own check has not accepted never reaches
+    // current.
     std::string player_program;
-    // Longest wait for that check: then it is killed with everything it started (seconds).
+    // Longest wait for that check: then it is killed with everything it started (seconds). It
+    // never runs past the pass's deadline either.
     std::chrono::seconds player_check_timeout{300};
+    // One deadline for the whole pass (seconds; [limits] pass_timeout_s): every transfer, the
+    // unpacking and the player's check stop there, and nothing is swapped after it. Below the
+    // unit's TimeoutStartSec (15 min, systemd/affiche-sync.service.in) by more than the state and
+    // status writes need, so a pass ends by itself, never killed by systemd.
+    std::chrono::seconds pass_timeout{720};
     FetchLimits fetch;
     std::uint64_t max_manifest_bytes = 64 * 1024;
-    std::uint64_t max_archive_bytes = std::uint64_t{1} << 30;  // even when signed: 1 GiB
-    std::uint64_t max_entries = 10000;                         // files and folders in an archive
-    std::uint64_t max_unpacked_bytes = std::uint64_t{2} << 30; // 2 GiB in all
-    std::uint64_t max_file_bytes = std::uint64_t{100} << 20;   // 100 MiB for one file
+    // Archive size, entries, unpacked and file sizes: publish's defaults too (safe_extract.hpp).
+    ExtractLimits deck;
 };
 
 // Reads path. Returns the settings (defaults for what it does not give), or the Diagnostic at

@@ -40,7 +40,8 @@ constexpr const char* usage =
     "         DIR/content/<revision> and swaps DIR/current. State in DIR/state.\n"
     "rollback swaps DIR/current back to the revision installed before the one on screen.\n"
     "Exit status: 0 done or nothing new, 1 refused or failed (the screen keeps its deck), 2 "
-    "usage.\n";
+    "usage,\n"
+    "3 a new deck is on screen but its state could not be recorded (the message says what).\n";
 
 constexpr OptionSpec sync_options[] = {
     {"--out", true},
@@ -165,11 +166,24 @@ int run_pull(const CommandLine& args) {
     const auto& s = out.report.state;
     const std::string bytes = std::to_string(out.bytes_received) + " bytes received, " +
                               std::to_string(out.archive_downloads) + " archive download(s)";
+    const std::string& on_screen = out.report.revision_on_screen;
     switch (out.kind) {
     case PullOutcome::Kind::unchanged:
-        std::printf("unchanged: revision %s, sequence %lld (%s)\n", s.revision.c_str(),
-                    static_cast<long long>(s.sequence), bytes.c_str());
+        // The revision on screen, which after a rollback is not the last one installed.
+        if (!on_screen.empty() && on_screen != s.revision) {
+            std::printf("unchanged: revision %s on screen (rolled back; the publisher's sequence "
+                        "%lld is revision %s) (%s)\n",
+                        on_screen.c_str(), static_cast<long long>(s.sequence), s.revision.c_str(),
+                        bytes.c_str());
+        } else {
+            std::printf("unchanged: revision %s, sequence %lld (%s)\n",
+                        (on_screen.empty() ? s.revision : on_screen).c_str(),
+                        static_cast<long long>(s.sequence), bytes.c_str());
+        }
         return 0;
+    case PullOutcome::Kind::installed_unrecorded:
+        std::fprintf(stderr, "affiche-sync: %s\n", out.message.c_str());
+        return 3;
     case PullOutcome::Kind::installed:
         std::printf("installed: revision %s, sequence %lld (%s)\n", s.revision.c_str(),
                     static_cast<long long>(s.sequence), bytes.c_str());

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 namespace affiche {
 
@@ -48,17 +49,21 @@ Result<Verified> verify_with_keys(std::string_view data, const std::string& data
                                   const std::vector<PublicKey>& keys) {
     auto sig = parse_signature(sig_text, sig_path);
     if (!sig) return sig.error();
-    auto key = std::find_if(keys.begin(), keys.end(),
-                            [&](const PublicKey& k) { return k.id == sig->key_id; });
-    if (key == keys.end()) {
-        std::string known;
-        for (const auto& k : keys)
-            known += (known.empty() ? "" : ", ") + key_id_hex(k.id);
-        return failure({sig_path}, "signed by unknown key " + key_id_hex(sig->key_id),
-                       "trusted keys: " + known);
+    // Every trusted key with the signature's key id is tried: a key id is 8 bytes anyone may
+    // choose, so two trusted keys can share one, and the first alone would mis-verify.
+    std::optional<Diagnostic> first_failure;
+    for (const PublicKey& key : keys) {
+        if (key.id != sig->key_id) continue;
+        auto ok = verify_signature(*sig, key, data, data_name, sig_path);
+        if (ok) return Verified{key, sig->trusted_comment};
+        if (!first_failure) first_failure = ok.error();
     }
-    if (auto ok = verify_signature(*sig, *key, data, data_name, sig_path); !ok) return ok.error();
-    return Verified{*key, sig->trusted_comment};
+    if (first_failure) return *first_failure;
+    std::string known;
+    for (const auto& k : keys)
+        known += (known.empty() ? "" : ", ") + key_id_hex(k.id);
+    return failure({sig_path}, "signed by unknown key " + key_id_hex(sig->key_id),
+                   "trusted keys: " + known);
 }
 
 Result<Verified> verify_file(const std::string& data_path, const std::vector<PublicKey>& keys) {

@@ -20,7 +20,8 @@ struct Verified {
     std::string trusted_comment;
 };
 
-// Verifies data against the .minisig text with whichever trusted key has the signature's key id.
+// Verifies data against the .minisig text with the trusted keys that have the signature's key id
+// (every one of them when several share it: the first that verifies is the signer).
 // One clear error each: unsigned (empty), malformed, unknown key id, data changed, trusted comment
 // changed.
 Result<Verified> verify_with_keys(std::string_view data, const std::string& data_name,

@@ -106,3 +106,24 @@ TEST_CASE("content files: folders deeper than the bound are left out and flagged
                        [](const std::string& f) { return f.ends_with("too-deep.png"); }));
     CHECK(l.folders.size() <= static_cast<std::size_t>(max_content_depth) + 1);
 }
+
+TEST_CASE("content files: a slide file that is a FIFO or a dangling link is named, not "
+          "read") {
+    TempDir tmp("content");
+    tmp.write("slides/deck.toml", "[deck]\n");
+    tmp.write("slides/10.toml", "[[slide]]\ntitle = \"x\"\n");
+    REQUIRE(::mkfifo(tmp.path("slides/20-pipe.toml").c_str(), 0600) == 0);
+    REQUIRE(::mkfifo(tmp.path("slides/notes.txt").c_str(), 0600) == 0); // not a deck name
+    REQUIRE(::mkfifo(tmp.path("slides/.hidden.toml").c_str(), 0600) == 0);
+    fs::create_directories(tmp.path("images"));
+    fs::create_symlink(tmp.path("nowhere.png"), tmp.path("images/gone.png"));
+    const ContentListing l = list_content(tmp.dir());
+    CHECK(l.files == std::vector<std::string>{"slides/10.toml", "slides/deck.toml"});
+    fs::create_symlink(tmp.path("nowhere.toml"), tmp.path("slides/30-gone.toml"));
+    const ContentListing again = list_content(tmp.dir());
+    REQUIRE(again.skipped.size() == 2); // images are reported where a slide names them
+    CHECK(again.skipped[0].path == "slides/20-pipe.toml");
+    CHECK(again.skipped[0].why == "is a FIFO (named pipe)");
+    CHECK(again.skipped[1].path == "slides/30-gone.toml");
+    CHECK(again.skipped[1].why == "is a link to nothing");
+}

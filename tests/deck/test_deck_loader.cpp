@@ -335,6 +335,18 @@ TEST_CASE("deck loader: slide files in file-name order, leftovers ignored") {
     CHECK(ids(d) == std::vector<std::string>{"a", "b", "c"});
 }
 
+TEST_CASE("deck loader: a slide file that is a FIFO is named in a warning, not skipped in "
+          "silence") {
+    TempDeck deck;
+    deck.write("slides/10-a.toml", "[[slide]]\nid = \"a\"\ntitle = \"A\"\n");
+    REQUIRE(::mkfifo(deck.path("slides/20-pipe.toml").c_str(), 0600) == 0);
+    const LoadResult result = deck.load();
+    const Deck& d = EXPECT_LOADED(result);
+    CHECK(ids(d) == std::vector<std::string>{"a"});
+    EXPECT_WARNING(result, deck.path("slides/20-pipe.toml"), 0, 0,
+                   "slides/20-pipe.toml is a FIFO (named pipe), not a regular file");
+}
+
 TEST_CASE("deck loader: several slides per file, file defaults and generated ids") {
     TempDeck deck;
     deck.write("slides/deck.toml", "[deck]\nlanguages = [\"fr\", \"ar\"]\nduration = 9\n");

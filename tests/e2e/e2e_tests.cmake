@@ -60,6 +60,10 @@ set_tests_properties(soak_short PROPERTIES TIMEOUT 180 LABELS soak SKIP_RETURN_C
 # The unit files with systemd-analyze (verify, offline security score).
 affiche_script_test(systemd_unit_verify systemd_verify.sh ARGS ${affiche} PROPERTIES LABELS systemd)
 affiche_script_test(systemd_sync_verify systemd_sync_verify.sh ARGS ${sync} PROPERTIES LABELS systemd)
+# --check, --render and --schedule end at once on TERM and INT, mid-work (about 10 s).
+affiche_script_test(commands_signals e2e/commands_signals.sh ARGS ${affiche} PROPERTIES TIMEOUT 180)
+# Schedule work bounded: a closed date in 2999 checks at once; too many hour ranges are refused.
+affiche_script_test(schedule_bounds e2e/schedule_bounds.sh ARGS ${affiche} PROPERTIES TIMEOUT 60)
 # The player's --metrics textfile (headless, 3.5 s).
 affiche_script_test(player_metrics player_metrics.sh ARGS ${affiche} PROPERTIES TIMEOUT 60)
 
@@ -67,7 +71,8 @@ affiche_script_test(player_metrics player_metrics.sh ARGS ${affiche} PROPERTIES 
 foreach(case install_304_update file_url redirect_within_http rollback config_file server_down
         dns_failure http_404 http_500 redirect_to_file truncated stalled timeout
         larger_than_signed wrong_sha256 bad_signature unknown_key unsigned malformed
-        lower_sequence expired invalid_deck undecodable_image)
+        lower_sequence expired invalid_deck undecodable_image etag_untrusted unasked_304
+        etag_dropped_after_4xx etag_refreshed redirect_budget pass_deadline)
   affiche_script_test(sync_e2e_${case} sync/sync_e2e.sh ARGS ${sync} ${affiche} ${case}
     PROPERTIES LABELS sync_e2e TIMEOUT 60)
 endforeach()

@@ -369,20 +369,25 @@ TEST_CASE("xvfb e2e: a real X11 window shows what --render draws, with the rende
     CHECK(s.field("renderer_reason").find("a software rasterizer") != std::string::npos);
     CHECK(count_of(read_text(s.log), "software renderer (OpenGL is ") == 1);
 
-    // What the X server shows, once the first slide's 1 s fade-in from black is over.
+    // What the X server shows, once the first slide's 1 s fade-in from black is over. The wait is
+    // for the very bound checked: a grab late in the fade (mean 1.29) is "close enough" between
+    // renderers, but not yet the near-exact picture the same software code draws.
     const fs::path root = t.dir / "root.png";
     const std::string grab = "DISPLAY=" + x.display() + " import -window root " + root.string();
     Diff d;
+    const auto near_exact = [](const Diff& diff) {
+        return diff.mean < 0.5 && diff.far_share <= 0.005;
+    };
     const bool same = wait_for(
         [&] {
             if (std::system(grab.c_str()) != 0) return false;
             d = diff(load_png(root), want[0]);
-            return close_enough(d);
+            return near_exact(d);
         },
         10'000);
     INFO("mean difference " << d.mean << ", share far apart " << d.far_share);
     CHECK(same);
-    CHECK(d.mean < 0.5); // the same software drawing code on both sides: near exact
+    CHECK(near_exact(d)); // the same software drawing code on both sides
     CHECK(s.player->stop(5000) == 0);
 }
 

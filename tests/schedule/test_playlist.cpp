@@ -129,3 +129,23 @@ TEST_CASE("playlist: a first slide out of schedule is left before it shows") {
     p.skip_ineligible(20); // already eligible: nothing moves
     CHECK(p.slide_deadline() == 1010);
 }
+
+TEST_CASE("playlist: a slide alone begins again without fading into itself") {
+    Playlist one({1000}, 400, 0);
+    CHECK(one.update(1'000));       // its time restarts...
+    CHECK_FALSE(one.fading(1'000)); // ...with no crossfade of the picture into itself
+    CHECK(one.progress(1'000) == doctest::Approx(0.0));
+    CHECK(one.progress(1'500) == doctest::Approx(0.5));
+    CHECK(one.shown_since() == 0);
+    // The same when the schedule leaves one slide of three eligible.
+    Playlist three({1000, 1000, 1000}, 400, 0);
+    three.set_eligible({0});
+    CHECK(three.update(1'000));
+    CHECK(three.index() == 0);
+    CHECK_FALSE(three.fading(1'000));
+    // Two eligible slides still fade.
+    three.set_eligible({0, 2});
+    CHECK(three.update(2'000));
+    CHECK(three.index() == 2);
+    CHECK(three.fading(2'000));
+}

@@ -31,7 +31,11 @@ class TempDir {
     std::string path(const std::string& relative) const { return dir_ + "/" + relative; }
     // Writes (creating folders as needed) relative to the temp folder.
     void write(const std::string& relative, std::string_view content) const {
-        const std::filesystem::path p = path(relative);
+        write_at(path(relative), content);
+    }
+    // The same at an absolute path.
+    static void write_at(const std::string& absolute, std::string_view content) {
+        const std::filesystem::path p = absolute;
         std::filesystem::create_directories(p.parent_path());
         std::ofstream out(p, std::ios::binary | std::ios::trunc);
         out.write(content.data(), static_cast<std::streamsize>(content.size()));

@@ -8,6 +8,14 @@ its signature arrive intact and the pull reaches the download:
   /truncate/...  announces the full Content-Length, sends half the body, closes the connection
   /stall/...     sends the headers and 16 bytes, then nothing (until the client gives up)
   /drip/...      one byte per second (never stalls, never finishes in time: a timeout)
+and, to any file (the manifest included), validators nginx never sends:
+  /etag-star/... an `ETag: *`
+  /etag-long/... an ETag of 4 KiB
+  /etag-bad/...  an unquoted ETag with a space
+  /always-304/... 304 Not Modified whether or not the request sent If-None-Match
+  /slow-redirect/N/... waits 1.5 s, then redirects to /slow-redirect/N-1/... (N = 0: the file):
+                 every hop well within a per-request timeout, the chain not
+Each request's path and If-None-Match (or "-") is appended to --log when given.
 Writes the port it listens on to --port-file once ready (port 0 = any free port).
 """
 import argparse
@@ -16,8 +24,16 @@ import os
 import time
 
 
+ETAGS = {
+    "etag-star": "*",
+    "etag-long": '"' + "a" * 4096 + '"',
+    "etag-bad": "abc def",
+}
+
+
 class Handler(http.server.BaseHTTPRequestHandler):
     root = "."
+    log = None
 
     def log_message(self, *args):
         pass
@@ -25,15 +41,36 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         parts = self.path.split("?")[0].lstrip("/").split("/", 1)
         fault, rel = (parts[0], parts[1]) if len(parts) == 2 else ("ok", parts[0])
+        if self.log:
+            with open(self.log, "a") as f:
+                f.write("%s %s\n" % (self.path, self.headers.get("If-None-Match", "-")))
+        if fault == "slow-redirect":
+            hops, rel = rel.split("/", 1)
+            time.sleep(1.5)
+            if int(hops) > 0:
+                self.send_response(302)
+                self.send_header("Location", "/slow-redirect/%d/%s" % (int(hops) - 1, rel))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            fault = "ok"
+        if fault == "always-304":
+            self.send_response(304)
+            self.send_header("ETag", '"fault-304"')
+            self.end_headers()
+            return
         path = os.path.realpath(os.path.join(self.root, rel))
         if not path.startswith(os.path.realpath(self.root) + os.sep) or not os.path.isfile(path):
             self.send_error(404)
             return
         with open(path, "rb") as f:
             body = f.read()
+        etag = ETAGS.get(fault)
         if ".tar." not in path:
             fault = "ok"
         self.send_response(200)
+        if etag:
+            self.send_header("ETag", etag)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         try:
@@ -63,8 +100,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--root", required=True)
     parser.add_argument("--port-file", required=True)
+    parser.add_argument("--log")
     args = parser.parse_args()
     Handler.root = args.root
+    Handler.log = args.log
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     tmp = args.port_file + ".tmp"

@@ -126,7 +126,10 @@ rollback)
     [[ $rc -eq 0 && $(current) == "content/$rev_a" ]] || fail "rollback did not return to $rev_a"
     pull "$base"
     [[ $rc -eq 0 && $(current) == "content/$rev_a" ]] || fail "the next pull undid the rollback"
-    echo "ok: rolled back, and the next pull keeps it"
+    # "unchanged" names what is on screen, not the revision rolled back from.
+    grep -q "^unchanged: revision $rev_a on screen (rolled back" "$t/out" ||
+        fail "'unchanged' does not name the revision on screen"
+    echo "ok: rolled back, and the next pull keeps it and says so"
     ;;
 config_file)
     publish "$t/deck-b"
@@ -152,6 +155,91 @@ TOML
     [[ $rc -eq 1 ]] || fail "a bad configuration exited $rc"
     grep -q "sync.toml:10:1: error: unknown key 'kepp' in \[limits\]" "$t/err" || fail "no path:line:col error"
     echo "ok: pull --config installs and writes metrics; a bad key is reported at sync.toml:10:1"
+    ;;
+etag_untrusted)
+    # Validators nginx never sends (fault server): `*`, 4 KiB, malformed: installed, never stored,
+    # never sent back.
+    start_fault_server "$t/www" "$t"
+    for mode in etag-star etag-long etag-bad; do
+        publish "$t/deck-b" # a new sequence each time: each pull installs
+        pull "http://127.0.0.1:$FAULT_PORT/$mode/site/"
+        [[ $rc -eq 0 ]] || fail "$mode: pull exited $rc"
+        grep -qx 'etag ' "$t/screen/state/sync.state" || fail "$mode: the ETag was stored"
+        : >"$t/fault.log"
+        pull "http://127.0.0.1:$FAULT_PORT/$mode/site/"
+        grep -q "^unchanged: " "$t/out" || fail "$mode: second pull not unchanged"
+        grep -q "manifest.toml -\$" "$t/fault.log" || fail "$mode: an If-None-Match was sent"
+    done
+    echo "ok: *, 4 KiB and malformed ETags never stored nor sent"
+    ;;
+unasked_304)
+    # A 304 to a request with no If-None-Match (fault server: nginx never does it) is an error.
+    start_fault_server "$t/www" "$t"
+    pull "http://127.0.0.1:$FAULT_PORT/always-304/site/"
+    expect_refusal "HTTP 304 \(not modified\) to a request that sent no If-None-Match"
+    ;;
+etag_dropped_after_4xx)
+    touch -d "@$(($(date +%s) - 10))" "$site/manifest.toml"
+    pull "$base"
+    grep -q '^etag "' "$t/screen/state/sync.state" || fail "nginx's ETag was not stored"
+    mv "$site/manifest.toml" "$t/away.toml"
+    pull "$base"
+    [[ $rc -eq 1 ]] || fail "a 404 exited $rc"
+    grep -qx 'etag ' "$t/screen/state/sync.state" || fail "the ETag was kept after a 404"
+    mv "$t/away.toml" "$site/manifest.toml"
+    : >"$t/nginx/logs/access.log"
+    pull "$base"
+    [[ $rc -eq 0 ]] || fail "pull after the 404 exited $rc"
+    grep -q "GET /site/manifest.toml HTTP/1.1 200" "$t/nginx/logs/access.log" ||
+        fail "the pull after a 404 was conditional"
+    echo "ok: the ETag is dropped after a 404; the next pull asks unconditionally"
+    ;;
+etag_refreshed)
+    touch -d "@$(($(date +%s) - 10))" "$site/manifest.toml"
+    pull "$base"
+    : >"$t/nginx/logs/access.log"
+    pull "$base"
+    grep -q "GET /site/manifest.toml HTTP/1.1 304" "$t/nginx/logs/access.log" || fail "no 304"
+    # A day and more of 304s alone: the next pull fetches the manifest unconditionally.
+    sed -i -E "s/^etag_since .*/etag_since $(($(date +%s) - 2 * 86400))/" "$t/screen/state/sync.state"
+    : >"$t/nginx/logs/access.log"
+    pull "$base"
+    grep -q "^unchanged: " "$t/out" || fail "the unconditional pull was not 'unchanged'"
+    grep -q "GET /site/manifest.toml HTTP/1.1 200" "$t/nginx/logs/access.log" ||
+        fail "still conditional after two days of 304s"
+    since=$(sed -nE 's/^etag_since //p' "$t/screen/state/sync.state")
+    ((since > $(date +%s) - 60)) || fail "etag_since not renewed ($since)"
+    echo "ok: after two days of 304s the manifest is fetched unconditionally"
+    ;;
+redirect_budget)
+    # --timeout 5 is one budget for the file: 5 hops of 1.5 s each (fault server) exceed it, though
+    # each hop alone is well within it.
+    publish "$t/deck-b"
+    start_fault_server "$t/www" "$t"
+    pull "http://127.0.0.1:$FAULT_PORT/slow-redirect/4/site/manifest.toml"
+    expect_refusal "timed out: the 5 s allowed for this file \(redirects included\) ran out"
+    ;;
+pass_deadline)
+    # One deadline for the whole pass ([limits] pass_timeout_s), whatever the per-file budget: a
+    # drip of one byte a second (fault server) ends at it, the current deck kept.
+    publish "$t/deck-b"
+    start_fault_server "$t/www" "$t"
+    cat >"$t/sync.toml" <<TOML
+url = "http://127.0.0.1:$FAULT_PORT/drip/site/"
+keys = "$t/keys"
+root = "$t/screen"
+state = "$t/screen/state"
+status = "$t/screen/status.json"
+[limits]
+stall_timeout_s = 30
+total_timeout_s = 600
+pass_timeout_s = 5
+TOML
+    rc=0
+    start=$(date +%s)
+    "$sync_bin" pull --config "$t/sync.toml" >"$t/out" 2>"$t/err" || rc=$?
+    (($(date +%s) - start < 30)) || fail "the pass did not end at its deadline"
+    expect_refusal "timed out: the pass's deadline passed"
     ;;
 server_down)
     pull "http://127.0.0.1:$(free_port)/site/"

@@ -62,10 +62,11 @@ CONF
     wait_for_port "$NGINX_PORT"
 }
 
-# start_fault_server ROOT PREFIX: FAULT_PORT, FAULT_PID.
+# start_fault_server ROOT PREFIX: FAULT_PORT, FAULT_PID; requests logged to PREFIX/fault.log.
 start_fault_server() {
     rm -f "$2/fault.port"
-    python3 "$sync_lib_dir/fault_server.py" --root "$1" --port-file "$2/fault.port" &
+    python3 "$sync_lib_dir/fault_server.py" --root "$1" --port-file "$2/fault.port" \
+        --log "$2/fault.log" &
     FAULT_PID=$!
     for _ in $(seq 1 100); do
         [[ -s "$2/fault.port" ]] && break

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <thread>
 
@@ -25,7 +27,7 @@ std::string extracted(const ContentStore& store, const std::string& marker) {
 
 void install(const ContentStore& store, const std::string& revision) {
     const std::string tree = extracted(store, revision);
-    REQUIRE(store.install(tree, revision).ok());
+    REQUIRE(store.install(tree, revision, "d0").ok());
     fs::remove_all(fs::path(tree).parent_path()); // as the pull does with its incoming folder
     REQUIRE(store.swap_current(revision).ok());
     // Install order is the folders' modification time: keep two installs apart.
@@ -63,7 +65,9 @@ TEST_CASE("content store: leftovers of a killed run are removed, revisions are k
     for (const auto& e : fs::directory_iterator(tmp.path("content"))) {
         names.push_back(e.path().filename().string());
     }
+    std::sort(names.begin(), names.end());
     CHECK(names == std::vector<std::string>{"aaaa"});
+    CHECK(fs::exists(tmp.path("digests/aaaa.sha256"))); // the archive digest it came from
     CHECK(store.current_revision() == "aaaa");
 }
 
@@ -105,7 +109,7 @@ TEST_CASE("content store: the same revision again keeps the installed copy") {
     REQUIRE(store.prepare().ok());
     install(store, "aaaa");
     const std::string tree = extracted(store, "other bytes");
-    REQUIRE(store.install(tree, "aaaa").ok());
+    REQUIRE(store.install(tree, "aaaa", "d0").ok());
     std::ifstream in(tmp.path("content/aaaa/slides/deck.toml"));
     std::string text;
     std::getline(in, text);
@@ -123,5 +127,5 @@ TEST_CASE("content store: revision names are plain folder names") {
     testing::TempDir tmp("store");
     ContentStore store(tmp.dir());
     REQUIRE(store.prepare().ok());
-    CHECK_FALSE(store.install(extracted(store, "x"), "../evil").ok());
+    CHECK_FALSE(store.install(extracted(store, "x"), "../evil", "d0").ok());
 }

@@ -9,6 +9,8 @@
 
 #include <filesystem>
 
+#include <sys/stat.h>
+
 using namespace affiche;
 
 TEST_CASE("fetcher: a file:// URL into memory and into a new file") {
@@ -55,4 +57,42 @@ TEST_CASE("fetcher: sibling and manifest URLs") {
     CHECK(manifest_url_of("https://h/site") == "https://h/site/manifest.toml");
     CHECK(manifest_url_of("https://h/site/") == "https://h/site/manifest.toml");
     CHECK(manifest_url_of("file:///media/usb/salle-1.toml") == "file:///media/usb/salle-1.toml");
+}
+
+TEST_CASE("fetcher: only well-formed, short entity tags are validators") {
+    CHECK(valid_etag("\"6560a1b2-1c8\""));
+    CHECK(valid_etag("W/\"abc\""));
+    CHECK(valid_etag("\"\""));
+    CHECK_FALSE(valid_etag("*"));
+    CHECK_FALSE(valid_etag(""));
+    CHECK_FALSE(valid_etag("6560a1b2-1c8")); // unquoted
+    CHECK_FALSE(valid_etag("\"a\"b\""));
+    CHECK_FALSE(valid_etag("\"a b\""));
+    CHECK_FALSE(valid_etag("\"a\r\nX-Injected: 1\""));
+    CHECK_FALSE(valid_etag("\"" + std::string(4096, 'a') + "\""));
+    CHECK(valid_etag("\"" + std::string(max_etag_bytes - 2, 'a') + "\""));
+    CHECK_FALSE(valid_etag("\"" + std::string(max_etag_bytes - 1, 'a') + "\""));
+}
+
+TEST_CASE("fetcher: a file:// source that is a FIFO, a folder or a link is refused at once") {
+    testing::TempDir tmp("fetch");
+    const std::string fifo = tmp.path("manifest.toml");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0); // no writer: a blocking open would hang for ever
+    auto r = fetch({"file://" + fifo, "", 100, ""}, {});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message == "is a FIFO (named pipe), not a regular file");
+    std::filesystem::create_directory(tmp.path("folder.toml"));
+    auto folder = fetch({"file://" + tmp.path("folder.toml"), "", 100, ""}, {});
+    REQUIRE_FALSE(folder.ok());
+    CHECK(folder.error().message == "is a folder, not a file");
+    tmp.write("real.toml", "format = 1\n");
+    std::filesystem::create_symlink(tmp.path("real.toml"), tmp.path("link.toml"));
+    auto link = fetch({"file://" + tmp.path("link.toml"), "", 100, ""}, {});
+    REQUIRE_FALSE(link.ok());
+    CHECK(link.error().message.find("symbolic link") != std::string::npos);
+    // Percent-escapes are decoded, as libcurl did.
+    tmp.write("with space.toml", "x");
+    auto escaped = fetch({"file://" + tmp.path("with%20space.toml"), "", 100, ""}, {});
+    REQUIRE(escaped.ok());
+    CHECK(escaped->body == "x");
 }

@@ -173,3 +173,28 @@ TEST_CASE("a folder of trusted keys: rotation accepts either key, a bad key file
     std::filesystem::create_directories(tmp.path("empty"));
     CHECK_FALSE(read_trusted_keys(tmp.path("empty")).ok());
 }
+
+TEST_CASE("two trusted keys with the same key id are both tried" * no_minisign()) {
+    TempDir tmp("minisign");
+    std::filesystem::create_directories(tmp.path("trusted"));
+    make_plain_keys(tmp, "real");
+    make_plain_keys(tmp, "other");
+    auto real = read_secret_key(tmp.path("real.key"), {});
+    auto other = read_secret_key(tmp.path("other.key"), {});
+    REQUIRE(real.ok());
+    REQUIRE(other.ok());
+    // Another key given the real key's id (ids are chosen freely), listed first ("a" < "z").
+    PublicKey impostor = public_key_of(*other);
+    impostor.id = real->id;
+    tmp.write("trusted/a-impostor.pub", format_public_key(impostor));
+    tmp.write("trusted/z-real.pub", format_public_key(public_key_of(*real)));
+    auto keys = read_trusted_keys(tmp.path("trusted"));
+    REQUIRE(keys.ok());
+    REQUIRE(keys->size() == 2);
+    const std::string sig = sign_bytes(*real, manifest_text, "x");
+    auto verified = verify_with_keys(manifest_text, "m", sig, "m.minisig", *keys);
+    REQUIRE_MESSAGE(verified.ok(), format_diagnostic(verified.error()));
+    CHECK(verified->key.key == public_key_of(*real).key);
+    // A changed file still fails, with the first key's reason.
+    CHECK_FALSE(verify_with_keys("changed", "m", sig, "m.minisig", *keys).ok());
+}

@@ -1,6 +1,7 @@
 // Tests of publish: sequence, signatures both ways, refusals that write nothing, never
 // overwriting, pruning, expiry.
 #include "sync/publish.hpp"
+#include "sync/sync_config.hpp"
 
 #include "service/revision.hpp"
 #include "sync/sha256.hpp"
@@ -233,5 +234,23 @@ TEST_CASE("a deck past the screens' extraction limits is refused when publishing
     o.screen_limits = {};
     o.screen_limits.max_total_bytes = 100;
     CHECK_FALSE(publish(o).ok());
+    CHECK_FALSE(fs::exists(site.tmp.path("site")));
+}
+
+TEST_CASE("publish and a default screen share one set of limits" * no_minisign()) {
+    // The defaults publish checks are the ones a screen without [limits] applies.
+    const ExtractLimits publish_side = PublishOptions{}.screen_limits;
+    const ExtractLimits screen_side = SyncConfig{}.deck;
+    CHECK(publish_side.max_archive_bytes == screen_side.max_archive_bytes);
+    CHECK(publish_side.max_entries == screen_side.max_entries);
+    CHECK(publish_side.max_total_bytes == screen_side.max_total_bytes);
+    CHECK(publish_side.max_file_bytes == screen_side.max_file_bytes);
+    // A deck over a screen's archive size is refused here, not on every screen.
+    Site site;
+    PublishOptions o = site.options();
+    o.screen_limits.max_archive_bytes = 100;
+    auto r = publish(o);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message.find("more than the 100 bytes a screen accepts") != std::string::npos);
     CHECK_FALSE(fs::exists(site.tmp.path("site")));
 }

@@ -101,7 +101,7 @@ TEST_CASE("100,000 entries stop at the entry limit without writing") {
     many.reserve(100000);
     for (int i = 0; i < 100000; ++i)
         many.push_back(file_entry("images/f" + std::to_string(i)));
-    CHECK(extract(tmp, many) == "more than 20000 entries");
+    CHECK(extract(tmp, many) == "more than 10000 entries"); // the default, shared with publish
     CHECK(out_is_empty(tmp));
 }
 
@@ -175,4 +175,29 @@ TEST_CASE("a file where a later entry needs a folder is refused; nothing is writ
     CHECK(extract(tmp, {file_entry("images", "a file"), file_entry("images/x.png", "png")}) ==
           "cannot open folder 'images': it is a link or a file");
     CHECK(testing::read_file(tmp.path("out/images")) == "a file");
+}
+
+TEST_CASE("a sparse entry is installed with its full size, holes as zeros") {
+    TempDir tmp("extract");
+    if (!testing::have_program("tar")) return;
+    // GNU tar's sparse format: 4 bytes of data at 1 MiB, then a trailing hole to 3 MiB.
+    fs::create_directories(tmp.path("src/images"));
+    REQUIRE(testing::run_shell("printf DATA | dd of=" + tmp.path("src/images/s.bin") +
+                               " bs=1 seek=1048576 conv=notrunc status=none && truncate -s 3M " +
+                               tmp.path("src/images/s.bin") + " && tar --sparse --format=gnu -C " +
+                               tmp.path("src") + " -cf " + tmp.path("s.tar") + " images") == 0);
+    fs::create_directories(tmp.path("out"));
+    auto r = extract_archive(tmp.path("s.tar"), tmp.path("out"), {});
+    REQUIRE_MESSAGE(r.ok(), r.error().message);
+    CHECK(fs::file_size(tmp.path("out/images/s.bin")) == 3u << 20);
+    const std::string bytes = testing::read_file(tmp.path("out/images/s.bin"));
+    CHECK(bytes.substr(1048576, 4) == "DATA");
+    CHECK(bytes.find_first_not_of('\0') == 1048576);
+    CHECK(r->bytes == 3u << 20);
+    // The trailing hole counts against the limits like written bytes.
+    fs::remove_all(tmp.path("out"));
+    fs::create_directories(tmp.path("out"));
+    ExtractLimits small;
+    small.max_total_bytes = 2u << 20;
+    CHECK_FALSE(extract_archive(tmp.path("s.tar"), tmp.path("out"), small).ok());
 }

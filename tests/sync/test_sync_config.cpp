@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <string>
+
 using namespace affiche;
 
 namespace {
@@ -34,8 +37,8 @@ TEST_CASE("sync config: a full file is read, the rest keeps its defaults") {
     CHECK(c->keep == 3);
     CHECK(c->fetch.stall_timeout_s == 5);
     CHECK(c->fetch.connect_timeout_s == 15);
-    CHECK(c->max_archive_bytes == 200ull << 20);
-    CHECK(c->max_entries == 500);
+    CHECK(c->deck.max_archive_bytes == 200ull << 20);
+    CHECK(c->deck.max_entries == 500);
 }
 
 TEST_CASE("sync config: errors name path:line:col") {
@@ -60,4 +63,25 @@ TEST_CASE("sync config: errors name path:line:col") {
     REQUIRE_FALSE(broken.ok());
     CHECK(broken.error().loc.line == 1);
     CHECK_FALSE(load_sync_config(tmp.path("absent.toml")).ok());
+}
+
+TEST_CASE("sync config: the pass ends by itself before systemd's TimeoutStartSec") {
+    // The unit's own text, so a change there that would let systemd kill a pass fails here.
+    std::ifstream unit(std::string(AFFICHE_SOURCE_DIR) + "/systemd/affiche-sync.service.in");
+    std::string line, timeout;
+    while (std::getline(unit, line)) {
+        if (line.starts_with("TimeoutStartSec=")) timeout = line.substr(16);
+    }
+    REQUIRE(timeout.ends_with("min"));
+    const long unit_s = std::stol(timeout) * 60;
+    // State and status writes after the deadline take well under a minute.
+    CHECK(SyncConfig{}.pass_timeout.count() + 60 <= unit_s);
+    testing::TempDir tmp("conf");
+    auto longest = load(tmp, "url = \"https://h/\"\n[limits]\npass_timeout_s = 840\n");
+    REQUIRE(longest.ok());
+    CHECK(longest->pass_timeout.count() + 60 <= unit_s);
+    auto over = load(tmp, "url = \"https://h/\"\n[limits]\npass_timeout_s = 900\n");
+    CHECK_FALSE(over.ok());
+    // Every transfer of a default pass fits in it.
+    CHECK(SyncConfig{}.fetch.total_timeout_s <= SyncConfig{}.pass_timeout.count());
 }

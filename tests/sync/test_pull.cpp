@@ -1,0 +1,170 @@
+// Tests of one pull pass over file:// (real files, real signatures): fail-closed state, what is
+// installed is what was signed, ETag bookkeeping, truthful outcomes.
+#include "sync/pull.hpp"
+
+#include "pull_test_support.hpp"
+#include "service/revision.hpp"
+#include "sync/sync_state.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+
+using namespace affiche;
+using affiche::testing::no_minisign;
+using affiche::testing::PullBench;
+using affiche::testing::read_file;
+namespace fs = std::filesystem;
+
+TEST_CASE("pull: a state file that cannot be read stops the pass, changes nothing, resets "
+          "nothing" *
+          no_minisign()) {
+    PullBench b;
+    const Manifest first = b.publish_deck();
+    REQUIRE(b.pull().kind == PullOutcome::Kind::installed);
+    const std::string state_path = b.tmp.path("screen/state/sync.state");
+    const std::string good = read_file(state_path);
+    b.edit_deck("\n# edited\n");
+    const Manifest second = b.publish_deck();
+    REQUIRE(second.sequence == 2);
+    struct Bad {
+        const char* what;
+        void (*make)(const std::string& path);
+        const char* message;
+    };
+    const Bad cases[] = {
+        {"a folder", [](const std::string& p) { fs::create_directory(p); }, "it is a folder"},
+        {"a FIFO", [](const std::string& p) { REQUIRE(::mkfifo(p.c_str(), 0600) == 0); },
+         "it is a FIFO"},
+        {"a link", [](const std::string& p) { fs::create_symlink("/etc/hostname", p); },
+         "symbolic link"},
+        {"empty", [](const std::string& p) { affiche::testing::TempDir::write_at(p, ""); },
+         "no 'sequence'"},
+        {"garbage",
+         [](const std::string& p) {
+             affiche::testing::TempDir::write_at(p, "\x7f"
+                                                    "ELF\x01\x02");
+         },
+         "damaged sync state"},
+        {"a sequence too high",
+         [](const std::string& p) {
+             affiche::testing::TempDir::write_at(p, "sequence 9223372036854775807\n");
+         },
+         "damaged sync state"},
+    };
+    for (const Bad& bad : cases) {
+        CAPTURE(bad.what);
+        fs::remove_all(state_path);
+        bad.make(state_path);
+        const PullOutcome out = b.pull();
+        CHECK(out.kind == PullOutcome::Kind::failed);
+        CHECK(out.message.find(bad.message) != std::string::npos);
+        CHECK(b.current() == "content/" + first.revision); // the screen kept its deck
+        CHECK(read_file(b.tmp.path("screen/status.json")).find(bad.message) != std::string::npos);
+    }
+    // Put back, the next valid publication is taken.
+    fs::remove_all(state_path);
+    affiche::testing::TempDir::write_at(state_path, good);
+    CHECK(b.pull().kind == PullOutcome::Kind::installed);
+    CHECK(b.current() == "content/" + second.revision);
+}
+
+TEST_CASE("pull: an installed revision is the one whose files were signed, not a label" *
+          no_minisign()) {
+    PullBench b;
+    const Manifest a = b.install_first();
+    const Manifest deck_b = b.publish_another();
+    // A signed manifest that calls deck B's archive by deck A's revision: refused, not "already
+    // installed".
+    Manifest lying = deck_b;
+    lying.revision = a.revision;
+    lying.sequence = deck_b.sequence + 1;
+    b.sign(lying);
+    const PullOutcome out = b.pull();
+    CHECK(out.kind == PullOutcome::Kind::failed);
+    CHECK(out.message.find("not the signed revision " + a.revision) != std::string::npos);
+    CHECK(out.archive_downloads == 1);
+    CHECK(b.current() == "content/" + a.revision);
+    // A folder whose files were changed on disk is not reused for a new publication of it.
+    b.tmp.write("screen/content/" + a.revision + "/slides/deck.toml", "# tampered\n");
+    fs::remove(b.tmp.path("screen/digests/" + a.revision + ".sha256"));
+    Manifest again = a;
+    again.sequence = lying.sequence + 1;
+    b.sign(again);
+    const PullOutcome fixed = b.pull();
+    CHECK(fixed.kind == PullOutcome::Kind::installed);
+    CHECK(fixed.archive_downloads == 1);
+    CHECK(deck_revision(b.tmp.path("screen/current")) == a.revision);
+    // The same archive published again under a new sequence is not downloaded again.
+    again.sequence += 1;
+    b.sign(again);
+    const PullOutcome reused = b.pull();
+    CHECK(reused.kind == PullOutcome::Kind::installed);
+    CHECK(reused.archive_downloads == 0);
+}
+
+TEST_CASE("pull: a manifest sequence past the documented maximum is refused" * no_minisign()) {
+    PullBench b;
+    Manifest m = b.publish_deck();
+    m.sequence = max_sequence + 1;
+    b.sign(m);
+    const PullOutcome out = b.pull();
+    CHECK(out.kind == PullOutcome::Kind::failed);
+    CHECK(out.message.find("'sequence' must be at most 9007199254740991") != std::string::npos);
+    m.sequence = 2; // the publisher goes on
+    b.sign(m);
+    CHECK(b.pull().kind == PullOutcome::Kind::installed);
+}
+
+TEST_CASE("pull: a stored ETag that is not a valid one is never sent" * no_minisign()) {
+    PullBench b;
+    b.publish_deck();
+    REQUIRE(b.pull().kind == PullOutcome::Kind::installed);
+    auto s = read_sync_state(b.tmp.path("screen/state"));
+    REQUIRE(s.ok());
+    CHECK(s->etag.empty()); // file:// has no validators
+    CHECK(s->etag_since_unix == b.now);
+}
+
+TEST_CASE("pull: 'another pass is running' only when one is" * no_minisign()) {
+    PullBench b;
+    b.publish_deck();
+    fs::create_directories(b.tmp.path("screen/state"));
+    fs::create_symlink("/nonexistent/lock", b.tmp.path("screen/state/lock"));
+    const PullOutcome out = b.pull();
+    CHECK(out.kind == PullOutcome::Kind::failed);
+    CHECK(out.message.find("another") == std::string::npos);
+    CHECK(out.message.find("lock file") != std::string::npos);
+}
+
+TEST_CASE("pull: a swap whose state cannot be recorded is undone, and exit 1 stays true" *
+          no_minisign()) {
+    PullBench b;
+    const Manifest a = b.install_first();
+    const Manifest deck_b = b.publish_another();
+    // A folder where the state's temporary file goes: the durable write fails after the swap.
+    fs::create_directory(b.tmp.path("screen/state/sync.state.tmp"));
+    const PullOutcome out = b.pull();
+    CHECK(out.kind == PullOutcome::Kind::failed);
+    CHECK(out.message.find("taken off the screen again: revision " + a.revision +
+                           " is on screen") != std::string::npos);
+    CHECK(b.current() == "content/" + a.revision);
+    CHECK(out.report.revision_on_screen == a.revision);
+    CHECK(out.report.state.sequence == a.sequence);
+    fs::remove(b.tmp.path("screen/state/sync.state.tmp"));
+    CHECK(b.pull().kind == PullOutcome::Kind::installed);
+    CHECK(b.current() == "content/" + deck_b.revision);
+}
+
+TEST_CASE("pull: without the player's own check nothing is installed" * no_minisign()) {
+    PullBench b;
+    b.publish_deck();
+    SyncConfig c = b.config();
+    c.player_program.clear();
+    const PullOutcome out = pull_once(c, b.now);
+    CHECK(out.kind == PullOutcome::Kind::failed);
+    CHECK(out.message.find("the player's own check is not available") != std::string::npos);
+    CHECK(b.current().empty());
+}
