@@ -2,6 +2,8 @@
 // every slide stays long enough to read at the rule docs/content.md states.
 #include "base/utf8.hpp"
 #include "deck/deck_loader.hpp"
+#include "support/temp_dir.hpp"
+#include "support/text_file.hpp"
 
 #include <doctest/doctest.h>
 
@@ -9,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 
 using namespace affiche;
 namespace fs = std::filesystem;
+using affiche::testing::read_text;
 
 namespace {
 
@@ -30,13 +32,6 @@ constexpr std::string_view end_fence = "```";
 constexpr std::string_view rule_in_doc =
     "durée ≥ mots ÷ 1,8 + 5 s, arrondie à la seconde supérieure, et au moins 12 s";
 constexpr int min_duration_s = 12;
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // A slide's text as docs/content.md quotes it: each field under its French label, the body as
 // written (paragraphs separated by a blank line), one "- " line per bullet.
@@ -159,29 +154,20 @@ LoadResult load_shipped() {
 class ContentCopy {
   public:
     ContentCopy() {
-        std::random_device random;
-        dir_ = fs::temp_directory_path() / ("affiche-content-" + std::to_string(random()));
-        fs::create_directories(dir_);
         for (const char* sub : {"slides", "images", "fonts"})
-            fs::copy(fs::path(source_dir) / sub, dir_ / sub, fs::copy_options::recursive);
+            fs::copy(fs::path(source_dir) / sub, tmp_.dir() / sub, fs::copy_options::recursive);
     }
-    ~ContentCopy() {
-        std::error_code ec;
-        fs::remove_all(dir_, ec);
-    }
-    ContentCopy(const ContentCopy&) = delete;
-    ContentCopy& operator=(const ContentCopy&) = delete;
-    std::string dir() const { return dir_.string(); }
+    std::string dir() const { return tmp_.dir().string(); }
 
   private:
-    fs::path dir_;
+    testing::TempDir tmp_{"content"};
 };
 
 } // namespace
 
 TEST_CASE("deck content: docs/content.md quotes every shipped slide's current text, and no more") {
     const LoadResult r = load_shipped();
-    const auto doc = quoted_texts(read_file(source_dir + "/docs/content.md"));
+    const auto doc = quoted_texts(read_text(source_dir + "/docs/content.md"));
     for (const auto& problem : mismatches(*r.deck, doc))
         FAIL_CHECK(problem);
     // French and Arabic slides both have entries.
@@ -192,7 +178,7 @@ TEST_CASE("deck content: docs/content.md quotes every shipped slide's current te
 TEST_CASE("deck content: a one-word change in a slide file no longer matches its entry") {
     const ContentCopy copy;
     const std::string file = copy.dir() + "/slides/20-chimio.toml";
-    std::string text = read_file(file);
+    std::string text = read_text(file);
     const std::string word = "ont la capacité de détruire";
     const auto at = text.find(word);
     REQUIRE(at != std::string::npos);
@@ -201,7 +187,7 @@ TEST_CASE("deck content: a one-word change in a slide file no longer matches its
     const LoadResult r = load_deck(copy.dir());
     REQUIRE(r.deck);
     const auto problems =
-        mismatches(*r.deck, quoted_texts(read_file(source_dir + "/docs/content.md")));
+        mismatches(*r.deck, quoted_texts(read_text(source_dir + "/docs/content.md")));
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].find("'chimio-definition'") != std::string::npos);
     CHECK(problems[0].find("tuer") != std::string::npos); // the text to paste is given
@@ -239,7 +225,7 @@ TEST_CASE("deck content: words are counted as a patient reads them") {
 
 TEST_CASE("deck content: every shipped slide shows long enough to be read at 1.8 words a second, "
           "an Arabic slide at least as long as its French one") {
-    const std::string doc = read_file(source_dir + "/docs/content.md");
+    const std::string doc = read_text(source_dir + "/docs/content.md");
     CHECK(doc.find(rule_in_doc) != std::string::npos); // the rule checked is the rule stated
     const LoadResult r = load_shipped();
     std::map<std::string, double> french;

@@ -50,8 +50,8 @@ TEST_CASE("an ordinary archive extracts with normalised modes") {
                                             file_entry("images/photos/x.png", "png")};
     for (auto c : {TestCompression::zstd, TestCompression::gzip, TestCompression::none}) {
         CHECK(extract(tmp, entries, {}, c) == "");
-        CHECK(testing::read_file(tmp.path("out/slides/deck.toml")) == "[deck]\n");
-        CHECK(testing::read_file(tmp.path("out/images/photos/x.png")) == "png");
+        CHECK(testing::read_text(tmp.path("out/slides/deck.toml")) == "[deck]\n");
+        CHECK(testing::read_text(tmp.path("out/images/photos/x.png")) == "png");
         CHECK((fs::status(tmp.path("out/images/photos/x.png")).permissions() & fs::perms::all) ==
               (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
                fs::perms::others_read));
@@ -92,7 +92,7 @@ TEST_CASE("a file given twice is refused, not overwritten") {
     TempDir tmp("extract");
     CHECK(extract(tmp, {file_entry("a.txt", "one"), file_entry("a.txt", "two")}) ==
           "cannot create 'a.txt': it appears twice");
-    CHECK(testing::read_file(tmp.path("out/a.txt")) == "one");
+    CHECK(testing::read_text(tmp.path("out/a.txt")) == "one");
 }
 
 TEST_CASE("100,000 entries stop at the entry limit without writing") {
@@ -174,5 +174,5 @@ TEST_CASE("a file where a later entry needs a folder is refused; nothing is writ
     TempDir tmp("extract");
     CHECK(extract(tmp, {file_entry("images", "a file"), file_entry("images/x.png", "png")}) ==
           "cannot open folder 'images': it is a link or a file");
-    CHECK(testing::read_file(tmp.path("out/images")) == "a file");
+    CHECK(testing::read_text(tmp.path("out/images")) == "a file");
 }
