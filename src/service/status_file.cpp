@@ -1,117 +1,47 @@
-// JSON rendering of the status report and its atomic write-and-rename to disk.
+// The status report as JSON (base/json_writer) and its atomic replace on disk, errors logged once.
 #include "service/status_file.hpp"
 
-#include "base/utf8.hpp"
-#include "base/write_all.hpp"
+#include "base/atomic_file.hpp"
+#include "base/json_writer.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <ctime>
 
 namespace affiche {
-
-namespace {
-
-void append_json_string(std::string& out, std::string_view text) {
-    out += '"';
-    // Decoding turns each invalid byte sequence into U+FFFD: the output stays valid UTF-8.
-    for (const char32_t cp : decode_utf8(text)) {
-        if (cp == '"') {
-            out += "\\\"";
-        } else if (cp == '\\') {
-            out += "\\\\";
-        } else if (cp < 0x20 || cp == 0x7F) {
-            char escape[8];
-            std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(cp));
-            out += escape;
-        } else {
-            append_utf8(out, cp);
-        }
-    }
-    out += '"';
-}
-
-std::string json_string(std::string_view text) {
-    std::string out;
-    append_json_string(out, text);
-    return out;
-}
-
-std::string json_time(std::int64_t unix_s) {
-    return unix_s == 0 ? "null" : json_string(iso8601_utc(unix_s));
-}
-
-// "[]" when empty, else one string per line, indented for the given depth.
-std::string json_string_array(const std::vector<std::string>& items, int depth) {
-    if (items.empty()) return "[]";
-    const std::string inner(static_cast<std::size_t>(2 * (depth + 1)), ' ');
-    std::string out = "[\n";
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        out += inner;
-        append_json_string(out, items[i]);
-        out += i + 1 < items.size() ? ",\n" : "\n";
-    }
-    out += std::string(static_cast<std::size_t>(2 * depth), ' ') + "]";
-    return out;
-}
-
-} // namespace
-
-std::string iso8601_utc(std::int64_t unix_s) {
-    const std::time_t t = static_cast<std::time_t>(unix_s);
-    std::tm utc{};
-    if (!gmtime_r(&t, &utc)) return "";
-    char buf[32];
-    if (std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc) == 0) return "";
-    return buf;
-}
 
 std::string to_json(const StatusReport& r) {
     const std::int64_t uptime =
         r.started_unix > 0 && r.now_unix > r.started_unix ? r.now_unix - r.started_unix : 0;
-    std::string j = "{\n";
-    auto field = [&j](const char* key, const std::string& json_value, bool last = false) {
-        j += "  \"";
-        j += key;
-        j += "\": ";
-        j += json_value;
-        j += last ? "\n" : ",\n";
-    };
-    field("version", json_string(r.version));
-    field("content_dir", json_string(r.content_dir));
-    field("revision", json_string(r.revision));
-    field("pending_revision",
-          r.pending_revision.empty() ? "null" : json_string(r.pending_revision));
-    field("started", json_time(r.started_unix));
-    field("now", json_time(r.now_unix));
-    field("uptime_s", std::to_string(uptime));
-    field("renderer", json_string(r.renderer));
-    field("renderer_reason", json_string(r.renderer_reason));
-    field("width", std::to_string(r.width));
-    field("height", std::to_string(r.height));
-    field("slide_id", json_string(r.slide_id));
-    field("slide_index", std::to_string(r.slide_index));
-    field("slide_count", std::to_string(r.slide_count));
-    field("slide_since", json_time(r.slide_since_unix));
-    std::string screen = "{\n";
-    screen += std::string("    \"on\": ") + (r.screen.on ? "true" : "false") + ",\n";
-    screen += "    \"reason\": " + json_string(r.screen.reason) + ",\n";
-    screen += "    \"next_change\": " + json_time(r.screen.next_change_unix) + ",\n";
-    screen += "    \"off_by\": " + json_string(r.screen.off_by) + "\n  }";
-    field("screen", screen);
-    std::string reload = "{\n";
-    reload += "    \"at\": " + json_time(r.last_reload.at_unix) + ",\n";
-    reload += std::string("    \"ok\": ") + (r.last_reload.ok ? "true" : "false") + ",\n";
-    reload += "    \"errors\": " + json_string_array(r.last_reload.errors, 2) + "\n";
-    reload += "  }";
-    field("last_reload", reload);
-    field("problems", json_string_array(r.problems, 1), true);
-    j += "}\n";
-    return j;
+    JsonWriter j;
+    j.begin_object();
+    j.key("version").string(r.version);
+    j.key("content_dir").string(r.content_dir);
+    j.key("revision").string(r.revision);
+    j.key("pending_revision").string_or_null(r.pending_revision);
+    j.key("started").utc_or_null(r.started_unix);
+    j.key("now").utc_or_null(r.now_unix);
+    j.key("uptime_s").number(uptime);
+    j.key("renderer").string(r.renderer);
+    j.key("renderer_reason").string(r.renderer_reason);
+    j.key("width").number(r.width);
+    j.key("height").number(r.height);
+    j.key("slide_id").string(r.slide_id);
+    j.key("slide_index").number(r.slide_index);
+    j.key("slide_count").number(r.slide_count);
+    j.key("slide_since").utc_or_null(r.slide_since_unix);
+    j.key("screen").begin_object();
+    j.key("on").boolean(r.screen.on);
+    j.key("reason").string(r.screen.reason);
+    j.key("next_change").utc_or_null(r.screen.next_change_unix);
+    j.key("off_by").string(r.screen.off_by);
+    j.end_object();
+    j.key("last_reload").begin_object();
+    j.key("at").utc_or_null(r.last_reload.at_unix);
+    j.key("ok").boolean(r.last_reload.ok);
+    j.key("errors").strings(r.last_reload.errors);
+    j.end_object();
+    j.key("problems").strings(r.problems);
+    j.end_object();
+    return j.finish();
 }
 
 StatusFile::StatusFile(std::string path) : path_(std::move(path)) {}
@@ -121,38 +51,16 @@ bool StatusFile::write(const StatusReport& report) {
     return write_text(to_json(report));
 }
 
-void StatusFile::fail(const std::string& path, int error) {
-    std::string message = path + ": " + std::strerror(error);
-    if (!logged_.insert(message).second) return;
-    std::fprintf(stderr, "affiche: error: %s\n", message.c_str());
-    std::fflush(stderr);
-}
-
 bool StatusFile::write_text(const std::string& text) {
     if (!enabled()) return true;
-    const std::string tmp = path_ + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        fail(path_, errno);
-        return false;
-    }
-    if (const int error = write_all(fd, text.data(), text.size()); error != 0) {
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        fail(path_, error);
-        return false;
-    }
-    // close() can report a delayed write error (NFS, full disk): a file that did not make it.
-    if (::close(fd) != 0 && errno != EINTR) {
-        const int error = errno;
-        ::unlink(tmp.c_str());
-        fail(path_, error);
-        return false;
-    }
-    if (::rename(tmp.c_str(), path_.c_str()) != 0) {
-        const int error = errno;
-        ::unlink(tmp.c_str());
-        fail(path_, error);
+    // No fsync: see the class comment.
+    if (auto written = write_file_atomically(path_, text, Durability::crash); !written) {
+        // Logged as "<path>: <reason>"; the set holds few entries (one per distinct reason).
+        const std::string message = written.error().loc.path + ": " + written.error().message;
+        if (logged_.insert(message).second) {
+            std::fprintf(stderr, "affiche: error: %s\n", message.c_str());
+            std::fflush(stderr);
+        }
         return false;
     }
     if (!logged_.empty()) {

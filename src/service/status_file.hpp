@@ -38,12 +38,9 @@ struct StatusReport {
 // Times as ISO 8601 UTC ("2026-11-28T12:00:00Z"), plus "uptime_s" = now - started.
 std::string to_json(const StatusReport& report);
 
-// ISO 8601 UTC of a Unix time in seconds: "2026-11-28T12:00:00Z".
-std::string iso8601_utc(std::int64_t unix_s);
-
-// Writes the report to path atomically: path.tmp in the same folder, then rename over path, so
-// a reader never sees half a file. No fsync: the file lives in /run (tmpfs), and on an SD card
-// an fsync per update would cost more than a lost status after a power cut.
+// Writes the report to path atomically (base/atomic_file: path.tmp in the same folder, then rename
+// over path), so a reader never sees half a file. No fsync: the file lives in /run (tmpfs), and on
+// an SD card an fsync per update would cost more than a lost status after a power cut.
 class StatusFile {
   public:
     explicit StatusFile(std::string path); // "" = disabled: write() does nothing
@@ -58,8 +55,6 @@ class StatusFile {
     bool write_text(const std::string& text);
 
   private:
-    void fail(const std::string& path, int error);
-
     std::string path_;
     std::set<std::string> logged_; // errors already logged since the last success (few: errnos)
 };

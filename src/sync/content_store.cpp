@@ -1,7 +1,7 @@
 // Crash-safe changes to the content tree: every step is a rename, so a kill leaves no half state.
 #include "sync/content_store.hpp"
 
-#include "sync/durable_file.hpp"
+#include "base/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <map>
 
 namespace affiche {
@@ -40,16 +39,6 @@ std::size_t skip_blanks(std::string_view s, std::size_t i) {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
         ++i;
     return i;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
 // Reads one `key = value` line into raw; returns an error or nothing.
@@ -240,53 +229,6 @@ Result<Done> check_trusted_comment(const Manifest& m, std::string_view comment,
         return failure({sig_path, 3, 1}, "the signed revision " + std::string(*rev) +
                                              " differs from the manifest's " + m.revision);
     return Done{};
-}
-
-std::string format_utc(std::int64_t t) {
-    std::int64_t days = t / 86400, secs = t % 86400;
-    if (secs < 0) secs += 86400, --days;
-    // civil_from_days (Howard Hinnant)
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned mo = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (mo <= 2);
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02dZ", static_cast<long long>(y),
-                  mo, d, static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
-                  static_cast<int>(secs % 60));
-    return buf;
-}
-
-Result<std::int64_t> parse_utc(std::string_view s, const std::string& path, int line, int column) {
-    const auto bad = [&] {
-        return failure({path, line, column}, "expected a UTC date-time such as "
-                                             "2026-11-29T08:00:00Z, got '" +
-                                                 std::string(s) + "'");
-    };
-    // YYYY-MM-DDTHH:MM:SSZ: 20 characters, separators at fixed places.
-    if (s.size() != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
-        s[16] != ':' || s[19] != 'Z')
-        return bad();
-    auto number = [&](std::size_t at, std::size_t len) -> int {
-        int v = 0;
-        auto [end, ec] = std::from_chars(s.data() + at, s.data() + at + len, v);
-        return ec == std::errc() && end == s.data() + at + len ? v : -1;
-    };
-    const int y = number(0, 4), mo = number(5, 2), d = number(8, 2);
-    const int h = number(11, 2), mi = number(14, 2), sec = number(17, 2);
-    static constexpr int month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > month_days[mo - 1] || h < 0 || h > 23 ||
-        mi < 0 || mi > 59 || sec < 0 || sec > 59)
-        return bad();
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (mo == 2 && d == 29 && !leap) return bad();
-    return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
-           h * 3600 + mi * 60 + sec;
 }
 
 Result<std::int64_t> parse_duration_seconds(std::string_view text) {

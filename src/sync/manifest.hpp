@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/result.hpp"
+#include "base/utc_time.hpp" // format_utc, parse_utc: the manifest's times
 
 #include <cstdint>
 #include <string>
@@ -43,11 +44,6 @@ std::string manifest_trusted_comment(const Manifest& m);
 // (a comment from `minisign -t` without them is accepted: the manifest itself is signed).
 Result<Done> check_trusted_comment(const Manifest& m, std::string_view comment,
                                    const std::string& sig_path);
-
-// "2026-11-29T08:00:00Z" and back (UTC only).
-std::string format_utc(std::int64_t unix_seconds);
-Result<std::int64_t> parse_utc(std::string_view text, const std::string& path, int line,
-                               int column);
 
 // "30d", "12h", "90m", "3600s" or a bare number of seconds; > 0.
 Result<std::int64_t> parse_duration_seconds(std::string_view text);

@@ -1,11 +1,12 @@
 // Publishing a deck: check it like `affiche --check`, pack it, write and sign the manifest, prune.
 #include "sync/publish.hpp"
 
+#include "base/atomic_file.hpp"
 #include "base/file_read.hpp"
+#include "base/process_runner.hpp"
 #include "deck/deck_loader.hpp"
 #include "service/revision.hpp"
 #include "sync/archive_writer.hpp"
-#include "sync/durable_file.hpp"
 #include "sync/minisign_signature.hpp"
 #include "sync/publish_site.hpp"
 #include "sync/safe_extract.hpp"
@@ -59,9 +60,11 @@ Result<CheckedDeck> check_deck(const PublishOptions& o) {
                            (errors == 1 ? "" : "s") + ": nothing was published",
                        "fix them; `affiche --check` lists the same");
     if (!o.player_program.empty()) {
-        auto status = run_program({o.player_program, "--check", o.content_dir});
-        if (!status) return status.error();
-        if (*status != 0)
+        // Its messages go to our stderr; no deadline: a person waits for it.
+        auto check = run_process({o.player_program, "--check", o.content_dir});
+        if (!check) return check.error();
+        if (!check->exited()) return failure({o.player_program}, check->how_it_ended());
+        if (check->exit_code != 0)
             return failure({o.content_dir},
                            "`" + o.player_program +
                                " --check` refused the deck: nothing was published",
@@ -118,14 +121,16 @@ Result<std::string> sign_manifest(const PublishOptions& o, const std::optional<S
     const std::string temp = temps.add(o.site_dir, std::string(manifest_file_name));
     const std::string sig = temp + std::string(signature_suffix);
     temps.track(sig);
-    if (auto w = write_file_durably(temp, text); !w) return w.error();
+    if (auto w = write_file_atomically(temp, text, Durability::power_cut); !w) return w.error();
     std::vector<std::string> argv = {
         o.minisign_program, "-S", "-m", temp, "-x", sig, "-t", comment};
     if (!o.minisign_secret_key.empty()) argv.insert(argv.end(), {"-s", o.minisign_secret_key});
-    auto status = run_program(argv);
+    // No deadline: minisign may ask for the key's password on the terminal.
+    auto status = run_process(argv);
     FileBytes bytes = read_regular_file(sig, 16 * 1024);
     if (!status) return status.error();
-    if (*status != 0 || !bytes.ok())
+    if (!status->exited()) return failure({o.minisign_program}, status->how_it_ended());
+    if (status->exit_code != 0 || !bytes.ok())
         return failure({o.minisign_program}, "`minisign -Sm` failed: nothing was published",
                        "check its message above, or sign in-process with --key");
     return std::move(bytes.bytes);
@@ -156,9 +161,12 @@ Result<PublishReport> publish_into_site(const PublishOptions& o, const CheckedDe
     report.archive_reused = *reused;
     report.manifest_path = o.site_dir + "/" + std::string(manifest_file_name);
     // The signature first: a reader between the two renames sees a mismatch and retries later.
-    if (auto w = write_file_durably(report.manifest_path + std::string(signature_suffix), *sig); !w)
+    if (auto w = write_file_atomically(report.manifest_path + std::string(signature_suffix), *sig,
+                                       Durability::power_cut);
+        !w)
         return w.error();
-    if (auto w = write_file_durably(report.manifest_path, text); !w) return w.error();
+    if (auto w = write_file_atomically(report.manifest_path, text, Durability::power_cut); !w)
+        return w.error();
     auto pruned = prune_archives(o.site_dir, o.keep, m.archive);
     if (!pruned) return pruned.error();
     report.pruned = std::move(*pruned);

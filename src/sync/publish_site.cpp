@@ -8,12 +8,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
-#include <spawn.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-extern char** environ;
 
 namespace affiche {
 
@@ -82,29 +78,6 @@ Result<std::vector<std::string>> prune_archives(const std::string& site_dir, int
         removed.push_back(others[i].second);
     }
     return removed;
-}
-
-Result<int> run_program(const std::vector<std::string>& argv, const std::string& output) {
-    std::vector<char*> args;
-    for (const auto& a : argv)
-        args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    ::posix_spawn_file_actions_init(&actions);
-    if (!output.empty()) {
-        ::posix_spawn_file_actions_addopen(&actions, 1, output.c_str(),
-                                           O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        ::posix_spawn_file_actions_adddup2(&actions, 1, 2);
-    }
-    pid_t pid = 0;
-    const int err = ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
-    ::posix_spawn_file_actions_destroy(&actions);
-    if (err != 0) return failure({argv[0]}, std::string("cannot run: ") + std::strerror(err));
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) return failure({argv[0]}, "cannot wait for it: " + errno_text());
-    if (!WIFEXITED(status)) return failure({argv[0]}, "was killed by a signal");
-    return WEXITSTATUS(status);
 }
 
 } // namespace affiche

@@ -27,8 +27,4 @@ Result<bool> place_archive(const std::string& temp_path, const std::string& fina
 Result<std::vector<std::string>> prune_archives(const std::string& site_dir, int keep,
                                                 const std::string& current);
 
-// Runs program with args (no shell); its exit status or an error. Its stdout and stderr are
-// inherited, or both written to the file output when one is given.
-Result<int> run_program(const std::vector<std::string>& argv, const std::string& output = "");
-
 } // namespace affiche

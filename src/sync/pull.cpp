@@ -1,13 +1,13 @@
 // The pull pass: each step either succeeds or leaves the screen's current deck untouched.
 #include "sync/pull.hpp"
 
+#include "base/process_runner.hpp"
 #include "deck/deck_loader.hpp"
 #include "service/metrics_file.hpp"
 #include "service/status_file.hpp"
 #include "sync/content_store.hpp"
 #include "sync/fetcher.hpp"
 #include "sync/manifest.hpp"
-#include "sync/publish_site.hpp"
 #include "sync/safe_extract.hpp"
 #include "sync/sha256.hpp"
 #include "sync/trusted_keys.hpp"
@@ -19,7 +19,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 
 namespace affiche {
 
@@ -189,11 +188,15 @@ Result<Done> Pass::download_and_install(const Manifest& m, const std::string& ma
     return result;
 }
 
-// The first "error:" line the player's --check wrote, without the unpacked folder's path.
-std::string first_error_line(const std::string& log) {
-    std::ifstream in(log);
-    for (std::string line; std::getline(in, line);) {
-        if (line.find(": error: ") != std::string::npos) return line;
+// The first "error:" line of the player's --check output (for the journal; the exit status says
+// whether the deck was refused).
+std::string first_error_line(const std::string& output) {
+    std::size_t start = 0;
+    while (start < output.size()) {
+        const std::size_t end = std::min(output.find('\n', start), output.size());
+        const std::string_view line(output.data() + start, end - start);
+        if (line.find(": error: ") != std::string_view::npos) return std::string(line);
+        start = end + 1;
     }
     return "(no error line; run affiche --check on the deck)";
 }
@@ -223,15 +226,19 @@ Result<Done> Pass::unpack_and_check(const Manifest& m, const std::string& archiv
     // And the player's own check, which decodes every image: a deck the player would refuse at
     // its next start never becomes current.
     if (!c_.player_program.empty()) {
-        const std::string log = c_.state_dir + "/player-check.log";
-        auto status = run_program({c_.player_program, "--check", tree}, log);
-        const std::string first = first_error_line(log);
-        std::error_code ignored;
-        fs::remove(log, ignored);
-        if (!status) return status.error();
-        if (*status != 0) {
+        ProcessOptions options;
+        options.output = ChildOutput::capture;
+        options.deadline = std::chrono::steady_clock::now() + c_.player_check_timeout;
+        auto check = run_process({c_.player_program, "--check", tree}, options);
+        if (!check) return check.error();
+        if (!check->exited()) {
             return failure({m.revision, 0, 0},
-                           "deck refused: `affiche --check` finds errors; first: " + first);
+                           "deck refused: `affiche --check` " + check->how_it_ended());
+        }
+        if (check->exit_code != 0) {
+            return failure({m.revision, 0, 0}, "deck refused: `affiche --check` finds errors; "
+                                               "first: " +
+                                                   first_error_line(check->output));
         }
     }
     return Done{};

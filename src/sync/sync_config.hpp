@@ -4,6 +4,7 @@
 #include "base/result.hpp"
 #include "sync/fetcher.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -20,6 +21,8 @@ struct SyncConfig {
     // `PLAYER --check` also runs on an unpacked deck before the swap (SDL_image decodes every
     // image); "" = only the SDL-free checks. Not a setting: the affiche beside affiche-sync.
     std::string player_program;
+    // Longest wait for that check: then it is killed with everything it started (seconds).
+    std::chrono::seconds player_check_timeout{300};
     FetchLimits fetch;
     std::uint64_t max_manifest_bytes = 64 * 1024;
     std::uint64_t max_archive_bytes = std::uint64_t{1} << 30;  // even when signed: 1 GiB

@@ -1,56 +1,27 @@
 // Rendering the sync's status JSON and metrics from its state.
 #include "sync/sync_report.hpp"
 
-#include "base/utf8.hpp"
-#include "service/status_file.hpp"
-
-#include <cstdio>
+#include "base/json_writer.hpp"
 
 namespace affiche {
 
-namespace {
-
-std::string json_string(std::string_view text) {
-    std::string out = "\"";
-    for (const char32_t cp : decode_utf8(text)) { // invalid bytes become U+FFFD
-        if (cp == '"')
-            out += "\\\"";
-        else if (cp == '\\')
-            out += "\\\\";
-        else if (cp < 0x20 || cp == 0x7F) {
-            char escape[8];
-            std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(cp));
-            out += escape;
-        } else
-            append_utf8(out, cp);
-    }
-    return out + "\"";
-}
-
-std::string json_time(std::int64_t unix_s) {
-    return unix_s == 0 ? "null" : json_string(iso8601_utc(unix_s));
-}
-
-} // namespace
-
 std::string sync_status_json(const SyncReport& r) {
     const SyncState& s = r.state;
-    std::string j = "{\n";
-    auto field = [&j](const char* key, const std::string& value, bool last = false) {
-        j += std::string("  \"") + key + "\": " + value + (last ? "\n" : ",\n");
-    };
-    field("url", json_string(r.url));
-    field("now", json_time(r.now_unix));
-    field("last_attempt", json_time(s.last_attempt_unix));
-    field("last_success", json_time(s.last_success_unix));
-    field("revision", json_string(r.revision_on_screen));
-    field("accepted_revision", json_string(s.revision));
-    field("sequence", std::to_string(s.sequence));
-    field("expires", json_time(s.expires_unix));
-    field("stale", r.stale ? "true" : "false");
-    field("failures_total", std::to_string(s.failures_total));
-    field("last_error", s.last_error.empty() ? "null" : json_string(s.last_error), true);
-    return j + "}\n";
+    JsonWriter j;
+    j.begin_object();
+    j.key("url").string(r.url);
+    j.key("now").utc_or_null(r.now_unix);
+    j.key("last_attempt").utc_or_null(s.last_attempt_unix);
+    j.key("last_success").utc_or_null(s.last_success_unix);
+    j.key("revision").string(r.revision_on_screen);
+    j.key("accepted_revision").string(s.revision);
+    j.key("sequence").number(s.sequence);
+    j.key("expires").utc_or_null(s.expires_unix);
+    j.key("stale").boolean(r.stale);
+    j.key("failures_total").number(s.failures_total);
+    j.key("last_error").string_or_null(s.last_error);
+    j.end_object();
+    return j.finish();
 }
 
 std::vector<Metric> sync_metrics(const SyncReport& r) {

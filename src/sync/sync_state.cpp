@@ -1,7 +1,7 @@
 // Reading and durable writing of the sync state file (one "key value" per line).
 #include "sync/sync_state.hpp"
 
-#include "sync/durable_file.hpp"
+#include "base/atomic_file.hpp"
 
 #include <charconv>
 #include <fstream>
@@ -77,7 +77,7 @@ Result<Done> write_sync_state(const std::string& dir, const SyncState& s) {
         << "last_success " << s.last_success_unix << '\n'
         << "failures_total " << s.failures_total << '\n'
         << "last_error " << one_line(s.last_error) << '\n';
-    return write_file_durably(dir + "/" + state_name, out.str());
+    return write_file_atomically(dir + "/" + state_name, out.str(), Durability::power_cut);
 }
 
 } // namespace affiche

@@ -1,6 +1,7 @@
 // Tests for the status file: exact JSON, escaping, atomic replace, errors logged once.
 #include "service/status_file.hpp"
 
+#include "base/utc_time.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -173,7 +174,7 @@ TEST_CASE("service: status JSON stays valid UTF-8 with invalid input bytes") {
     const std::string json = to_json(r);
     CHECK(json.find("\"slide_id\": \"a\xEF\xBF\xBD"
                     "b\\u0001\"") != std::string::npos);
-    CHECK(iso8601_utc(0) == "1970-01-01T00:00:00Z");
+    CHECK(format_utc(0) == "1970-01-01T00:00:00Z");
 }
 
 TEST_CASE("service: status file is replaced atomically") {
