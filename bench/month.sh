@@ -154,12 +154,14 @@ while kill -0 "$player_pid" 2>/dev/null; do
     now=$(elapsed_us)
     if [ "$now" -ge "$next_sample" ]; then
         rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$player_pid/status" 2>/dev/null || true)
-        fds=$(find "/proc/$player_pid/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)
-        sim=$(sim_now)
+        fds=$(find "/proc/$player_pid/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l || true)
+        sim=$(sim_now || true)
         if [ -n "$rss" ] && [ -n "$sim" ]; then echo "$sim $rss $fds" >>"$samples"; fi
         next_sample=$((next_sample + sample_us))
     fi
-    if [ "$now" -ge "$next_edit" ]; then
+    # An edit waits for the previous one's reload in the trace: a stall of the loaded machine
+    # (a real second is 72 simulated minutes) would otherwise let two edits make one reload.
+    if [ "$now" -ge "$next_edit" ] && [ "$(grep -c ' reload ' "$trace")" -ge "$edits" ]; then
         edits=$((edits + 1))
         tmp=$deck/slides/.accueil.tmp
         if [ $((edits % 5)) -eq 0 ]; then
@@ -170,6 +172,7 @@ while kill -0 "$player_pid" 2>/dev/null; do
         fi
         mv -f "$tmp" "$deck/slides/10-accueil.toml"
         next_edit=$((next_edit + hour_us))
+        if [ "$next_edit" -lt "$now" ]; then next_edit=$((now + hour_us)); fi
     fi
     sleep 0.02
 done

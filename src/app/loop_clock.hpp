@@ -3,7 +3,8 @@
 // AFFICHE_FAKE_CLOCK="2026-12-24 17:59x60" (local time, or Unix seconds, then an optional x and
 // speed factor) runs the player from that moment, 60 times faster. The speed applies to the whole
 // clock (slides, fades, debounce, the schedule) and to poll()'s timeouts, so the loop has one code
-// path: a faked clock only changes what read() and timeout_ms() answer.
+// path: a faked clock only changes what read() and timeout_ms() answer. (The watchdog's pings
+// count loop time too: never fake a clock slower than 1 under systemd's watchdog.)
 #pragma once
 
 #include "base/millis.hpp"

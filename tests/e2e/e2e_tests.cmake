@@ -8,7 +8,7 @@ function(affiche_e2e_test name source)
   cmake_parse_arguments(PARSE_ARGV 2 e2e "LINK_SDL" "" "PROPERTIES")
   add_executable(${name} ${PROJECT_SOURCE_DIR}/tests/e2e/${source})
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
-  target_link_libraries(${name} PRIVATE doctest::doctest)
+  target_link_libraries(${name} PRIVATE affiche_base doctest::doctest) # base: the process runner
   if(e2e_LINK_SDL) # to read PNGs back (SDL_image)
     target_link_libraries(${name} PRIVATE SDL2::SDL2 SDL2_image::SDL2_image)
   endif()

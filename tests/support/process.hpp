@@ -1,12 +1,13 @@
-// Test support: the one way tests start programs: spawned and watched, or run to the end.
+// Test support: the one way tests start programs: spawned and watched (Process), or run to the end
+// (run_program, over the programs' own base/process_runner).
 #pragma once
 
+#include "base/process_runner.hpp"
 #include "support/wait_for.hpp"
 
 #include <doctest/doctest.h>
 
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -124,28 +125,25 @@ struct Run {
     std::string output; // stdout and stderr together
 };
 
-// Runs argv to its end with env, at most timeout_ms (then killed), its output captured.
+// Runs argv to its end with exactly env (through env -i), at most timeout_ms (then killed with
+// everything it started), its output captured: the programs' own runner (base/process_runner).
 inline Run run_program(const std::vector<std::string>& argv,
                        const std::vector<std::string>& env = child_environment(),
                        int timeout_ms = 60'000) {
-    int fds[2];
-    REQUIRE(pipe2(fds, O_CLOEXEC) == 0);
-    Process p(argv, env, {}, -1, fds[1]);
-    close(fds[1]);
-    Run r;
-    const auto start = SteadyClock::now();
-    for (;;) {
-        const long left = timeout_ms - ms_since(start);
-        pollfd pfd{fds[0], POLLIN, 0};
-        if (left <= 0 || poll(&pfd, 1, static_cast<int>(left)) <= 0) break;
-        char buf[4096];
-        const ssize_t n = read(fds[0], buf, sizeof buf);
-        if (n <= 0) break; // end of output: the program closed it, normally by exiting
-        r.output.append(buf, static_cast<std::size_t>(n));
-    }
-    close(fds[0]);
-    r.code = p.wait_exit(std::max(0, static_cast<int>(timeout_ms - ms_since(start))));
-    return r;
+    std::vector<std::string> with_env{"env", "-i"};
+    with_env.insert(with_env.end(), env.begin(), env.end());
+    with_env.insert(with_env.end(), argv.begin(), argv.end());
+    ProcessOptions options;
+    options.output = ChildOutput::capture;
+    options.max_output_bytes = 16u << 20;
+    options.deadline = SteadyClock::now() + std::chrono::milliseconds(timeout_ms);
+    const Result<ProcessResult> r = run_process(with_env, options);
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : format_diagnostic(r.error())));
+    Run run;
+    run.output = r->output;
+    if (r->exited()) run.code = r->exit_code;
+    if (r->signal != 0 && !r->timed_out) run.code = 128 + r->signal;
+    return run;
 }
 
 // command run by /bin/sh (for tests that need its quoting, redirections or `env -u`).
