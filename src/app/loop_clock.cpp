@@ -1,4 +1,5 @@
-// Reading the loop's clock, real or faked for tests.
+// Reading the loop's clock, real or faked (started elsewhere, running faster) for tests and
+// benches.
 #include "app/loop_clock.hpp"
 
 #include "base/local_time.hpp"
@@ -59,18 +60,29 @@ LoopClock LoopClock::from_environment() {
 LoopClock::LoopClock(std::optional<FakeClock> fake)
     : fake_(fake), origin_(read_ms(CLOCK_MONOTONIC)) {}
 
+Millis LoopClock::loop_ms(Millis real_monotonic) const {
+    if (!fake_) return real_monotonic;
+    const double elapsed = static_cast<double>(real_monotonic - origin_) * fake_->speed;
+    return origin_ + static_cast<Millis>(std::llround(elapsed));
+}
+
 LoopTime LoopClock::read() const {
-    const Millis now = read_ms(CLOCK_MONOTONIC);
+    const Millis now = loop_ms(read_ms(CLOCK_MONOTONIC));
     if (!fake_) return {now, read_ms(CLOCK_REALTIME)};
-    const double elapsed = static_cast<double>(now - origin_) * fake_->speed;
-    return {now, fake_->start_wall + static_cast<Millis>(std::llround(elapsed))};
+    return {now, fake_->start_wall + (now - origin_)};
 }
 
 Millis LoopClock::monotonic_at(const LoopTime& t, Millis wall_ms) const {
     if (wall_ms == never) return never;
+    return t.now + (wall_ms - t.wall);
+}
+
+Millis LoopClock::timeout_ms(Millis at) const {
+    if (at == never) return never;
+    const Millis left = at - loop_ms(read_ms(CLOCK_MONOTONIC));
+    if (left <= 0) return 0;
     const double speed = fake_ ? fake_->speed : 1.0;
-    // Rounded up: waking a little late is harmless, a little early costs a pass for nothing.
-    return t.now + static_cast<Millis>(std::ceil(static_cast<double>(wall_ms - t.wall) / speed));
+    return static_cast<Millis>(std::ceil(static_cast<double>(left) / speed));
 }
 
 } // namespace affiche

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <limits>
@@ -22,14 +23,10 @@ namespace {
 constexpr Millis fade_frame_ms = 16;      // ~60 fps cap while fading (vsync paces real screens)
 constexpr Millis progress_step_ms = 1000; // the progress bar moves at most once a second
 
-Millis to_ms(const timespec& t) {
-    return static_cast<Millis>(t.tv_sec) * 1000 + t.tv_nsec / 1'000'000;
-}
-
-Millis monotonic_ms() {
-    timespec t{};
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return to_ms(t);
+// AFFICHE_TRACE=path: the event trace (service/event_trace.hpp), for bench/month.sh and tests.
+std::string trace_path() {
+    const char* path = std::getenv("AFFICHE_TRACE");
+    return path ? path : "";
 }
 
 Millis seconds_to_ms(double s) {
@@ -52,7 +49,7 @@ Millis transition_of(const Deck& d) {
 
 Player::Player(const Options& options, std::string content_dir, Signals& signals)
     : options_(options), content_dir_(std::move(content_dir)), signals_(signals),
-      reporter_(options.status_file, content_dir_, options.metrics_file),
+      reporter_(options.status_file, content_dir_, options.metrics_file, trace_path()),
       live_(options.windowed, content_dir_), reload_(content_dir_, reporter_, live_.quiet_ms()) {}
 
 Player::~Player() {
@@ -288,10 +285,11 @@ void Player::wait_until(Millis wake) {
     if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) {
         timeout = 0;
     } else if (wake != never) {
-        // The one other clock read: it turns the absolute deadline into poll()'s relative
-        // timeout, so the time spent drawing is not added to a fade step. It decides nothing.
-        const Millis left = wake - monotonic_ms();
-        timeout = static_cast<int>(std::clamp<Millis>(left, 0, std::numeric_limits<int>::max()));
+        // The one other clock read, through the same clock: it turns the absolute deadline into
+        // poll()'s relative timeout (at a faked clock's speed), so the time spent drawing is not
+        // added to a fade step. It decides nothing.
+        timeout = static_cast<int>(
+            std::min<Millis>(clock_.timeout_ms(wake), std::numeric_limits<int>::max()));
     }
     // Signals, file changes, finished reloads and window events (X11, Wayland) wake us at once.
     // A negative fd (no window system) is ignored by poll().

@@ -14,8 +14,9 @@ std::int64_t unix_seconds(Millis wall_ms) {
 } // namespace
 
 ServiceReporter::ServiceReporter(const std::string& status_path, const std::string& content_dir,
-                                 const std::string& metrics_path)
-    : file_(status_path), metrics_(metrics_path), watchdog_ms_(watchdog_interval_ms()) {
+                                 const std::string& metrics_path, const std::string& trace_path)
+    : file_(status_path), metrics_(metrics_path), trace_(trace_path),
+      watchdog_ms_(watchdog_interval_ms()) {
     report_.version = AFFICHE_VERSION;
     report_.content_dir = content_dir;
     report_.started_unix = static_cast<std::int64_t>(std::time(nullptr)); // before the loop
@@ -48,6 +49,7 @@ void ServiceReporter::slide_shown(const Deck& deck, int play_index, Millis wall_
     ++slide_changes_;
     notify_status("slide " + std::to_string(play_index + 1) + "/" +
                   std::to_string(report_.slide_count) + ": " + s.id);
+    trace(wall_ms, "slide", s.id);
     write(wall_ms);
 }
 
@@ -55,6 +57,7 @@ void ServiceReporter::reload_done(bool ok, std::vector<std::string> errors, Mill
     report_.last_reload.at_unix = unix_seconds(wall_ms);
     report_.last_reload.ok = ok;
     report_.last_reload.errors = std::move(errors);
+    trace(wall_ms, "reload", ok ? "ok" : "refused");
     write(wall_ms);
 }
 
@@ -62,6 +65,7 @@ void ServiceReporter::screen_changed(bool on, std::string reason, std::int64_t n
                                      std::string off_by, Millis wall_ms) {
     report_.screen = {on, std::move(reason), next_change_unix, std::move(off_by)};
     if (!on) notify_status("screen off: " + report_.screen.reason);
+    trace(wall_ms, "screen", on ? "on" : "off", report_.screen.reason);
     write(wall_ms);
 }
 
@@ -90,6 +94,12 @@ void ServiceReporter::write(Millis wall_ms) {
     report_.now_unix = unix_seconds(wall_ms);
     file_.write(report_);
     write_metrics();
+}
+
+void ServiceReporter::trace(Millis wall_ms, std::string_view kind, std::string_view what,
+                            std::string_view detail) {
+    const Result<Done> r = trace_.record(wall_ms, kind, what, detail);
+    if (!r.ok()) trace_errors_.diagnostic(r.error());
 }
 
 void ServiceReporter::write_metrics() {

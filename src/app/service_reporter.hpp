@@ -5,6 +5,8 @@
 #include "base/geometry.hpp"
 #include "base/millis.hpp"
 #include "deck/deck.hpp"
+#include "platform/log.hpp"
+#include "service/event_trace.hpp"
 #include "service/metrics_file.hpp"
 #include "service/status_file.hpp"
 
@@ -15,9 +17,10 @@ namespace affiche {
 
 class ServiceReporter {
   public:
-    // metrics_path "" = no Prometheus textfile.
+    // metrics_path "" = no Prometheus textfile; trace_path "" = no event trace (event_trace.hpp:
+    // every slide shown, screen change and reload, for bench/month.sh).
     ServiceReporter(const std::string& status_path, const std::string& content_dir,
-                    const std::string& metrics_path = "");
+                    const std::string& metrics_path = "", const std::string& trace_path = "");
     void set_display(const std::string& renderer, const std::string& reason, Size size);
     // The deck now on screen: its revision, and its problems. No revision waits any more.
     void set_deck(const std::string& revision, std::vector<std::string> problems);
@@ -41,10 +44,14 @@ class ServiceReporter {
   private:
     void write(Millis wall_ms);
     void write_metrics();
+    void trace(Millis wall_ms, std::string_view kind, std::string_view what,
+               std::string_view detail = {});
 
     StatusReport report_;
     StatusFile file_;
     MetricsFile metrics_;
+    EventTrace trace_;
+    LogOnce trace_errors_;     // a trace that cannot be written is said once
     double slide_changes_ = 0; // since start, a Prometheus counter
     bool up_ = true;
     bool ready_ = false;

@@ -63,10 +63,31 @@ TEST_CASE("loop clock: a wall-clock deadline in monotonic time, at the clock's s
     const LoopClock real;
     CHECK(real.monotonic_at(t, t.wall + 90'000) == 140'000);
     CHECK(real.monotonic_at(t, never) == never);
+    // A faked clock's loop time runs as fast as its wall clock: 20 min are 20 min of loop time
+    // (poll() turns them into 4 real s at x300: timeout_ms below).
     const LoopClock fast(FakeClock{t.wall, 300});
-    CHECK(fast.monotonic_at(t, t.wall + 1'200'000) == 54'000); // 20 min at x300: 4 s
-    CHECK(fast.monotonic_at(t, t.wall + 1) == 50'001);         // rounded up, never early
-    CHECK(fast.monotonic_at(t, t.wall - 3000) == 49'990);      // a passed deadline stays passed
+    CHECK(fast.monotonic_at(t, t.wall + 1'200'000) == 1'250'000);
+    CHECK(fast.monotonic_at(t, t.wall + 1) == 50'001);
+    CHECK(fast.monotonic_at(t, t.wall - 3000) == 47'000); // a passed deadline stays passed
+    CHECK(fast.monotonic_at(t, never) == never);
+}
+
+TEST_CASE("loop clock: poll()'s timeout is real ms until a loop time, at the clock's speed") {
+    const LoopClock real;
+    const Millis now = real.read().now;
+    CHECK(real.timeout_ms(never) == never);
+    CHECK(real.timeout_ms(now - 5) == 0); // passed: poll() returns at once
+    const Millis second = real.timeout_ms(now + 1000);
+    CHECK(second > 0);
+    CHECK(second <= 1000);
+    const LoopClock fast(FakeClock{1'000'000, 1000});
+    const Millis fast_now = fast.read().now;
+    // 20 min of loop time at x1000: at most 1.2 real s (less by the time between the two reads).
+    const Millis twenty_min = fast.timeout_ms(fast_now + 1'200'000);
+    CHECK(twenty_min > 0);
+    CHECK(twenty_min <= 1200);
+    CHECK(fast.timeout_ms(fast_now - 1) == 0);
+    CHECK(fast.timeout_ms(never) == never);
 }
 
 TEST_CASE("loop clock: the fake clock starts at its start and runs at its speed") {
@@ -77,7 +98,8 @@ TEST_CASE("loop clock: the fake clock starts at its start and runs at its speed"
     nanosleep(&pause, nullptr);
     const LoopTime b = fake.read();
     // At least 20 ms of monotonic time went by: at least 20 s on the fake wall clock.
-    CHECK(b.now - a.now >= 20);
-    CHECK(b.wall - a.wall >= 20'000);
-    CHECK(b.wall - a.wall == (b.now - a.now) * 1000); // one monotonic read gives both
+    // At least 20 ms of real time went by: at least 20 s of the fake clock, loop and wall alike
+    // (slides, fades and the debounce run at its speed too).
+    CHECK(b.now - a.now >= 20'000);
+    CHECK(b.wall - a.wall == b.now - a.now); // one monotonic read gives both
 }

@@ -3,6 +3,8 @@
 // words are explained where they first show, and a benefit never shows without its caveat.
 #include "base/utf8.hpp"
 #include "deck/deck_loader.hpp"
+#include "support/temp_dir.hpp"
+#include "support/text_file.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,7 +12,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@
 
 using namespace affiche;
 namespace fs = std::filesystem;
+using affiche::testing::read_text;
 
 namespace {
 
@@ -31,13 +33,6 @@ constexpr std::string_view end_fence = "```";
 constexpr std::string_view rule_in_doc =
     "durée ≥ mots ÷ 1,8 + 5 s, arrondie à la seconde supérieure, et au moins 12 s";
 constexpr int min_duration_s = 12;
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // A slide's text as docs/content.md quotes it: each field under its French label, the body as
 // written (paragraphs separated by a blank line), one "- " line per bullet.
@@ -345,29 +340,20 @@ LoadResult load_shipped() {
 class ContentCopy {
   public:
     ContentCopy() {
-        std::random_device random;
-        dir_ = fs::temp_directory_path() / ("affiche-content-" + std::to_string(random()));
-        fs::create_directories(dir_);
         for (const char* sub : {"slides", "images", "fonts"})
-            fs::copy(fs::path(source_dir) / sub, dir_ / sub, fs::copy_options::recursive);
+            fs::copy(fs::path(source_dir) / sub, tmp_.dir() / sub, fs::copy_options::recursive);
     }
-    ~ContentCopy() {
-        std::error_code ec;
-        fs::remove_all(dir_, ec);
-    }
-    ContentCopy(const ContentCopy&) = delete;
-    ContentCopy& operator=(const ContentCopy&) = delete;
-    std::string dir() const { return dir_.string(); }
+    std::string dir() const { return tmp_.dir().string(); }
 
   private:
-    fs::path dir_;
+    testing::TempDir tmp_{"content"};
 };
 
 } // namespace
 
 TEST_CASE("deck content: docs/content.md quotes every shipped slide's current text, and no more") {
     const LoadResult r = load_shipped();
-    const auto doc = quoted_texts(read_file(source_dir + "/docs/content.md"));
+    const auto doc = quoted_texts(read_text(source_dir + "/docs/content.md"));
     for (const auto& problem : mismatches(*r.deck, doc))
         FAIL_CHECK(problem);
     // French and Arabic slides both have entries.
@@ -378,7 +364,7 @@ TEST_CASE("deck content: docs/content.md quotes every shipped slide's current te
 TEST_CASE("deck content: a one-word change in a slide file no longer matches its entry") {
     const ContentCopy copy;
     const std::string file = copy.dir() + "/slides/20-chimio.toml";
-    std::string text = read_file(file);
+    std::string text = read_text(file);
     const std::string word = "ont la capacité de détruire";
     const auto at = text.find(word);
     REQUIRE(at != std::string::npos);
@@ -387,7 +373,7 @@ TEST_CASE("deck content: a one-word change in a slide file no longer matches its
     const LoadResult r = load_deck(copy.dir());
     REQUIRE(r.deck);
     const auto problems =
-        mismatches(*r.deck, quoted_texts(read_file(source_dir + "/docs/content.md")));
+        mismatches(*r.deck, quoted_texts(read_text(source_dir + "/docs/content.md")));
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].find("'chimio-definition'") != std::string::npos);
     CHECK(problems[0].find("tuer") != std::string::npos); // the text to paste is given
@@ -425,7 +411,7 @@ TEST_CASE("deck content: words are counted as a patient reads them") {
 
 TEST_CASE("deck content: every shipped slide shows long enough to be read at 1.8 words a second, "
           "an Arabic slide at least as long as its French one") {
-    const std::string doc = read_file(source_dir + "/docs/content.md");
+    const std::string doc = read_text(source_dir + "/docs/content.md");
     CHECK(doc.find(rule_in_doc) != std::string::npos); // the rule checked is the rule stated
     const LoadResult r = load_shipped();
     std::map<std::string, double> french;
@@ -466,7 +452,7 @@ TEST_CASE("deck content: no sentence of a shipped slide is over 20 words") {
 }
 
 TEST_CASE("deck content: a hard word is explained on the slide where it first shows") {
-    const std::string doc = read_file(source_dir + "/docs/content.md");
+    const std::string doc = read_text(source_dir + "/docs/content.md");
     const auto glosses = glosses_in(doc);
     REQUIRE(glosses.size() >= 10);
     const LoadResult r = load_shipped();
@@ -489,7 +475,7 @@ TEST_CASE("deck content: a hard word is explained on the slide where it first sh
 }
 
 TEST_CASE("deck content: a slide that states a benefit carries its caveat") {
-    const std::string doc = read_file(source_dir + "/docs/content.md");
+    const std::string doc = read_text(source_dir + "/docs/content.md");
     const auto words = benefit_words_in(doc);
     const auto caveats = caveats_in(doc);
     REQUIRE(words.size() >= 5);

@@ -1,5 +1,6 @@
 // Tests for image_header: hand-built PNG, JPEG, WebP and SVG headers; truncated and garbage bytes.
 #include "deck/image_header.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -70,13 +71,6 @@ void check_size(const std::optional<ImageHeader>& h, ImageFormat format, int w, 
     REQUIRE(h.has_value());
     CHECK(h->format == format);
     CHECK(h->size == Size{w, h_px});
-}
-
-std::string temp_file_path(const std::string& stem) {
-    std::random_device random;
-    return (std::filesystem::temp_directory_path() /
-            ("affiche-image-test-" + stem + "-" + std::to_string(random())))
-        .string();
 }
 
 } // namespace
@@ -272,7 +266,8 @@ TEST_CASE("image header: garbage bytes") {
 }
 
 TEST_CASE("image header: read from a file") {
-    const std::string path = temp_file_path("read");
+    const affiche::testing::TempDir tmp("image-test");
+    const std::string path = tmp.path("read");
     {
         std::ofstream out(path, std::ios::binary);
         out << png(320, 200) << std::string(1000, '\0');

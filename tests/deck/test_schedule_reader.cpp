@@ -1,73 +1,19 @@
 // Tests for schedule_reader through the deck loader: the schedule keys, their defaults, and every
 // error at its exact line and column.
 #include "base/local_time.hpp"
-#include "deck/deck_loader.hpp"
+#include "deck/deck_loader_test_support.hpp"
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 
 using namespace affiche;
+using namespace affiche::testing;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A content folder under the temp directory, removed when the test ends.
-class TempDeck {
-  public:
-    TempDeck() {
-        std::random_device random;
-        dir_ = (fs::temp_directory_path() / ("affiche-schedule-test-" + std::to_string(random())))
-                   .string();
-        fs::create_directories(dir_ + "/slides");
-    }
-    ~TempDeck() {
-        std::error_code ec;
-        fs::remove_all(dir_, ec);
-    }
-    TempDeck(const TempDeck&) = delete;
-    TempDeck& operator=(const TempDeck&) = delete;
-
-    std::string path(const std::string& relative) const { return dir_ + "/" + relative; }
-    void write(const std::string& relative, const std::string& content) const {
-        std::ofstream(path(relative), std::ios::binary) << content;
-    }
-    LoadResult load() const { return load_deck(dir_); }
-
-  private:
-    std::string dir_;
-};
-
-std::string describe(const Diagnostics& diagnostics) {
-    std::string out;
-    for (const auto& d : diagnostics)
-        out += format_diagnostic(d) + "\n";
-    return out;
-}
-
-// The diagnostic at line:column of file whose message contains part; fails naming the caller.
-void expect_at(const LoadResult& result, Severity severity, const std::string& path, int line,
-               int column, std::string_view part, std::string_view hint, int caller_line) {
-    INFO("expected by test line " << caller_line << ": " << path << ":" << line << ":" << column
-                                  << ": " << part);
-    INFO("got:\n" << describe(result.diagnostics));
-    const auto it = std::find_if(
-        result.diagnostics.begin(), result.diagnostics.end(), [&](const Diagnostic& d) {
-            return d.severity == severity && d.loc.path == path && d.loc.line == line &&
-                   d.loc.column == column && d.message.find(part) != std::string::npos &&
-                   d.hint.find(hint) != std::string::npos;
-        });
-    CHECK(it != result.diagnostics.end());
-}
-
-#define EXPECT_ERROR(result, path, line, column, part, hint)                                       \
-    expect_at(result, Severity::error, path, line, column, part, hint, __LINE__)
-#define EXPECT_WARNING(result, path, line, column, part, hint)                                     \
-    expect_at(result, Severity::warning, path, line, column, part, hint, __LINE__)
 
 LocalDay day(int y, int m, int d) {
     return day_from_civil({y, m, d});

@@ -1,6 +1,7 @@
 // Tests for system_fonts: theme fonts a deck does not carry, found in real folders of real files.
 #include "deck/deck_loader.hpp"
 #include "deck/system_fonts.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -8,7 +9,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 
 using namespace affiche;
@@ -17,32 +17,16 @@ namespace fs = std::filesystem;
 namespace {
 
 // A scratch folder with a deck's fonts/ and two stand-ins for system font folders.
-class FontDirs {
+class FontDirs : public testing::TempDir {
   public:
-    FontDirs() {
-        std::random_device random;
-        root_ = fs::temp_directory_path() / ("affiche-fonts-test-" + std::to_string(random()));
+    FontDirs() : TempDir("fonts-test") {
         for (const char* sub : {"deck/slides", "deck/fonts", "noto", "dejavu"})
-            fs::create_directories(root_ / sub);
-    }
-    ~FontDirs() {
-        std::error_code ec;
-        fs::remove_all(root_, ec);
-    }
-    FontDirs(const FontDirs&) = delete;
-    FontDirs& operator=(const FontDirs&) = delete;
-
-    std::string path(const std::string& relative) const { return (root_ / relative).string(); }
-    void write(const std::string& relative, const std::string& content) const {
-        std::ofstream(path(relative), std::ios::binary) << content;
+            fs::create_directories(dir() / sub);
     }
     std::vector<std::string> system_dirs() const { return {path("noto"), path("dejavu")}; }
     std::string find(std::string_view name) const {
         return system_font_for(path("deck/fonts"), name, system_dirs());
     }
-
-  private:
-    fs::path root_;
 };
 
 } // namespace

@@ -8,7 +8,7 @@ function(affiche_e2e_test name source)
   cmake_parse_arguments(PARSE_ARGV 2 e2e "LINK_SDL" "" "PROPERTIES")
   add_executable(${name} ${PROJECT_SOURCE_DIR}/tests/e2e/${source})
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
-  target_link_libraries(${name} PRIVATE doctest::doctest)
+  target_link_libraries(${name} PRIVATE affiche_base doctest::doctest) # base: the process runner
   if(e2e_LINK_SDL) # to read PNGs back (SDL_image)
     target_link_libraries(${name} PRIVATE SDL2::SDL2 SDL2_image::SDL2_image)
   endif()
@@ -36,9 +36,20 @@ set(sync $<TARGET_FILE:affiche-sync>)
 affiche_e2e_test(affiche_e2e_tests test_render_e2e.cpp LINK_SDL PROPERTIES ${headless})
 # --render --at and --schedule on a deck with opening hours.
 affiche_e2e_test(affiche_schedule_e2e_tests test_schedule_e2e.cpp PROPERTIES ${headless})
-# As a service: the player spawned, edited, swapped, signalled; status, log, sd_notify.
-affiche_e2e_test(affiche_service_e2e_tests test_service_e2e.cpp LINK_SDL PROPERTIES ${headless}
-  ENVIRONMENT_MODIFICATION "SDL_RENDER_DRIVER=set:software" TIMEOUT 60 LABELS service_e2e)
+# As a service (tests/e2e/player_session.hpp): the player spawned, edited, swapped, signalled;
+# status, log, sd_notify. One topic per executable.
+set(service ${headless} ENVIRONMENT_MODIFICATION "SDL_RENDER_DRIVER=set:software" TIMEOUT 60
+  LABELS service_e2e)
+affiche_e2e_test(affiche_service_status_e2e_tests test_service_status_e2e.cpp PROPERTIES ${service})
+affiche_e2e_test(affiche_service_reload_e2e_tests test_service_reload_e2e.cpp PROPERTIES ${service})
+affiche_e2e_test(affiche_service_swap_e2e_tests test_service_content_swap_e2e.cpp
+  PROPERTIES ${service})
+affiche_e2e_test(affiche_service_signals_e2e_tests test_service_signals_e2e.cpp LINK_SDL
+  PROPERTIES ${service})
+affiche_e2e_test(affiche_service_notify_e2e_tests test_service_notify_e2e.cpp PROPERTIES ${service})
+affiche_e2e_test(affiche_service_schedule_e2e_tests test_service_schedule_e2e.cpp
+  PROPERTIES ${service})
+affiche_e2e_test(affiche_live_edit_e2e_tests test_live_edit_e2e.cpp LINK_SDL PROPERTIES ${service})
 # On a real X server (Xvfb, started by the test; skipped when absent): the X11 window, the
 # renderer choice, and the GLES2 renderer (the Pi's) against the software renderer's frames.
 affiche_e2e_test(affiche_xvfb_e2e_tests test_xvfb_e2e.cpp LINK_SDL PROPERTIES

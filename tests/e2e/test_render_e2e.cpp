@@ -2,6 +2,10 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+#include "support/text_file.hpp"
+
 #include <SDL.h>
 #include <SDL_image.h>
 
@@ -15,39 +19,13 @@
 #include <string>
 #include <vector>
 
+using namespace affiche::testing;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int exit_code = -1;
-    std::string output; // stdout and stderr together
-};
-
-// cmd run by /bin/sh, stdout and stderr together.
-Run run_command(const std::string& command) {
-    const std::string cmd = command + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
-        r.output.append(buf, n);
-    const int status = pclose(p);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
 Run run_affiche(const std::string& args) {
-    return run_command(std::string(AFFICHE_BIN) + " " + args);
-}
-
-fs::path fresh_dir(const std::string& name) {
-    const fs::path d =
-        fs::temp_directory_path() / ("affiche-e2e-" + name + "-" + std::to_string(getpid()));
-    fs::remove_all(d);
-    return d;
+    return run_shell(std::string(AFFICHE_BIN) + " " + args);
 }
 
 std::vector<fs::path> pngs_in(const fs::path& dir) {
@@ -81,11 +59,12 @@ constexpr Uint32 white_text = 0xFFFFFF; // the fixture's theme.text
 
 // Renders the fixture at w x h and checks every slide's PNG.
 void check_render(int w, int h) {
-    const fs::path out = fresh_dir(std::to_string(w) + "x" + std::to_string(h));
+    const TempDir t("e2e-" + std::to_string(w) + "x" + std::to_string(h));
+    const fs::path out = t.dir() / "out";
     const Run r = run_affiche("--render " + out.string() + " --size " + std::to_string(w) + "x" +
                               std::to_string(h) + " " + AFFICHE_SOURCE_DIR "/tests/fixtures/basic");
     INFO(r.output);
-    REQUIRE(r.exit_code == 0);
+    REQUIRE(r.code == 0);
     const auto files = pngs_in(out);
     REQUIRE(files.size() == 3); // three enabled slides; the disabled one is not rendered
     CHECK(files[0].filename() == "01-texte.png");
@@ -111,7 +90,6 @@ void check_render(int w, int h) {
         CHECK(outside == 0); // nothing is drawn outside the safe area
         if (f.filename() != "03-image-seule.png") CHECK(text_inside > 500); // body text is there
     }
-    fs::remove_all(out);
 }
 
 } // namespace
@@ -125,7 +103,8 @@ TEST_CASE("e2e: render writes one PNG per enabled slide, everything inside the s
 }
 
 TEST_CASE("e2e: a deck with errors is refused by --render and --check with file:line:col") {
-    const fs::path deck = fresh_dir("bad");
+    const TempDir t("e2e-bad");
+    const fs::path deck = t.dir() / "deck";
     fs::create_directories(deck / "slides");
     fs::create_directories(deck / "images");
     {
@@ -136,20 +115,20 @@ TEST_CASE("e2e: a deck with errors is refused by --render and --check with file:
     }
     const Run check = run_affiche("--check " + deck.string());
     INFO(check.output);
-    CHECK(check.exit_code == 1);
+    CHECK(check.code == 1);
     CHECK(check.output.find("slides/10-bad.toml:3:1: error:") != std::string::npos);
     CHECK(check.output.find("duration") != std::string::npos); // the did-you-mean hint
     const Run render = run_affiche("--render " + (deck / "out").string() + " " + deck.string());
     INFO(render.output);
-    CHECK(render.exit_code == 1);
+    CHECK(render.code == 1);
     CHECK(render.output.find("slides/10-bad.toml:3:1: error:") != std::string::npos);
     // Nothing is rendered from a refused deck, whatever the files would have been called.
     CHECK((!fs::exists(deck / "out") || pngs_in(deck / "out").empty()));
-    fs::remove_all(deck);
 }
 
 TEST_CASE("e2e: a PNG cut short (an upload still being copied) is an error, not a hang") {
-    const fs::path deck = fresh_dir("cut-png");
+    const TempDir t("e2e-cut-png");
+    const fs::path deck = t.dir() / "deck";
     fs::create_directories(deck / "slides");
     fs::create_directories(deck / "images");
     const fs::path full = fs::path(AFFICHE_SOURCE_DIR) / "docs" / "screenshots" / "accueil.png";
@@ -167,38 +146,38 @@ TEST_CASE("e2e: a PNG cut short (an upload still being copied) is an error, not 
     }
     // libpng fed this through SDL_image used to loop for ever: timeout turns a hang into a failure.
     const Run check =
-        run_command("timeout 60 " + std::string(AFFICHE_BIN) + " --check " + deck.string());
+        run_shell("timeout 60 " + std::string(AFFICHE_BIN) + " --check " + deck.string());
     INFO(check.output);
-    CHECK(check.exit_code == 1);
+    CHECK(check.code == 1);
     CHECK(
         check.output.find("slides/10-photo.toml:3:9: error: image 'photo.png' cannot be decoded") !=
         std::string::npos);
-    fs::remove_all(deck);
 }
 
 TEST_CASE("e2e: command line: --version, --help, and an unknown option is a usage error") {
     const Run v = run_affiche("--version");
-    CHECK(v.exit_code == 0);
+    CHECK(v.code == 0);
     CHECK(v.output.find("affiche ") == 0);
     const Run h = run_affiche("--help");
-    CHECK(h.exit_code == 0);
+    CHECK(h.code == 0);
     CHECK(h.output.find("--render OUT_DIR") != std::string::npos);
     const Run bad = run_affiche("--frobnicate");
-    CHECK(bad.exit_code == 2);
+    CHECK(bad.code == 2);
     CHECK(bad.output.find("unknown option '--frobnicate'") != std::string::npos);
 }
 
 TEST_CASE("e2e: the shipped deck checks clean: no error and no warning") {
     const Run r = run_affiche(std::string("--check ") + AFFICHE_SOURCE_DIR);
     INFO(r.output);
-    CHECK(r.exit_code == 0);
+    CHECK(r.code == 0);
     CHECK(r.output.find("warning") == std::string::npos);
     CHECK(r.output.find("error") == std::string::npos);
 }
 
 TEST_CASE("e2e: --check warns of a slide whose text is much smaller than the deck's usual size") {
     // The fixture's fonts and theme; min_cap_height low enough that only the size jump warns.
-    const fs::path deck = fresh_dir("sizes");
+    const TempDir t("e2e-sizes");
+    const fs::path deck = t.dir();
     fs::create_directories(deck / "slides");
     fs::copy(fs::path(AFFICHE_SOURCE_DIR) / "tests/fixtures/basic/fonts", deck / "fonts");
     fs::create_directories(deck / "images");
@@ -247,13 +226,6 @@ void write_solid(const fs::path& path, int w, int h, Uint32 rgb, bool jpeg) {
     REQUIRE(rc == 0);
 }
 
-void write_text(const fs::path& path, const std::string& text) {
-    std::FILE* f = std::fopen(path.string().c_str(), "w");
-    REQUIRE(f != nullptr);
-    std::fputs(text.c_str(), f);
-    std::fclose(f);
-}
-
 // Within 24 of rgb on every channel (JPEG and WebP are lossy).
 bool near(Uint32 c, Uint32 rgb) {
     for (int shift = 0; shift < 24; shift += 8) {
@@ -268,7 +240,8 @@ bool near(Uint32 c, Uint32 rgb) {
 
 TEST_CASE("e2e: PNG, JPEG, WebP and an image over the texture limit are drawn, aspect kept") {
     REQUIRE(SDL_Init(0) == 0);
-    const fs::path deck = fresh_dir("formats");
+    const TempDir t("e2e-formats");
+    const fs::path deck = t.dir() / "deck";
     fs::create_directories(deck / "slides");
     fs::create_directories(deck / "images");
     fs::create_directories(deck / "fonts");
@@ -286,7 +259,7 @@ TEST_CASE("e2e: PNG, JPEG, WebP and an image over the texture limit are drawn, a
     const fs::path out = deck / "out";
     const Run r = run_affiche("--render " + out.string() + " --size 1280x720 " + deck.string());
     INFO(r.output);
-    REQUIRE(r.exit_code == 0);
+    REQUIRE(r.code == 0);
     struct Expect {
         const char* file;
         Uint32 rgb;
@@ -316,5 +289,4 @@ TEST_CASE("e2e: PNG, JPEG, WebP and an image over the texture limit are drawn, a
         const double aspect = static_cast<double>(x1 - x0 + 1) / (y1 - y0 + 1);
         CHECK(aspect == doctest::Approx(e.aspect).epsilon(0.02));
     }
-    fs::remove_all(deck);
 }

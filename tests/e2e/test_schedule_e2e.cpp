@@ -3,15 +3,15 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+using namespace affiche::testing;
 namespace fs = std::filesystem;
 
 namespace {
@@ -24,30 +24,14 @@ std::string paris() {
                                                           : "'CET-1CEST,M3.5.0,M10.5.0/3'";
 }
 
-struct Run {
-    int exit_code = -1;
-    std::string output; // stdout and stderr together
-};
-
 Run run_affiche(const std::string& args) {
-    const std::string cmd = "TZ=" + paris() + " " + AFFICHE_BIN + " " + args + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
-        r.output.append(buf, n);
-    const int status = pclose(p);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    return run_shell("TZ=" + paris() + " " + AFFICHE_BIN + " " + args);
 }
 
 // The PNG names --render --at writes for that moment (the folder is made fresh).
 std::vector<std::string> rendered_at(const std::string& when, Run& r) {
-    const fs::path out = fs::temp_directory_path() /
-                         ("affiche-e2e-at-" + std::to_string(getpid()) + "-" + when.substr(11, 2));
-    fs::remove_all(out);
+    const TempDir t("e2e-at");
+    const fs::path out = t.dir() / "out";
     r = run_affiche("--render " + out.string() + " --size 320x180 --at \"" + when + "\" " +
                     deck_dir);
     std::vector<std::string> names;
@@ -56,7 +40,6 @@ std::vector<std::string> rendered_at(const std::string& when, Run& r) {
             names.push_back(e.path().filename().string());
     }
     std::sort(names.begin(), names.end());
-    fs::remove_all(out);
     return names;
 }
 
@@ -66,13 +49,13 @@ TEST_CASE("e2e schedule: --render --at renders what is on screen then") {
     Run r;
     using names = std::vector<std::string>;
     CHECK(rendered_at("2026-12-21 09:00", r) == names{"02-morning.png"});
-    CHECK(r.exit_code == 0);
+    CHECK(r.code == 0);
     CHECK(rendered_at("2026-12-21 15:00", r) == names{"01-afternoon.png"});
     // Open, but no slide scheduled: the fallback.
     CHECK(rendered_at("2026-12-21 18:45", r) == names{"03-calm.png"});
     // Closed: a line, no picture.
     CHECK(rendered_at("2026-12-21 13:00", r).empty());
-    CHECK(r.exit_code == 0);
+    CHECK(r.code == 0);
     CHECK(r.output.find("screen off at 2026-12-21 13:00: closed until 14:00\n") !=
           std::string::npos);
     CHECK(rendered_at("2026-12-28 10:00", r).empty());
@@ -83,7 +66,7 @@ TEST_CASE("e2e schedule: --render --at renders what is on screen then") {
 TEST_CASE("e2e schedule: --schedule prints the screen's days in plain text") {
     const Run r = run_affiche("--schedule --from 2026-12-27 --days 2 " + deck_dir);
     INFO(r.output);
-    CHECK(r.exit_code == 0);
+    CHECK(r.code == 0);
     CHECK(r.output == R"(
 Sunday 2026-12-27
   00:00-24:00  off  closed: Sunday
@@ -102,12 +85,12 @@ Monday 2026-12-21
   19:00-24:00  off  closed
 )");
     const Run bad = run_affiche("--schedule --days 0 " + deck_dir);
-    CHECK(bad.exit_code == 2);
+    CHECK(bad.code == 2);
 }
 
 TEST_CASE("e2e schedule: the fixture checks clean") {
     const Run r = run_affiche("--check " + deck_dir);
     INFO(r.output);
-    CHECK(r.exit_code == 0);
+    CHECK(r.code == 0);
     CHECK(r.output.find("warning") == std::string::npos);
 }

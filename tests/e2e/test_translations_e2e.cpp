@@ -3,56 +3,37 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+using namespace affiche::testing;
 namespace fs = std::filesystem;
 
 namespace {
 
 // A copy of the fixture deck with a slide file holding three mistakes, removed at the end.
 struct BrokenDeck {
-    fs::path dir;
+    TempDir tmp{"i18n"};
+    fs::path dir = tmp.dir() / "deck";
     BrokenDeck() {
-        dir = fs::temp_directory_path() / ("affiche-i18n-" + std::to_string(getpid()));
-        fs::remove_all(dir);
         fs::copy(fs::path(AFFICHE_SOURCE_DIR) / "tests" / "fixtures" / "basic", dir,
                  fs::copy_options::recursive);
         std::ofstream(dir / "slides" / "10-texte.toml", std::ios::trunc)
             << "[[slide]]\nid = \"texte\"\ntitel = \"x\"\ntitle = \"Bonjour\"\n"
                "image = \"rnd.svg\"\nduration = \"5\"\n";
     }
-    ~BrokenDeck() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-};
-
-struct Run {
-    int code = -1;
-    std::string out; // stdout and stderr
 };
 
 // affiche --check dir with the given language variables (LANGUAGE and LC_ALL cleared first).
 Run check(const fs::path& dir, const std::string& lang_vars) {
-    const std::string cmd = "env -u LANGUAGE -u LC_ALL -u LC_MESSAGES " + lang_vars + " '" +
-                            std::string(AFFICHE_BIN) + "' --check '" + dir.string() + "' 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    Run r;
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;)
-        r.out.append(buf, n);
-    const int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    return run_shell("env -u LANGUAGE -u LC_ALL -u LC_MESSAGES " + lang_vars + " '" +
+                     std::string(AFFICHE_BIN) + "' --check '" + dir.string() + "'");
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -78,26 +59,27 @@ TEST_CASE("translations e2e: --check in French, with the same path:line:col: err
     BrokenDeck deck;
     const Run en = check(deck.dir, "LANG=C.UTF-8");
     const Run fr = check(deck.dir, "LANG=fr_FR.UTF-8");
-    INFO("English:\n" << en.out << "French:\n" << fr.out);
+    INFO("English:\n" << en.output << "French:\n" << fr.output);
     CHECK(en.code == 1);
     CHECK(fr.code == 1);
     // English stays the default.
-    CHECK(en.out.find("unknown key 'titel' in [[slide]] (did you mean 'title'?)") !=
+    CHECK(en.output.find("unknown key 'titel' in [[slide]] (did you mean 'title'?)") !=
           std::string::npos);
-    CHECK(en.out.find("3 errors, 0 warnings") != std::string::npos);
+    CHECK(en.output.find("3 errors, 0 warnings") != std::string::npos);
     // French text after an unchanged prefix.
     const std::string slide = deck.dir.string() + "/slides/10-texte.toml";
-    CHECK(fr.out.find(slide + ":3:1: error: clé inconnue 'titel' dans [[slide]] (vouliez-vous "
-                              "dire 'title' ?)") != std::string::npos);
-    CHECK(fr.out.find(slide + ":5:9: error: image 'rnd.svg' introuvable dans images/") !=
+    CHECK(fr.output.find(slide + ":3:1: error: clé inconnue 'titel' dans [[slide]] (vouliez-vous "
+                                 "dire 'title' ?)") != std::string::npos);
+    CHECK(fr.output.find(slide + ":5:9: error: image 'rnd.svg' introuvable dans images/") !=
           std::string::npos);
-    CHECK(fr.out.find(slide + ":6:12: error: 'duration' doit être un nombre (secondes), trouvé : "
-                              "un texte (écrivez-le sans guillemets)") != std::string::npos);
-    CHECK(fr.out.find("3 erreurs, 0 avertissement") != std::string::npos);
-    CHECK(fr.out.find("unknown key") == std::string::npos);
+    CHECK(fr.output.find(slide +
+                         ":6:12: error: 'duration' doit être un nombre (secondes), trouvé : "
+                         "un texte (écrivez-le sans guillemets)") != std::string::npos);
+    CHECK(fr.output.find("3 erreurs, 0 avertissement") != std::string::npos);
+    CHECK(fr.output.find("unknown key") == std::string::npos);
     // Line by line, the same diagnostics with the same prefixes, in the same order.
-    const auto en_lines = lines_of(en.out);
-    const auto fr_lines = lines_of(fr.out);
+    const auto en_lines = lines_of(en.output);
+    const auto fr_lines = lines_of(fr.output);
     REQUIRE(en_lines.size() == fr_lines.size());
     int diagnostics = 0;
     for (std::size_t i = 0; i < en_lines.size(); ++i) {
@@ -111,19 +93,19 @@ TEST_CASE("translations e2e: a French locale that is not generated still gets Fr
     BrokenDeck deck;
     // No system generates fr_XX: the language part still selects the French catalogue.
     const Run fr = check(deck.dir, "LANG=fr_XX.UTF-8");
-    INFO(fr.out);
-    CHECK(fr.out.find("clé inconnue 'titel'") != std::string::npos);
+    INFO(fr.output);
+    CHECK(fr.output.find("clé inconnue 'titel'") != std::string::npos);
     // A language without a catalogue: English.
     const Run de = check(deck.dir, "LANG=de_DE.UTF-8");
-    CHECK(de.out.find("unknown key 'titel'") != std::string::npos);
+    CHECK(de.output.find("unknown key 'titel'") != std::string::npos);
 }
 
 TEST_CASE("translations e2e: a good deck is reported OK in French") {
     const fs::path deck = fs::path(AFFICHE_SOURCE_DIR) / "tests" / "fixtures" / "basic";
     const Run fr = check(deck, "LANG=fr_FR.UTF-8");
-    INFO(fr.out);
+    INFO(fr.output);
     CHECK(fr.code == 0);
-    CHECK(fr.out.find(deck.string() + ": diapositives correctes, 3 diapositives à montrer") !=
+    CHECK(fr.output.find(deck.string() + ": diapositives correctes, 3 diapositives à montrer") !=
           std::string::npos);
 }
 
@@ -133,14 +115,14 @@ TEST_CASE("translations e2e: a TOML syntax error (a quote left open) in French a
         << "[[slide]]\nid = \"texte\"\ntitle = \"jamais refermé\n";
     const Run en = check(deck.dir, "LANG=C.UTF-8");
     const Run fr = check(deck.dir, "LANG=fr_FR.UTF-8");
-    INFO("English:\n" << en.out << "French:\n" << fr.out);
+    INFO("English:\n" << en.output << "French:\n" << fr.output);
     const std::string at = deck.dir.string() + "/slides/10-texte.toml:3:";
     // toml++'s own words in English, unchanged.
-    CHECK(en.out.find("error: Error while parsing string: unescaped control characters other "
-                      "than TAB (U+0009) are explicitly prohibited") != std::string::npos);
-    CHECK(fr.out.find("error: Erreur de syntaxe TOML (texte) : texte non refermé") !=
+    CHECK(en.output.find("error: Error while parsing string: unescaped control characters other "
+                         "than TAB (U+0009) are explicitly prohibited") != std::string::npos);
+    CHECK(fr.output.find("error: Erreur de syntaxe TOML (texte) : texte non refermé") !=
           std::string::npos);
-    CHECK(fr.out.find("le guillemet fermant manque-t-il") != std::string::npos);
-    CHECK(prefix_of(lines_of(fr.out).front()) == prefix_of(lines_of(en.out).front()));
-    CHECK(prefix_of(lines_of(fr.out).front()).rfind(at, 0) == 0);
+    CHECK(fr.output.find("le guillemet fermant manque-t-il") != std::string::npos);
+    CHECK(prefix_of(lines_of(fr.output).front()) == prefix_of(lines_of(en.output).front()));
+    CHECK(prefix_of(lines_of(fr.output).front()).rfind(at, 0) == 0);
 }

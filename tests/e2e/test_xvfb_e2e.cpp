@@ -3,24 +3,27 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include "support/json_field.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+#include "support/text_file.hpp"
+#include "support/wait_for.hpp"
+
 #include <SDL.h>
 #include <SDL_image.h>
 
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -28,155 +31,29 @@
 #include <thread>
 #include <vector>
 
-extern char** environ;
-
+using namespace affiche::testing;
 namespace fs = std::filesystem;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 constexpr int width = 640, height = 360; // px: the X screen and the --render size
 constexpr int start_timeout_ms = 20'000; // first frame: ASan, llvmpipe, a busy shared machine
 
-bool wait_for(const std::function<bool()>& cond, int timeout_ms) {
-    const auto end = Clock::now() + std::chrono::milliseconds(timeout_ms);
-    while (!cond()) {
-        if (Clock::now() >= end) return cond();
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return true;
-}
-
-std::string read_text(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-int count_of(const std::string& haystack, const std::string& needle) {
-    int n = 0;
-    for (auto at = haystack.find(needle); at != std::string::npos;
-         at = haystack.find(needle, at + needle.size()))
-        ++n;
-    return n;
-}
-
-// The value after "key": in the status file's pretty JSON, quotes removed.
-std::string json_field(const std::string& json, const std::string& key) {
-    const auto at = json.find("\"" + key + "\": ");
-    if (at == std::string::npos) return "";
-    const auto from = at + key.size() + 4;
-    std::string v = json.substr(from, json.find('\n', from) - from);
-    if (!v.empty() && v.back() == ',') v.pop_back();
-    if (v.size() >= 2 && v.front() == '"') v = v.substr(1, v.size() - 2);
-    return v;
-}
-
-// True when name is an executable in $PATH.
-bool have_tool(const std::string& name) {
-    const char* env = std::getenv("PATH");
-    std::stringstream path(std::string(env ? env : "/usr/bin:/bin"));
-    std::string dir;
-    while (std::getline(path, dir, ':')) {
-        if (access((dir + "/" + name).c_str(), X_OK) == 0) return true;
-    }
-    return false;
-}
-
 // Skips the test (CTest SKIP_RETURN_CODE 77) when a tool it needs is not installed.
 void need_tool(const std::string& name) {
-    if (have_tool(name)) return;
+    if (have_program(name)) return;
     std::fprintf(stderr, "%s is not installed: test skipped\n", name.c_str());
     std::exit(77);
 }
 
-struct TempDir {
-    fs::path dir;
-    explicit TempDir(const std::string& tag)
-        : dir(fs::temp_directory_path() /
-              ("affiche-xvfb-" + tag + "-" + std::to_string(getpid()))) {
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-};
-
-// A process from argv with exactly env; stdout and stderr to log (or inherited when empty);
-// extra_fd becomes its descriptor 3. Killed at the end if still running.
-class Process {
-  public:
-    Process(const std::vector<std::string>& argv_s, const std::vector<std::string>& env_s,
-            const fs::path& log, int extra_fd = -1) {
-        std::vector<char*> argv, envp;
-        for (const auto& a : argv_s)
-            argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        for (const auto& e : env_s)
-            envp.push_back(const_cast<char*>(e.c_str()));
-        envp.push_back(nullptr);
-        posix_spawn_file_actions_t fa;
-        posix_spawn_file_actions_init(&fa);
-        posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-        if (!log.empty()) {
-            posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                             0644);
-            posix_spawn_file_actions_adddup2(&fa, 1, 2);
-        }
-        if (extra_fd >= 0) posix_spawn_file_actions_adddup2(&fa, extra_fd, 3);
-        const int rc = posix_spawnp(&pid_, argv[0], &fa, nullptr, argv.data(), envp.data());
-        posix_spawn_file_actions_destroy(&fa);
-        REQUIRE_MESSAGE(rc == 0, argv_s[0] << ": " << std::strerror(rc));
-    }
-    ~Process() {
-        if (!exited_) {
-            kill(pid_, SIGKILL);
-            waitpid(pid_, nullptr, 0);
-        }
-    }
-    Process(const Process&) = delete;
-    Process& operator=(const Process&) = delete;
-    void signal(int sig) const { REQUIRE(kill(pid_, sig) == 0); }
-    bool running() {
-        int status = 0;
-        if (exited_ || waitpid(pid_, &status, WNOHANG) == 0) return !exited_;
-        exited_ = true;
-        code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        return false;
-    }
-    // The exit code once it has exited within timeout_ms, else -1.
-    int wait_exit(int timeout_ms) {
-        wait_for([this] { return !running(); }, timeout_ms);
-        return exited_ ? code_ : -1;
-    }
-    // SIGTERM, then the exit code within timeout_ms (-1 if still running).
-    int stop(int timeout_ms) {
-        if (running()) signal(SIGTERM);
-        return wait_exit(timeout_ms);
-    }
-
-  private:
-    pid_t pid_ = -1;
-    bool exited_ = false;
-    int code_ = -1;
-};
-
 // This environment without SDL, systemd and display variables, plus extra ("NAME=value").
 std::vector<std::string> child_env(const std::vector<std::string>& extra) {
-    std::vector<std::string> env;
-    for (char** e = environ; *e; ++e) {
-        const std::string kv = *e;
-        const std::string name = kv.substr(0, kv.find('='));
-        if (name.rfind("SDL_", 0) == 0 || name == "DISPLAY" || name == "WAYLAND_DISPLAY" ||
-            name == "NOTIFY_SOCKET" || name.rfind("WATCHDOG_", 0) == 0 || name == "ASAN_OPTIONS")
-            continue;
-        env.push_back(kv);
-    }
-    env.insert(env.end(), extra.begin(), extra.end());
-    return env;
+    std::map<std::string, std::string> set;
+    for (const auto& kv : extra)
+        set[kv.substr(0, kv.find('='))] = kv.substr(kv.find('=') + 1);
+    return child_environment(
+        {"SDL_*", "DISPLAY", "WAYLAND_DISPLAY", "NOTIFY_SOCKET", "WATCHDOG_*", "ASAN_OPTIONS"},
+        set);
 }
 
 // An X server of width x height at 24 bits on a display number it picks itself (-displayfd).
@@ -357,10 +234,10 @@ TEST_CASE("xvfb e2e: a real X11 window shows what --render draws, with the rende
     need_tool("import"); // ImageMagick: reads the X server's root window
     REQUIRE(SDL_Init(0) == 0);
     TempDir t("x11");
-    make_deck(t.dir / "deck", 60, 1.0);
-    const std::vector<Image> want = render_reference(t.dir / "deck", t.dir / "render");
-    Xvfb x(t.dir / "xvfb.log");
-    Session s(t.dir, t.dir / "deck", x, {}); // no SDL_RENDER_DRIVER: the player chooses
+    make_deck(t.dir() / "deck", 60, 1.0);
+    const std::vector<Image> want = render_reference(t.dir() / "deck", t.dir() / "render");
+    Xvfb x(t.dir() / "xvfb.log");
+    Session s(t.dir(), t.dir() / "deck", x, {}); // no SDL_RENDER_DRIVER: the player chooses
     INFO(read_text(s.log));
     CHECK(s.field("width") == std::to_string(width));
     CHECK(s.field("height") == std::to_string(height));
@@ -372,7 +249,7 @@ TEST_CASE("xvfb e2e: a real X11 window shows what --render draws, with the rende
     // What the X server shows, once the first slide's 1 s fade-in from black is over. The wait is
     // for the very bound checked: a grab late in the fade (mean 1.29) is "close enough" between
     // renderers, but not yet the near-exact picture the same software code draws.
-    const fs::path root = t.dir / "root.png";
+    const fs::path root = t.dir() / "root.png";
     const std::string grab = "DISPLAY=" + x.display() + " import -window root " + root.string();
     Diff d;
     const auto near_exact = [](const Diff& diff) {
@@ -395,10 +272,10 @@ TEST_CASE("xvfb e2e: the GLES2 renderer on Mesa shows the software renderer's fr
     need_tool("Xvfb");
     REQUIRE(SDL_Init(0) == 0);
     TempDir t("gles2");
-    make_deck(t.dir / "deck", 2, 1.0);
-    const std::vector<Image> want = render_reference(t.dir / "deck", t.dir / "render");
-    Xvfb x(t.dir / "xvfb.log");
-    Session s(t.dir, t.dir / "deck", x, {"SDL_RENDER_DRIVER=opengles2"});
+    make_deck(t.dir() / "deck", 2, 1.0);
+    const std::vector<Image> want = render_reference(t.dir() / "deck", t.dir() / "render");
+    Xvfb x(t.dir() / "xvfb.log");
+    Session s(t.dir(), t.dir() / "deck", x, {"SDL_RENDER_DRIVER=opengles2"});
     INFO(read_text(s.log));
     REQUIRE(s.field("renderer") == "opengles2");
     CHECK(s.field("renderer_reason") == "SDL_RENDER_DRIVER=opengles2 set");
@@ -409,9 +286,9 @@ TEST_CASE("xvfb e2e: the GLES2 renderer on Mesa shows the software renderer's fr
     // Shots as fast as they come for 7 s (more than two 2 s slides with their 1 s crossfades),
     // kept as files: comparing them is slow under ASan, and would thin out the shots.
     std::vector<fs::path> shots;
-    const auto end = Clock::now() + std::chrono::seconds(7);
-    for (int n = 1; Clock::now() < end; ++n) {
-        shots.push_back(t.dir / ("shot-" + std::to_string(n) + ".png"));
+    const auto end = SteadyClock::now() + std::chrono::seconds(7);
+    for (int n = 1; SteadyClock::now() < end; ++n) {
+        shots.push_back(t.dir() / ("shot-" + std::to_string(n) + ".png"));
         s.screenshot(n, shots.back());
         std::this_thread::sleep_for(std::chrono::milliseconds(120)); // ~5 shots a fade
     }

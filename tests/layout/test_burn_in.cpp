@@ -3,6 +3,7 @@
 #include "layout/burn_in.hpp"
 #include "layout/slide_layout.hpp"
 #include "layout/slide_overlays.hpp"
+#include "support/fake_measurer.hpp"
 
 #include <doctest/doctest.h>
 
@@ -12,17 +13,9 @@
 #include <variant>
 
 using namespace affiche;
+using affiche::testing::FakeMeasurer;
 
 namespace {
-
-class FakeMeasurer : public TextMeasurer {
-  public:
-    int width(std::string_view s, FontSpec f, bool) const override {
-        return static_cast<int>(s.size()) * f.size_px / 2;
-    }
-    int line_height(FontSpec f) const override { return f.size_px * 5 / 4; }
-    int cap_height(FontSpec f) const override { return f.size_px * 7 / 10; }
-};
 
 constexpr std::int64_t t0 = 1'798'000'000; // a Unix time in December 2026, s
 

@@ -1,24 +1,13 @@
 // Tests for error_overlay: the preview's errors panel, laid out with a fake measurer.
 #include "layout/error_overlay.hpp"
+#include "support/fake_measurer.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace affiche;
+using affiche::testing::FakeMeasurer;
 
 namespace {
-
-// Every code point is size_px / 2 wide.
-class FakeMeasurer : public TextMeasurer {
-  public:
-    int width(std::string_view s, FontSpec f, bool) const override {
-        int n = 0;
-        for (unsigned char c : s)
-            n += (c & 0xC0) != 0x80;
-        return n * f.size_px / 2;
-    }
-    int line_height(FontSpec f) const override { return f.size_px * 5 / 4; }
-    int cap_height(FontSpec f) const override { return f.size_px * 7 / 10; }
-};
 
 const FakeMeasurer m;
 

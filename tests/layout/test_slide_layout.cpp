@@ -1,6 +1,7 @@
 // Tests for slide layout with a fake text measurer: boxes, fitting, readability, overlays.
 #include "layout/slide_layout.hpp"
 #include "layout/slide_overlays.hpp"
+#include "support/fake_measurer.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,21 +11,9 @@
 #include <vector>
 
 using namespace affiche;
+using affiche::testing::FakeMeasurer;
 
 namespace {
-
-// Every code point is size_px / 2 wide; capitals are 0.7 of the size.
-class FakeMeasurer : public TextMeasurer {
-  public:
-    int width(std::string_view s, FontSpec f, bool) const override {
-        int n = 0;
-        for (unsigned char c : s)
-            n += (c & 0xC0) != 0x80;
-        return n * f.size_px / 2;
-    }
-    int line_height(FontSpec f) const override { return f.size_px * 5 / 4; }
-    int cap_height(FontSpec f) const override { return f.size_px * 7 / 10; }
-};
 
 Deck deck_with(Slide s) {
     Deck d;

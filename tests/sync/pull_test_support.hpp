@@ -24,7 +24,7 @@ struct PullBench {
     PullBench() {
         std::filesystem::copy(std::string(AFFICHE_SOURCE_DIR) + "/tests/fixtures/basic",
                               tmp.path("deck"), std::filesystem::copy_options::recursive);
-        REQUIRE(run_shell("minisign -G -W -p " + tmp.path("k.pub") + " -s " + tmp.path("k.key")) ==
+        REQUIRE(run_shell("minisign -G -W -p " + tmp.path("k.pub") + " -s " + tmp.path("k.key")).code ==
                 0);
     }
     Manifest publish_deck() {
@@ -78,7 +78,7 @@ struct PullBench {
         return publish_deck();
     }
     void edit_deck(const std::string& extra) {
-        tmp.write("deck/slides/deck.toml", read_file(tmp.path("deck/slides/deck.toml")) + extra);
+        tmp.write("deck/slides/deck.toml", read_text(tmp.path("deck/slides/deck.toml")) + extra);
     }
 };
 

@@ -44,12 +44,12 @@ TEST_CASE("equal decks give byte-equal archives, whatever the files' times and m
         fs::remove(tmp.path("b.tar"));
         REQUIRE(pack(tmp.path("a"), tmp.path("a.tar"), c).ok());
         REQUIRE(pack(tmp.path("b"), tmp.path("b.tar"), c).ok());
-        CHECK(testing::read_file(tmp.path("a.tar")) == testing::read_file(tmp.path("b.tar")));
+        CHECK(testing::read_text(tmp.path("a.tar")) == testing::read_text(tmp.path("b.tar")));
     }
-    tmp.write("b/slides/deck.toml", testing::read_file(tmp.path("b/slides/deck.toml")) + "\n");
+    tmp.write("b/slides/deck.toml", testing::read_text(tmp.path("b/slides/deck.toml")) + "\n");
     fs::remove(tmp.path("b.tar"));
     REQUIRE(pack(tmp.path("b"), tmp.path("b.tar")).ok());
-    CHECK(testing::read_file(tmp.path("a.tar")) != testing::read_file(tmp.path("b.tar")));
+    CHECK(testing::read_text(tmp.path("a.tar")) != testing::read_text(tmp.path("b.tar")));
 }
 
 TEST_CASE("an archive extracts to a deck of the same revision, with only the deck's files") {
@@ -74,7 +74,7 @@ TEST_CASE("the writer never replaces a file and refuses a FIFO in the deck") {
     fs::copy(fixture, tmp.path("deck"), fs::copy_options::recursive);
     tmp.write("exists.tar", "old");
     CHECK_FALSE(pack(tmp.path("deck"), tmp.path("exists.tar")).ok());
-    CHECK(testing::read_file(tmp.path("exists.tar")) == "old");
+    CHECK(testing::read_text(tmp.path("exists.tar")) == "old");
     REQUIRE(::mkfifo(tmp.path("deck/images/pipe.png").c_str(), 0644) == 0);
     auto r = write_deck_archive(tmp.path("deck"), {}, {"images/pipe.png"}, tmp.path("p.tar"),
                                 best_compression(), 1 << 20);

@@ -10,7 +10,7 @@
 
 using namespace affiche;
 using affiche::testing::no_minisign;
-using affiche::testing::read_file;
+using affiche::testing::read_text;
 using affiche::testing::run_shell;
 using affiche::testing::TempDir;
 
@@ -18,8 +18,9 @@ namespace {
 
 // A key pair made by `minisign -G -W` (no password) in dir as name.pub / name.key.
 void make_plain_keys(const TempDir& tmp, const std::string& name) {
-    REQUIRE(run_shell("minisign -G -W -p " + tmp.path(name + ".pub") + " -s " +
-                      tmp.path(name + ".key")) == 0);
+    REQUIRE(
+        run_shell("minisign -G -W -p " + tmp.path(name + ".pub") + " -s " + tmp.path(name + ".key"))
+            .code == 0);
 }
 
 constexpr const char* manifest_text = "format = 1\nsequence = 3\n";
@@ -35,14 +36,15 @@ TEST_CASE("a file signed in-process verifies with `minisign -Vm`, and a changed 
     auto pub = read_public_key(tmp.path("k.pub"));
     REQUIRE(pub.ok());
     CHECK(public_key_of(*secret).key == pub->key);
-    CHECK(format_public_key(*pub) == read_file(tmp.path("k.pub")));
+    CHECK(format_public_key(*pub) == read_text(tmp.path("k.pub")));
     tmp.write("m.toml", manifest_text);
     tmp.write("m.toml.minisig", sign_bytes(*secret, manifest_text, "sequence:3 revision:ab"));
-    CHECK(run_shell("minisign -Vm " + tmp.path("m.toml") + " -p " + tmp.path("k.pub")) == 0);
+    CHECK(run_shell("minisign -Vm " + tmp.path("m.toml") + " -p " + tmp.path("k.pub")).code == 0);
     // -H: minisign refuses legacy signatures, so ours are the prehashed kind.
-    CHECK(run_shell("minisign -H -Vm " + tmp.path("m.toml") + " -p " + tmp.path("k.pub")) == 0);
+    CHECK(run_shell("minisign -H -Vm " + tmp.path("m.toml") + " -p " + tmp.path("k.pub")).code ==
+          0);
     tmp.write("m.toml", "format = 1\nsequence = 4\n");
-    CHECK(run_shell("minisign -Vm " + tmp.path("m.toml") + " -p " + tmp.path("k.pub")) != 0);
+    CHECK(run_shell("minisign -Vm " + tmp.path("m.toml") + " -p " + tmp.path("k.pub")).code != 0);
 }
 
 TEST_CASE("a file signed by `minisign -Sm` with a password-less key is accepted" * no_minisign()) {
@@ -50,15 +52,18 @@ TEST_CASE("a file signed by `minisign -Sm` with a password-less key is accepted"
     make_plain_keys(tmp, "k");
     tmp.write("m.toml", manifest_text);
     REQUIRE(run_shell("minisign -Sm " + tmp.path("m.toml") + " -s " + tmp.path("k.key") +
-                      " -t 'sequence:3 revision:ab'") == 0);
+                      " -t 'sequence:3 revision:ab'")
+                .code == 0);
     auto keys = read_trusted_keys(tmp.path("k.pub"));
     REQUIRE(keys.ok());
     auto v = verify_file(tmp.path("m.toml"), *keys);
     REQUIRE_MESSAGE(v.ok(), format_diagnostic(v.error()));
     CHECK(v->trusted_comment == "sequence:3 revision:ab");
     // The legacy format (`-l`: the file itself signed, "Ed") is still accepted, as minisign does.
-    REQUIRE(run_shell("minisign -S -l -m " + tmp.path("m.toml") + " -s " + tmp.path("k.key")) == 0);
-    CHECK(read_file(tmp.path("m.toml.minisig")).find("\nRW") != std::string::npos);
+    REQUIRE(
+        run_shell("minisign -S -l -m " + tmp.path("m.toml") + " -s " + tmp.path("k.key")).code ==
+        0);
+    CHECK(read_text(tmp.path("m.toml.minisig")).find("\nRW") != std::string::npos);
     auto legacy = verify_file(tmp.path("m.toml"), *keys);
     CHECK_MESSAGE(legacy.ok(), format_diagnostic(legacy.error()));
     tmp.write("m.toml", "format = 1\nsequence = 4\n");
@@ -69,10 +74,12 @@ TEST_CASE("an encrypted key: minisign signs with it given the password on stdin,
           no_minisign()) {
     TempDir tmp("minisign");
     REQUIRE(run_shell("printf 'pass word\\npass word\\n' | minisign -G -p " + tmp.path("e.pub") +
-                      " -s " + tmp.path("e.key")) == 0);
+                      " -s " + tmp.path("e.key"))
+                .code == 0);
     tmp.write("m.toml", manifest_text);
     REQUIRE(run_shell("printf 'pass word\\n' | minisign -Sm " + tmp.path("m.toml") + " -s " +
-                      tmp.path("e.key")) == 0);
+                      tmp.path("e.key"))
+                .code == 0);
     auto keys = read_trusted_keys(tmp.path("e.pub"));
     REQUIRE(keys.ok());
     auto v = verify_file(tmp.path("m.toml"), *keys);
@@ -91,7 +98,7 @@ TEST_CASE("an encrypted key: minisign signs with it given the password on stdin,
     auto secret = read_secret_key(tmp.path("e.key"), std::string("pass word"));
     REQUIRE_MESSAGE(secret.ok(), format_diagnostic(secret.error()));
     tmp.write("m.toml.minisig", sign_bytes(*secret, manifest_text, "sequence:3"));
-    CHECK(run_shell("minisign -Vm " + tmp.path("m.toml") + " -p " + tmp.path("e.pub")) == 0);
+    CHECK(run_shell("minisign -Vm " + tmp.path("m.toml") + " -p " + tmp.path("e.pub")).code == 0);
 }
 
 TEST_CASE("refusals: each with its own clear message" * no_minisign()) {

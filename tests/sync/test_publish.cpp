@@ -15,7 +15,7 @@
 
 using namespace affiche;
 using affiche::testing::no_minisign;
-using affiche::testing::read_file;
+using affiche::testing::read_text;
 using affiche::testing::run_shell;
 using affiche::testing::TempDir;
 namespace fs = std::filesystem;
@@ -30,8 +30,9 @@ struct Site {
     TempDir tmp{"publish"};
     Site() {
         fs::copy(fixture, tmp.path("deck"), fs::copy_options::recursive);
-        REQUIRE(run_shell("minisign -G -W -p " + tmp.path("k.pub") + " -s " + tmp.path("k.key")) ==
-                0);
+        REQUIRE(
+            run_shell("minisign -G -W -p " + tmp.path("k.pub") + " -s " + tmp.path("k.key")).code ==
+            0);
     }
     PublishOptions options() const {
         PublishOptions o;
@@ -46,11 +47,11 @@ struct Site {
         std::map<std::string, std::string> out;
         if (!fs::exists(tmp.path("site"))) return out;
         for (const auto& e : fs::directory_iterator(tmp.path("site")))
-            out[e.path().filename().string()] = read_file(e.path().string());
+            out[e.path().filename().string()] = read_text(e.path().string());
         return out;
     }
     void edit_deck(const std::string& extra) {
-        tmp.write("deck/slides/deck.toml", read_file(tmp.path("deck/slides/deck.toml")) + extra);
+        tmp.write("deck/slides/deck.toml", read_text(tmp.path("deck/slides/deck.toml")) + extra);
     }
 };
 
@@ -77,7 +78,7 @@ TEST_CASE("publish writes an archive, a manifest and a signature minisign accept
     auto read_back = read_manifest(r.manifest_path);
     REQUIRE(read_back.ok());
     CHECK(format_manifest(*read_back) == format_manifest(m));
-    CHECK(run_shell("minisign -Vm " + r.manifest_path + " -p " + site.tmp.path("k.pub")) == 0);
+    CHECK(run_shell("minisign -Vm " + r.manifest_path + " -p " + site.tmp.path("k.pub")).code == 0);
     auto keys = read_trusted_keys(site.tmp.path("k.pub"));
     REQUIRE(keys.ok());
     auto v = verify_file(r.manifest_path, *keys);
@@ -98,7 +99,7 @@ TEST_CASE("the sequence goes up by one each time; the same deck again reuses its
     CHECK(second.manifest.revision != first.manifest.revision);
     CHECK(fs::exists(first.archive_path));
     site.tmp.write("deck/slides/deck.toml",
-                   read_file(fixture + "/slides/deck.toml")); // back to the first deck
+                   read_text(fixture + "/slides/deck.toml")); // back to the first deck
     const PublishReport third = publish_ok(site.options());
     CHECK(third.manifest.sequence == 3);
     CHECK(third.manifest.revision == first.manifest.revision);
@@ -121,7 +122,7 @@ TEST_CASE("an invalid deck is refused and nothing is written" * no_minisign()) {
     CHECK(seen[0].starts_with(site.tmp.path("deck/slides/deck.toml") + ":"));
     CHECK(site.files() == before);
     SUBCASE("a missing image too, and into a site that does not exist yet") {
-        site.tmp.write("deck/slides/deck.toml", read_file(fixture + "/slides/deck.toml"));
+        site.tmp.write("deck/slides/deck.toml", read_text(fixture + "/slides/deck.toml"));
         fs::remove(site.tmp.path("deck/images/rond.svg"));
         o.site_dir = site.tmp.path("new-site");
         CHECK_FALSE(publish(o).ok());
@@ -168,7 +169,7 @@ TEST_CASE("expires is written as asked" * no_minisign()) {
     PublishOptions o = site.options();
     o.expires_in = *parse_duration_seconds("12h");
     const PublishReport r = publish_ok(o);
-    CHECK(read_file(r.manifest_path).find("expires = 2026-11-29T19:00:00Z\n") != std::string::npos);
+    CHECK(read_text(r.manifest_path).find("expires = 2026-11-29T19:00:00Z\n") != std::string::npos);
     o.expires_in = 0;
     site.edit_deck("\n# edit\n");
     auto refused = publish(o);

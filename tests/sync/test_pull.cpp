@@ -15,7 +15,7 @@
 using namespace affiche;
 using affiche::testing::no_minisign;
 using affiche::testing::PullBench;
-using affiche::testing::read_file;
+using affiche::testing::read_text;
 namespace fs = std::filesystem;
 
 TEST_CASE("pull: a state file that cannot be read stops the pass, changes nothing, resets "
@@ -25,7 +25,7 @@ TEST_CASE("pull: a state file that cannot be read stops the pass, changes nothin
     const Manifest first = b.publish_deck();
     REQUIRE(b.pull().kind == PullOutcome::Kind::installed);
     const std::string state_path = b.tmp.path("screen/state/sync.state");
-    const std::string good = read_file(state_path);
+    const std::string good = read_text(state_path);
     b.edit_deck("\n# edited\n");
     const Manifest second = b.publish_deck();
     REQUIRE(second.sequence == 2);
@@ -62,7 +62,7 @@ TEST_CASE("pull: a state file that cannot be read stops the pass, changes nothin
         CHECK(out.kind == PullOutcome::Kind::failed);
         CHECK(out.message.find(bad.message) != std::string::npos);
         CHECK(b.current() == "content/" + first.revision); // the screen kept its deck
-        CHECK(read_file(b.tmp.path("screen/status.json")).find(bad.message) != std::string::npos);
+        CHECK(read_text(b.tmp.path("screen/status.json")).find(bad.message) != std::string::npos);
     }
     // Put back, the next valid publication is taken.
     fs::remove_all(state_path);

@@ -50,8 +50,8 @@ TEST_CASE("an ordinary archive extracts with normalised modes") {
                                             file_entry("images/photos/x.png", "png")};
     for (auto c : {TestCompression::zstd, TestCompression::gzip, TestCompression::none}) {
         CHECK(extract(tmp, entries, {}, c) == "");
-        CHECK(testing::read_file(tmp.path("out/slides/deck.toml")) == "[deck]\n");
-        CHECK(testing::read_file(tmp.path("out/images/photos/x.png")) == "png");
+        CHECK(testing::read_text(tmp.path("out/slides/deck.toml")) == "[deck]\n");
+        CHECK(testing::read_text(tmp.path("out/images/photos/x.png")) == "png");
         CHECK((fs::status(tmp.path("out/images/photos/x.png")).permissions() & fs::perms::all) ==
               (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
                fs::perms::others_read));
@@ -92,7 +92,7 @@ TEST_CASE("a file given twice is refused, not overwritten") {
     TempDir tmp("extract");
     CHECK(extract(tmp, {file_entry("a.txt", "one"), file_entry("a.txt", "two")}) ==
           "cannot create 'a.txt': it appears twice");
-    CHECK(testing::read_file(tmp.path("out/a.txt")) == "one");
+    CHECK(testing::read_text(tmp.path("out/a.txt")) == "one");
 }
 
 TEST_CASE("100,000 entries stop at the entry limit without writing") {
@@ -174,7 +174,7 @@ TEST_CASE("a file where a later entry needs a folder is refused; nothing is writ
     TempDir tmp("extract");
     CHECK(extract(tmp, {file_entry("images", "a file"), file_entry("images/x.png", "png")}) ==
           "cannot open folder 'images': it is a link or a file");
-    CHECK(testing::read_file(tmp.path("out/images")) == "a file");
+    CHECK(testing::read_text(tmp.path("out/images")) == "a file");
 }
 
 TEST_CASE("a sparse entry is installed with its full size, holes as zeros") {
@@ -185,12 +185,12 @@ TEST_CASE("a sparse entry is installed with its full size, holes as zeros") {
     REQUIRE(testing::run_shell("printf DATA | dd of=" + tmp.path("src/images/s.bin") +
                                " bs=1 seek=1048576 conv=notrunc status=none && truncate -s 3M " +
                                tmp.path("src/images/s.bin") + " && tar --sparse --format=gnu -C " +
-                               tmp.path("src") + " -cf " + tmp.path("s.tar") + " images") == 0);
+                               tmp.path("src") + " -cf " + tmp.path("s.tar") + " images").code == 0);
     fs::create_directories(tmp.path("out"));
     auto r = extract_archive(tmp.path("s.tar"), tmp.path("out"), {});
     REQUIRE_MESSAGE(r.ok(), r.error().message);
     CHECK(fs::file_size(tmp.path("out/images/s.bin")) == 3u << 20);
-    const std::string bytes = testing::read_file(tmp.path("out/images/s.bin"));
+    const std::string bytes = testing::read_text(tmp.path("out/images/s.bin"));
     CHECK(bytes.substr(1048576, 4) == "DATA");
     CHECK(bytes.find_first_not_of('\0') == 1048576);
     CHECK(r->bytes == 3u << 20);

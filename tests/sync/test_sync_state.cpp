@@ -88,7 +88,7 @@ TEST_CASE("sync state: never written through a planted link, never unreadable on
     s.sequence = 3;
     s.last_error = std::string("a\0b\r\nc\td", 9) + std::string(5000, 'x');
     CHECK_FALSE(write_sync_state(tmp.dir(), s).ok()); // refused (O_NOFOLLOW), not followed
-    CHECK(testing::read_file(tmp.path("victim")) == "untouched\n");
+    CHECK(testing::read_text(tmp.path("victim")) == "untouched\n");
     std::filesystem::remove(tmp.path("sync.state.tmp"));
     REQUIRE(write_sync_state(tmp.dir(), s).ok());
     auto back = read_sync_state(tmp.dir());

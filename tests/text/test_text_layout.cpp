@@ -1,4 +1,5 @@
 // Tests of the paragraph layout: line breaking, French spacing, bidi runs and font roles.
+#include "support/fake_measurer.hpp"
 #include "text/bidi_runs.hpp"
 #include "text/text_layout.hpp"
 
@@ -8,6 +9,7 @@
 #include <vector>
 
 using namespace affiche;
+using affiche::testing::FakeMeasurer;
 
 namespace {
 
@@ -17,16 +19,6 @@ std::size_t count_code_points(std::string_view utf8) {
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
     return count;
 }
-
-// Every code point is size_px / 2 wide, so widths are easy to predict. Remembers the fonts used.
-class FakeMeasurer : public TextMeasurer {
-  public:
-    int width(std::string_view utf8, FontSpec font, bool) const override {
-        return static_cast<int>(count_code_points(utf8)) * font.size_px / 2;
-    }
-    int line_height(FontSpec font) const override { return font.size_px * 5 / 4; }
-    int cap_height(FontSpec font) const override { return font.size_px * 7 / 10; }
-};
 
 const FakeMeasurer measurer;
 const FontSpec font{FontRole::regular, 20}; // 10 px per code point, lines 25 px apart
