@@ -24,7 +24,12 @@ DeckReloader::Result load_on_worker(const DeckReloader::Load& load, const std::s
 } // namespace
 
 LoadResult load_and_verify(const std::string& dir) {
-    LoadResult r = load_deck(dir);
+    return load_and_verify(dir, {});
+}
+
+LoadResult load_and_verify(const std::string& dir,
+                           const std::map<std::string, std::string>& replaced) {
+    LoadResult r = replaced.empty() ? load_deck(dir) : load_deck(dir, replaced);
     if (r.deck && r.content) {
         Diagnostics images = decode_check(*r.deck, *r.content);
         if (has_errors(images)) r.deck.reset();

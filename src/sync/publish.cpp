@@ -193,4 +193,12 @@ std::optional<std::string> password_from_environment() {
     return std::string(p);
 }
 
+std::string player_beside_this_program() {
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) return "";
+    const auto player = self.parent_path() / "affiche";
+    return ::access(player.c_str(), X_OK) == 0 ? player.string() : "";
+}
+
 } // namespace affiche

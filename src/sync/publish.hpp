@@ -59,6 +59,10 @@ struct PublishReport {
 // SITE_DIR; an I/O error after the archive is placed can leave that archive (harmless, unlisted).
 Result<PublishReport> publish(const PublishOptions& options);
 
+// The player installed with the running program (same folder: affiche-sync, affiche-studio),
+// whose --check also decodes every image with SDL_image; "" when there is none.
+std::string player_beside_this_program();
+
 // Reads the password from key_password_env, if set.
 std::optional<std::string> password_from_environment();
 

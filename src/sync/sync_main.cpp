@@ -87,15 +87,6 @@ int fail(const std::string& line) {
     return 1;
 }
 
-// The player installed with this program (same folder), whose --check also decodes every image
-// with SDL_image, which this program does not link; "" when there is none.
-std::string player_beside_this_program() {
-    std::error_code ec;
-    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) return "";
-    const auto player = self.parent_path() / "affiche";
-    return ::access(player.c_str(), X_OK) == 0 ? player.string() : "";
-}
 
 int run_publish(const Args& args) {
     if (args.positional.size() != 2) return usage_error("publish needs one CONTENT_DIR");
