@@ -29,6 +29,21 @@ std::set<std::string> changed_files(const Deck& old, const Deck& fresh) {
     return out;
 }
 
+// old with its file paths moved to fresh_dir, so the comparison sees contents, not folders.
+Deck rebased(Deck old, const std::string& fresh_dir) {
+    const std::string prefix = old.content_dir + "/";
+    auto move = [&](std::string& path) {
+        if (path.starts_with(prefix)) path = fresh_dir + "/" + path.substr(prefix.size());
+    };
+    for (auto& slide : old.slides)
+        move(slide.image_path);
+    for (std::string* p : {&old.theme.font_path, &old.theme.font_bold_path,
+                           &old.theme.font_arabic_path, &old.theme.font_arabic_bold_path})
+        move(*p);
+    old.content_dir = fresh_dir;
+    return old;
+}
+
 void get_diff(Studio& studio, const httplib::Request&, httplib::Response& res) {
     const auto state = studio.workspace().state();
     nlohmann::json body = {{"published", nullptr},
@@ -57,7 +72,8 @@ void get_diff(Studio& studio, const httplib::Request&, httplib::Response& res) {
     for (const auto& id : old_ids)
         if (!fresh_ids.count(id)) body["removed"].push_back(id);
     if (old && old->deck) {
-        for (const auto& id : changed_slides(*old->deck, fresh, changed_files(*old->deck, fresh)))
+        const std::set<std::string> files = changed_files(*old->deck, fresh);
+        for (const auto& id : changed_slides(rebased(*old->deck, fresh.content_dir), fresh, files))
             if (old_ids.count(id)) body["changed"].push_back(id);
     }
     reply_json(res, 200, body);

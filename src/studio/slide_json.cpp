@@ -139,6 +139,7 @@ SlideEdits edits_from_json(const nlohmann::json& body, const SlideBlock* current
             if (value.is_string() && is_moment(value.get<std::string>())) {
                 std::string moment = value.get<std::string>();
                 if (moment.size() > 10) moment[10] = 'T'; // TOML's separator; people type a space
+                if (moment.size() == 16) moment += ":00"; // TOML 1.0 needs the seconds
                 toml = std::move(moment);
             } else {
                 out.errors.push_back(

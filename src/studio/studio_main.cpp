@@ -1,5 +1,4 @@
 // affiche-studio: the practice's web editor (serve) and its password (passwd).
-#include "app/translations.hpp"
 #include "studio/password_file.hpp"
 #include "studio/studio_server.hpp"
 #include "sync/publish.hpp"
@@ -155,11 +154,7 @@ int run_serve(const std::map<std::string, std::string>& args) {
 
 int main(int argc, char** argv) {
     using namespace affiche;
-    // The studio speaks French: the checker's messages come from po/fr.po.
-    unsetenv("LC_ALL");
-    setenv("LC_MESSAGES", "fr_FR.UTF-8", 1);
-    setenv("LANGUAGE", "fr", 0);
-    init_translations();
+    init_studio_language();
     if (sodium_init() < 0) {
         std::fprintf(stderr, "affiche-studio: libsodium cannot start\n");
         return 1;

@@ -1,13 +1,22 @@
 // Builds the studio's server: TLS or loopback HTTP, size and time limits, CSP and other headers.
 #include "studio/studio_server.hpp"
 
+#include "app/translations.hpp"
 #include "core/content_snapshot.hpp"
 #include "studio/http_helpers.hpp"
 #include "studio/routes.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace affiche {
+
+void init_studio_language() {
+    unsetenv("LC_ALL");
+    setenv("LC_MESSAGES", "fr_FR.UTF-8", 1);
+    setenv("LANGUAGE", "fr", 0);
+    init_translations();
+}
 
 bool is_loopback(const std::string& host) {
     return host == "localhost" || host == "::1" || host == "[::1]" || host.starts_with("127.");

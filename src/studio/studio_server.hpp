@@ -16,6 +16,10 @@ inline constexpr int request_read_seconds = 5;  // per read: a trickling client 
 inline constexpr int keep_alive_seconds = 5;
 inline constexpr int worker_threads = 16;
 
+// The studio speaks French: the checker's messages come from po/fr.po whatever the machine's
+// locale. Call once at start, before any message is built.
+void init_studio_language();
+
 // True for 127.0.0.0/8, ::1 and "localhost": the only addresses plain HTTP may listen on.
 bool is_loopback(const std::string& host);
 

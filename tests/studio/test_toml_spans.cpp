@@ -24,3 +24,21 @@ TEST_CASE("spans cover exactly the value's bytes") {
     CHECK(spans->top.size() == 1);
     CHECK(spans->eol == "\n");
 }
+
+TEST_CASE("CRLF files: offsets and the line ending") {
+    const std::string text = "[[slide]]\r\nid = \"a\"\r\ntitle = \"ü\"\r\n";
+    auto spans = toml_file_spans(text, "f.toml");
+    REQUIRE(spans);
+    CHECK(spans->eol == "\r\n");
+    const auto* title = spans->slides[0].find("title");
+    REQUIRE(title);
+    CHECK(text.substr(title->value.begin, title->value.end - title->value.begin) == "\"ü\"");
+    CHECK(text.substr(title->line.begin, title->line.end - title->line.begin) == "title = \"ü\"\r\n");
+    CHECK(spans->slides[0].block.end == text.size());
+}
+
+TEST_CASE("a text that does not parse is an error with its position") {
+    auto spans = toml_file_spans("[[slide]]\ntitle = \"open\n", "f.toml");
+    REQUIRE(!spans);
+    CHECK(spans.error().loc.line == 2);
+}
