@@ -62,6 +62,10 @@ std::optional<Draft> load_draft(Studio& studio, const httplib::Request& req,
     SlideEdits edits = edits_from_json(*body, &source->block(), source->spans.eol);
     draft.input_errors = std::move(edits.errors);
     draft.text = apply_key_edits(source->text, source->spans, source->block(), edits.edits);
+    if (const auto spans = toml_file_spans(draft.text, draft.file); spans)
+        if (const SlideBlock* block = spans->slide_at_line(draft.header_line))
+            for (auto& e : studio_rules(*block))
+                draft.input_errors.push_back(std::move(e));
     // The header check of images, not their decoding: the saved deck's images were decoded, and
     // the save decodes again (write_checked).
     draft.load = load_deck(studio.workspace().dir(), {{draft.file, draft.text}});

@@ -58,6 +58,13 @@ void get_slide(Studio& studio, const httplib::Request& req, httplib::Response& r
     reply_json(res, 200, body);
 }
 
+// The studio's rules on the slide as the edit leaves it.
+std::vector<FieldError> rules_after_edit(const std::string& text, const SlideSource& source) {
+    const auto spans = toml_file_spans(text, source.file);
+    const SlideBlock* block = spans ? spans->slide_at_line(source.header_line) : nullptr;
+    return block ? studio_rules(*block) : std::vector<FieldError>{};
+}
+
 void put_slide(Studio& studio, const httplib::Request& req, httplib::Response& res) {
     const std::string id = req.matches[1];
     const std::string if_match = req.get_header_value("If-Match");
@@ -74,6 +81,8 @@ void put_slide(Studio& studio, const httplib::Request& req, httplib::Response& r
     if (!edits.errors.empty()) return reply_errors(res, 422, edits.errors);
     const std::string text =
         apply_key_edits(source->text, source->spans, source->block(), edits.edits);
+    if (auto errors = rules_after_edit(text, *source); !errors.empty())
+        return reply_errors(res, 422, errors);
     write_and_reply(studio, res, {{source->file, text}}, {{source->file, if_match}}, source->file,
                     source->header_line, {{"id", id}});
 }

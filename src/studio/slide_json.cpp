@@ -147,8 +147,26 @@ SlideEdits edits_from_json(const nlohmann::json& body, const SlideBlock* current
             }
             break;
         }
-        if (toml) out.edits.push_back({key, std::move(toml)});
+        if (!toml) continue;
+        // A value that is not valid TOML alone (a date like 2026-13-45) is this key's error.
+        if (auto alone = toml_file_spans(key + " = " + *toml + "\n", key); !alone) {
+            out.errors.push_back({key, diagnostic_text(alone.error())});
+            continue;
+        }
+        out.edits.push_back({key, std::move(toml)});
     }
+    return out;
+}
+
+std::vector<FieldError> studio_rules(const SlideBlock& block) {
+    std::vector<FieldError> out;
+    auto text_of = [&](std::string_view key) {
+        const KeyValueSpan* kv = block.find(key);
+        return kv && kv->parsed.kind == TomlValue::Kind::string ? kv->parsed.text : std::string();
+    };
+    if (!text_of("image").empty() && text_of("image_alt").empty())
+        out.push_back({"image_alt", "Décrivez l’image en quelques mots : c’est obligatoire avec "
+                                    "une image (pour qui ne la voit pas)."});
     return out;
 }
 

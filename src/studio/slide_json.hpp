@@ -34,6 +34,9 @@ struct SlideEdits {
 SlideEdits edits_from_json(const nlohmann::json& body, const SlideBlock* current,
                            std::string_view eol);
 
+// The studio's own rules beyond the loader's: a picture needs its description (image_alt).
+std::vector<FieldError> studio_rules(const SlideBlock& block);
+
 // The key of the slide whose lines hold line (1-based), "" when none does.
 std::string key_at_line(std::string_view text, const SlideBlock& block, int line);
 

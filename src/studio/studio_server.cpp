@@ -47,7 +47,7 @@ std::unique_ptr<httplib::Server> make_server(Studio& studio, std::string& error)
     server->set_default_headers({
         {"Content-Security-Policy",
          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
-         "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+         "connect-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
          "form-action 'self'"},
         {"X-Content-Type-Options", "nosniff"},
         {"Referrer-Policy", "no-referrer"},

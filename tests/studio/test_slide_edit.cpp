@@ -150,6 +150,9 @@ TEST_CASE("JSON edits: unchanged values keep their bytes, wrong types are refuse
     CHECK(same.errors.empty());
     auto wrong = edits_from_json({{"duration", "long"}, {"nope", 1}, {"from", "demain"}}, &s, "\n");
     CHECK(wrong.errors.size() == 3);
+    auto impossible = edits_from_json({{"from", "2026-13-45"}}, &s, "\n");
+    REQUIRE(impossible.errors.size() == 1);
+    CHECK(impossible.errors[0].key == "from");
     auto moment = edits_from_json({{"from", "2026-12-21 08:00"}}, &s, "\n");
     REQUIRE(moment.edits.size() == 1);
     CHECK(*moment.edits[0].toml == "2026-12-21T08:00:00");

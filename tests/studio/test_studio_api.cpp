@@ -204,6 +204,11 @@ TEST_CASE("draft check: errors and the readability warning name their field") {
     REQUIRE(body["errors"].size() == 1);
     CHECK(body["errors"][0]["key"] == "background");
     CHECK(body["errors"][0]["message"].get<std::string>().find("couleur") != std::string::npos);
+    // A picture without its description.
+    body = body_of(s.client().Post("/api/slides/chimio-definition/check", login.change(),
+                                   json({{"image_alt", nullptr}}).dump(), "application/json"));
+    REQUIRE(body["errors"].size() == 1);
+    CHECK(body["errors"][0]["key"] == "image_alt");
     res = s.client().Post("/api/slides/chimio-definition/check", login.change(),
                           json({{"body", long_body}}).dump(), "application/json");
     body = body_of(res);
