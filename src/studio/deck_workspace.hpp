@@ -1,8 +1,8 @@
 // The content folder the studio edits: the deck as loaded now, its files' tags, checked writes.
 #pragma once
 
-#include "core/deck_loader.hpp"
-#include "core/result.hpp"
+#include "deck/deck_loader.hpp"
+#include "base/result.hpp"
 #include "platform/asset_bytes.hpp"
 #include "toml/toml_spans.hpp"
 

@@ -1,7 +1,7 @@
 // Argon2id through crypto_pwhash_str: salt and parameters live in the stored string.
 #include "studio/password_file.hpp"
 
-#include "core/file_read.hpp"
+#include "base/file_read.hpp"
 #include "sync/durable_file.hpp"
 
 #include <sodium.h>

@@ -1,7 +1,7 @@
 // The editors' password, stored as an Argon2id hash (libsodium) in STATE_DIR/password.
 #pragma once
 
-#include "core/result.hpp"
+#include "base/result.hpp"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 // Publishing through sync's publish(), a JSON-lines history in STATE_DIR, unpacked publications.
 #include "studio/publication.hpp"
 
-#include "core/file_read.hpp"
+#include "base/file_read.hpp"
 #include "sync/durable_file.hpp"
 #include "sync/publish.hpp"
 #include "sync/publish_site.hpp"

@@ -1,6 +1,6 @@
 // GET /api/deck: every slide in play order (then those that do not play), with what the deck
 // page shows of each; GET /api/check: the whole deck's findings.
-#include "core/schedule.hpp"
+#include "schedule/schedule.hpp"
 #include "studio/http_helpers.hpp"
 #include "studio/routes.hpp"
 #include "studio/schedule_words.hpp"

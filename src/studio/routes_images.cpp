@@ -1,9 +1,9 @@
 // /api/images: the picture library (list, upload checked by the player's decoder, delete when
 // unused) and each picture's bytes for the library's thumbnails.
-#include "core/content_snapshot.hpp"
-#include "core/file_digest.hpp"
-#include "core/file_read.hpp"
-#include "core/image_header.hpp"
+#include "deck/content_snapshot.hpp"
+#include "base/file_digest.hpp"
+#include "base/file_read.hpp"
+#include "deck/image_header.hpp"
 #include "studio/http_helpers.hpp"
 #include "studio/routes.hpp"
 #include "studio/upload_name.hpp"

@@ -1,7 +1,7 @@
 // GET /api/publish/diff, POST /api/publish, GET /api/history, POST /api/history/N/restore, and
 // the published version's slide pictures for the diff page.
-#include "core/deck_diff.hpp"
-#include "core/file_digest.hpp"
+#include "deck/deck_diff.hpp"
+#include "base/file_digest.hpp"
 #include "studio/http_helpers.hpp"
 #include "studio/publication.hpp"
 #include "studio/routes.hpp"

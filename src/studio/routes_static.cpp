@@ -1,7 +1,7 @@
 // The web interface's files at / and the publication folder read-only at /site/, both with an
 // ETag and 304 answers, so screens pulling every few minutes cost one small request.
-#include "core/file_read.hpp"
-#include "core/path_inside.hpp"
+#include "base/file_read.hpp"
+#include "base/path_inside.hpp"
 #include "studio/http_helpers.hpp"
 #include "studio/routes.hpp"
 

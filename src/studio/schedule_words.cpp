@@ -1,7 +1,7 @@
 // Writes dates, weekdays and hours of a schedule as a short French phrase.
 #include "studio/schedule_words.hpp"
 
-#include "core/local_time.hpp"
+#include "base/local_time.hpp"
 
 #include <cstdio>
 

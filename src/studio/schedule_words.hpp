@@ -1,7 +1,7 @@
 // A slide's schedule in plain French for the deck page: "du 20/12/2026 au 27/12/2026, le matin".
 #pragma once
 
-#include "core/deck.hpp"
+#include "deck/deck.hpp"
 
 #include <string>
 

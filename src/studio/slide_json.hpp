@@ -1,7 +1,7 @@
 // A slide's keys as JSON and back: TOML values to JSON, JSON edits to checked TOML text.
 #pragma once
 
-#include "core/error.hpp"
+#include "base/error.hpp"
 #include "studio/slide_edit.hpp"
 #include "toml/toml_spans.hpp"
 

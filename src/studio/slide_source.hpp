@@ -1,7 +1,7 @@
 // One slide's file as text with its spans, and the checker's findings mapped to its keys.
 #pragma once
 
-#include "core/deck_loader.hpp"
+#include "deck/deck_loader.hpp"
 #include "studio/deck_workspace.hpp"
 #include "studio/slide_json.hpp"
 

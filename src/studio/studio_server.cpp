@@ -2,7 +2,7 @@
 #include "studio/studio_server.hpp"
 
 #include "app/translations.hpp"
-#include "core/content_snapshot.hpp"
+#include "deck/content_snapshot.hpp"
 #include "studio/http_helpers.hpp"
 #include "studio/routes.hpp"
 

@@ -1,7 +1,7 @@
 // Locates each value of a TOML slide file from toml++'s source regions, converted to byte offsets.
 #include "toml/toml_spans.hpp"
 
-#include "core/toml_file.hpp"
+#include "toml/toml_file.hpp"
 
 #include <algorithm>
 #include <sstream>

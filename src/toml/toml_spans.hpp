@@ -1,8 +1,8 @@
 // Where each value of a slide file is written, as byte offsets: the studio edits only those bytes.
 #pragma once
 
-#include "core/error.hpp"
-#include "core/result.hpp"
+#include "base/error.hpp"
+#include "base/result.hpp"
 
 #include <cstddef>
 #include <cstdint>

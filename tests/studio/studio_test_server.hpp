@@ -2,7 +2,7 @@
 // shipped deck, with a password set and an injectable clock.
 #pragma once
 
-#include "../service_temp_dir.hpp"
+#include "support/temp_dir.hpp"
 #include "studio/password_file.hpp"
 #include "studio/studio_server.hpp"
 

@@ -2,8 +2,8 @@
 // slide reads and checked writes, previews equal to `affiche --render`, uploads, publish, /site/.
 #include "studio_test_server.hpp"
 
-#include "core/deck_loader.hpp"
-#include "core/file_read.hpp"
+#include "deck/deck_loader.hpp"
+#include "base/file_read.hpp"
 #include "studio/upload_name.hpp"
 
 #include <SDL.h>
