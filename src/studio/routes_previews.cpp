@@ -41,7 +41,7 @@ void get_preview(Studio& studio, const httplib::Request& req, httplib::Response&
 
 // The deck as it would be with the draft: loaded from the edited bytes (nothing written).
 struct Draft {
-    LoadResult load;
+    std::shared_ptr<const DraftLoad> load;
     std::string file;
     std::string text;
     int header_line = 0;
@@ -66,9 +66,7 @@ std::optional<Draft> load_draft(Studio& studio, const httplib::Request& req,
         if (const SlideBlock* block = spans->slide_at_line(draft.header_line))
             for (auto& e : studio_rules(*block))
                 draft.input_errors.push_back(std::move(e));
-    // The header check of images, not their decoding: the saved deck's images were decoded, and
-    // the save decodes again (write_checked).
-    draft.load = load_deck(studio.workspace().dir(), {{draft.file, draft.text}});
+    draft.load = studio.draft(draft.file, draft.text);
     return draft;
 }
 
@@ -86,15 +84,14 @@ void check_draft(Studio& studio, const httplib::Request& req, httplib::Response&
     if (!draft) return;
     const std::string& dir = studio.workspace().dir();
     auto errors = draft->input_errors;
-    for (auto& e : field_errors(draft->load.diagnostics, Severity::error, dir, draft->file,
+    for (auto& e : field_errors(draft->load->diagnostics, Severity::error, dir, draft->file,
                                 draft->text, draft->header_line))
         errors.push_back(std::move(e));
-    auto warnings = field_errors(draft->load.diagnostics, Severity::warning, dir, draft->file,
+    auto warnings = field_errors(draft->load->diagnostics, Severity::warning, dir, draft->file,
                                  draft->text, draft->header_line);
-    if (draft->load.deck && draft->load.content) {
-        const Deck one = one_slide_deck(*draft->load.deck, req.matches[1]);
-        const auto assets = assets_from(one, *draft->load.content);
-        for (const auto& d : studio.previews().readability(one, assets))
+    if (draft->load->deck) {
+        const Deck one = one_slide_deck(*draft->load->deck, req.matches[1]);
+        for (const auto& d : studio.previews().readability(one, draft->load->assets))
             warnings.push_back({d.loc.line == draft->header_line ? "body" : "", diagnostic_text(d)});
     }
     reply_json(res, 200, {{"errors", errors_json(errors)["errors"]},
@@ -106,17 +103,16 @@ void preview_draft(Studio& studio, const httplib::Request& req, httplib::Respons
     if (!size) return reply_error(res, 400, "Taille d’aperçu invalide (exemple : 1920x1080).", "size");
     auto draft = load_draft(studio, req, res);
     if (!draft) return;
-    if (!draft->input_errors.empty() || !draft->load.deck) {
+    if (!draft->input_errors.empty() || !draft->load->deck) {
         auto errors = draft->input_errors;
-        for (auto& e : field_errors(draft->load.diagnostics, Severity::error,
+        for (auto& e : field_errors(draft->load->diagnostics, Severity::error,
                                     studio.workspace().dir(), draft->file, draft->text,
                                     draft->header_line))
             errors.push_back(std::move(e));
         return reply_errors(res, 422, errors);
     }
-    auto deck = std::make_shared<const Deck>(std::move(*draft->load.deck));
-    const auto assets = assets_from(*deck, *draft->load.content);
-    reply_png(res, studio.previews().render(deck, assets, req.matches[1], *size));
+    reply_png(res, studio.previews().render(draft->load->deck, draft->load->assets, req.matches[1],
+                                            *size));
 }
 
 } // namespace

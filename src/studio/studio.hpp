@@ -27,6 +27,15 @@ struct StudioConfig {
     bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
 };
 
+// A draft deck as loaded (the edited file's bytes in place of the file), kept so the check and
+// the preview of one typing pause load it once and draw it with the same warm composer.
+struct DraftLoad {
+    std::string key; // the folder's fingerprint, the file and its draft bytes
+    Diagnostics diagnostics;
+    std::shared_ptr<const Deck> deck; // null when the draft has errors
+    std::shared_ptr<const AssetBytes> assets;
+};
+
 class Studio {
   public:
     explicit Studio(StudioConfig config)
@@ -41,6 +50,8 @@ class Studio {
     std::mutex& login_mutex() { return login_mutex_; }
     // One publication at a time.
     std::mutex& publish_mutex() { return publish_mutex_; }
+    // The last draft loaded, when its key matches; else loads and keeps this one.
+    std::shared_ptr<const DraftLoad> draft(const std::string& file, const std::string& text);
     // Unix seconds; tests replace it.
     std::function<std::int64_t()> now;
 
@@ -52,6 +63,8 @@ class Studio {
     LoginLimiter limiter_;
     std::mutex login_mutex_;
     std::mutex publish_mutex_;
+    std::mutex draft_mutex_;
+    std::shared_ptr<const DraftLoad> last_draft_;
 };
 
 } // namespace affiche
