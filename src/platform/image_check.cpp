@@ -13,7 +13,8 @@
 namespace affiche {
 
 std::optional<std::string> decode_failure(std::string_view bytes, const ImageHeader& header) {
-    if (header.format == ImageFormat::png && !png_complete(bytes)) return tr("the PNG file is cut short");
+    if (header.format == ImageFormat::png && !png_complete(bytes))
+        return tr("the PNG file is cut short");
     SurfacePtr s;
     SDL_RWops* rw = SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size()));
     if (rw && header.format == ImageFormat::svg) {
@@ -40,9 +41,10 @@ Diagnostics decode_check(const Deck& deck, ContentSnapshot& content) {
         const auto header = parse_image_header(bytes);
         if (!header || !within_decode_limits(*header)) continue; // the loader reported it
         if (const auto why = decode_failure(bytes, *header)) {
-            out.push_back({Severity::error, slide.image_loc,
-                           trf("image '{1}' cannot be decoded: {2}", {printable(slide.image), *why}),
-                           tr("the file is damaged or incomplete: export or copy it again")});
+            out.push_back(
+                {Severity::error, slide.image_loc,
+                 trf("image '{1}' cannot be decoded: {2}", {printable(slide.image), *why}),
+                 tr("the file is damaged or incomplete: export or copy it again")});
         }
     }
     return out;

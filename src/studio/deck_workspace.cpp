@@ -2,9 +2,9 @@
 #include "studio/deck_workspace.hpp"
 
 #include "app/deck_reloader.hpp"
-#include "deck/content_files.hpp"
 #include "base/file_digest.hpp"
 #include "base/file_read.hpp"
+#include "deck/content_files.hpp"
 #include "sync/durable_file.hpp"
 
 #include <sys/stat.h>

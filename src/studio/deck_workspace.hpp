@@ -1,8 +1,8 @@
 // The content folder the studio edits: the deck as loaded now, its files' tags, checked writes.
 #pragma once
 
-#include "deck/deck_loader.hpp"
 #include "base/result.hpp"
+#include "deck/deck_loader.hpp"
 #include "platform/asset_bytes.hpp"
 #include "toml/toml_spans.hpp"
 
@@ -34,9 +34,9 @@ struct SlidePlace {
 struct EditOutcome {
     enum class Status { written, stale, invalid, failed };
     Status status = Status::written;
-    LoadResult check;   // the deck as it would be (invalid: its errors)
-    std::string tag;    // the file's new tag (written)
-    std::string error;  // failed: why, for the log
+    LoadResult check;  // the deck as it would be (invalid: its errors)
+    std::string tag;   // the file's new tag (written)
+    std::string error; // failed: why, for the log
 };
 
 class DeckWorkspace {

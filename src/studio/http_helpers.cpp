@@ -48,8 +48,8 @@ httplib::Server::Handler guarded(Studio& studio, Access access, httplib::Server:
     return [&studio, access, handler = std::move(handler)](const httplib::Request& req,
                                                            httplib::Response& res) {
         if (access != Access::open) {
-            const auto session = studio.sessions().touch(cookie_value(req, session_cookie),
-                                                         studio.now());
+            const auto session =
+                studio.sessions().touch(cookie_value(req, session_cookie), studio.now());
             if (!session) {
                 reply_error(res, 401, "Session absente ou expirée : reconnectez-vous.");
                 return;
@@ -65,10 +65,10 @@ httplib::Server::Handler guarded(Studio& studio, Access access, httplib::Server:
 }
 
 httplib::Server::Handler guarded(Studio& studio, Access access, StudioHandler handler) {
-    return guarded(studio, access, [&studio, handler](const httplib::Request& req,
-                                                      httplib::Response& res) {
-        handler(studio, req, res);
-    });
+    return guarded(studio, access,
+                   [&studio, handler](const httplib::Request& req, httplib::Response& res) {
+                       handler(studio, req, res);
+                   });
 }
 
 } // namespace affiche

@@ -15,9 +15,9 @@ std::int64_t LoginLimiter::wait_seconds(const std::string& address, std::int64_t
 void LoginLimiter::failed(const std::string& address, std::int64_t now) {
     std::lock_guard lock(mutex_);
     if (records_.size() >= max_login_addresses && !records_.count(address)) {
-        const auto oldest = std::min_element(records_.begin(), records_.end(), [](auto& a, auto& b) {
-            return a.second.last < b.second.last;
-        });
+        const auto oldest =
+            std::min_element(records_.begin(), records_.end(),
+                             [](auto& a, auto& b) { return a.second.last < b.second.last; });
         records_.erase(oldest);
     }
     Record& r = records_[address];
@@ -25,7 +25,8 @@ void LoginLimiter::failed(const std::string& address, std::int64_t now) {
     r.last = now;
     const int over = r.failures - free_login_failures;
     if (over > 0) {
-        const std::int64_t wait = over >= 10 ? max_login_wait_seconds : std::int64_t{1} << (over - 1);
+        const std::int64_t wait =
+            over >= 10 ? max_login_wait_seconds : std::int64_t{1} << (over - 1);
         r.next_try = now + std::min(wait, max_login_wait_seconds);
     }
 }

@@ -22,9 +22,9 @@ constexpr std::size_t warm_composers = 3;
 
 struct Warm {
     Size size;
-    std::shared_ptr<const Deck> deck; // the deck as composed (play order possibly extended)
+    std::shared_ptr<const Deck> deck;   // the deck as composed (play order possibly extended)
     std::shared_ptr<const Deck> source; // the deck asked for (held: its address is the key)
-    std::string extra_id;             // the slide appended to the play order, if any
+    std::string extra_id;               // the slide appended to the play order, if any
     std::optional<Display> display;
     std::unique_ptr<SlideComposer> composer;
 };
@@ -90,8 +90,7 @@ std::optional<int> play_index_of(const Deck& deck, const std::string& id, Deck& 
     return std::nullopt;
 }
 
-Result<std::string> draw(std::list<Warm>& warm,
-                         const std::shared_ptr<const Deck>& deck,
+Result<std::string> draw(std::list<Warm>& warm, const std::shared_ptr<const Deck>& deck,
                          const std::shared_ptr<const AssetBytes>& assets, const std::string& id,
                          Size size) {
     Deck extended;
@@ -127,8 +126,7 @@ Result<std::string> draw(std::list<Warm>& warm,
             if (!w.display) return failure({}, error);
         }
         w.composer = std::make_unique<SlideComposer>(w.deck, assets, w.display->renderer.get(),
-                                                     w.display->size,
-                                                     w.display->max_texture_side);
+                                                     w.display->size, w.display->max_texture_side);
         warm.remove_if([](const Warm& x) { return !x.display; });
         warm.push_front(std::move(w));
         while (warm.size() > warm_composers)

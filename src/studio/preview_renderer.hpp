@@ -1,10 +1,10 @@
 // The player's renderer in the studio: slides drawn offscreen to PNG on one thread that owns SDL.
 #pragma once
 
-#include "deck/deck.hpp"
 #include "base/geometry.hpp"
-#include "deck/image_header.hpp"
 #include "base/result.hpp"
+#include "deck/deck.hpp"
+#include "deck/image_header.hpp"
 #include "platform/asset_bytes.hpp"
 
 #include <condition_variable>

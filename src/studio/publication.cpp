@@ -59,8 +59,8 @@ nlohmann::json publication_history(const Studio& studio) {
     while (std::getline(lines, line)) {
         auto entry = nlohmann::json::parse(line, nullptr, false);
         if (!entry.is_discarded() && entry.is_object()) {
-            entry["available"] = std::filesystem::exists(
-                studio.config().site_dir + "/" + entry.value("archive", std::string("-")));
+            entry["available"] = std::filesystem::exists(studio.config().site_dir + "/" +
+                                                         entry.value("archive", std::string("-")));
             list.insert(list.begin(), entry);
         }
     }

@@ -2,8 +2,8 @@
 // publications, and the deck as last published (for the diff page).
 #pragma once
 
-#include "deck/deck_loader.hpp"
 #include "base/result.hpp"
+#include "deck/deck_loader.hpp"
 #include "studio/studio.hpp"
 #include "sync/manifest.hpp"
 

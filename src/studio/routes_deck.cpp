@@ -46,7 +46,8 @@ void get_deck(Studio& studio, const httplib::Request&, httplib::Response& res) {
     std::set<int> playing;
     for (int p = 0; p < deck.shown_count(); ++p) {
         playing.insert(deck.play_order[static_cast<std::size_t>(p)]);
-        body["slides"].push_back(slide_summary(deck.shown(p), deck.content_dir, now_shown.count(p) > 0));
+        body["slides"].push_back(
+            slide_summary(deck.shown(p), deck.content_dir, now_shown.count(p) > 0));
     }
     for (std::size_t k = 0; k < deck.slides.size(); ++k)
         if (!playing.count(static_cast<int>(k)))

@@ -17,7 +17,8 @@ std::optional<Size> preview_size(const httplib::Request& req) {
     char end = 0;
     if (std::sscanf(req.get_param_value("size").c_str(), "%dx%d%c", &w, &h, &end) != 2)
         return std::nullopt;
-    if (w < min_preview_side || h < min_preview_side || w > max_preview_side || h > max_preview_side)
+    if (w < min_preview_side || h < min_preview_side || w > max_preview_side ||
+        h > max_preview_side)
         return std::nullopt;
     return Size{w, h};
 }
@@ -33,7 +34,8 @@ void reply_png(httplib::Response& res, Result<std::string> png) {
 
 void get_preview(Studio& studio, const httplib::Request& req, httplib::Response& res) {
     const auto size = preview_size(req);
-    if (!size) return reply_error(res, 400, "Taille d’aperçu invalide (exemple : 1920x1080).", "size");
+    if (!size)
+        return reply_error(res, 400, "Taille d’aperçu invalide (exemple : 1920x1080).", "size");
     const auto state = studio.workspace().state();
     if (!state->deck) return reply_error(res, 409, "Le diaporama contient des erreurs.");
     reply_png(res, studio.previews().render(state->deck, state->assets, req.matches[1], *size));
@@ -92,22 +94,25 @@ void check_draft(Studio& studio, const httplib::Request& req, httplib::Response&
     if (draft->load->deck) {
         const Deck one = one_slide_deck(*draft->load->deck, req.matches[1]);
         for (const auto& d : studio.previews().readability(one, draft->load->assets))
-            warnings.push_back({d.loc.line == draft->header_line ? "body" : "", diagnostic_text(d)});
+            warnings.push_back(
+                {d.loc.line == draft->header_line ? "body" : "", diagnostic_text(d)});
     }
-    reply_json(res, 200, {{"errors", errors_json(errors)["errors"]},
-                          {"warnings", errors_json(warnings)["errors"]}});
+    reply_json(
+        res, 200,
+        {{"errors", errors_json(errors)["errors"]}, {"warnings", errors_json(warnings)["errors"]}});
 }
 
 void preview_draft(Studio& studio, const httplib::Request& req, httplib::Response& res) {
     const auto size = preview_size(req);
-    if (!size) return reply_error(res, 400, "Taille d’aperçu invalide (exemple : 1920x1080).", "size");
+    if (!size)
+        return reply_error(res, 400, "Taille d’aperçu invalide (exemple : 1920x1080).", "size");
     auto draft = load_draft(studio, req, res);
     if (!draft) return;
     if (!draft->input_errors.empty() || !draft->load->deck) {
         auto errors = draft->input_errors;
-        for (auto& e : field_errors(draft->load->diagnostics, Severity::error,
-                                    studio.workspace().dir(), draft->file, draft->text,
-                                    draft->header_line))
+        for (auto& e :
+             field_errors(draft->load->diagnostics, Severity::error, studio.workspace().dir(),
+                          draft->file, draft->text, draft->header_line))
             errors.push_back(std::move(e));
         return reply_errors(res, 422, errors);
     }

@@ -1,7 +1,7 @@
 // GET /api/publish/diff, POST /api/publish, GET /api/history, POST /api/history/N/restore, and
 // the published version's slide pictures for the diff page.
-#include "deck/deck_diff.hpp"
 #include "base/file_digest.hpp"
+#include "deck/deck_diff.hpp"
 #include "studio/http_helpers.hpp"
 #include "studio/publication.hpp"
 #include "studio/routes.hpp"
@@ -82,9 +82,10 @@ void get_diff(Studio& studio, const httplib::Request&, httplib::Response& res) {
 void post_publish(Studio& studio, const httplib::Request&, httplib::Response& res) {
     auto m = publish_from_studio(studio, studio.workspace().dir());
     if (!m) return reply_error(res, 422, "Publication refusée : " + diagnostic_text(m.error()));
-    reply_json(res, 200, {{"sequence", m->sequence},
-                          {"revision", m->revision},
-                          {"created", format_utc(m->created)}});
+    reply_json(res, 200,
+               {{"sequence", m->sequence},
+                {"revision", m->revision},
+                {"created", format_utc(m->created)}});
 }
 
 void get_history(Studio& studio, const httplib::Request&, httplib::Response& res) {
@@ -100,12 +101,14 @@ void restore(Studio& studio, const httplib::Request& req, httplib::Response& res
         m.revision = revision;
         m.archive = entry.value("archive", "");
         auto dir = unpacked_publication(studio, m);
-        if (!dir) return reply_error(res, 500, "Version illisible : " + diagnostic_text(dir.error()));
+        if (!dir)
+            return reply_error(res, 500, "Version illisible : " + diagnostic_text(dir.error()));
         auto published = publish_from_studio(studio, *dir);
         if (!published)
-            return reply_error(res, 422, "Publication refusée : " + diagnostic_text(published.error()));
-        return reply_json(res, 200, {{"sequence", published->sequence},
-                                     {"revision", published->revision}});
+            return reply_error(res, 422,
+                               "Publication refusée : " + diagnostic_text(published.error()));
+        return reply_json(res, 200,
+                          {{"sequence", published->sequence}, {"revision", published->revision}});
     }
     reply_error(res, 404, "Cette version n’est plus disponible dans le dossier publié.");
 }

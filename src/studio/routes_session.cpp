@@ -8,8 +8,8 @@ namespace affiche {
 namespace {
 
 std::string session_cookie_header(const Studio& studio, const std::string& value, bool expire) {
-    std::string cookie = std::string(session_cookie) + "=" + value +
-                         "; Path=/; HttpOnly; SameSite=Strict";
+    std::string cookie =
+        std::string(session_cookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
     if (studio.config().tls()) cookie += "; Secure";
     if (expire) cookie += "; Max-Age=0";
     return cookie;
@@ -26,10 +26,10 @@ void login(Studio& studio, const httplib::Request& req, httplib::Response& res) 
     }
     const auto body = body_json(req, res);
     if (!body) return;
-    const auto* password = body->is_object() && body->contains("password") &&
-                                   (*body)["password"].is_string()
-                               ? (*body)["password"].get_ptr<const std::string*>()
-                               : nullptr;
+    const auto* password =
+        body->is_object() && body->contains("password") && (*body)["password"].is_string()
+            ? (*body)["password"].get_ptr<const std::string*>()
+            : nullptr;
     bool ok = false;
     if (password) {
         std::lock_guard lock(studio.login_mutex());
@@ -53,20 +53,21 @@ void register_session_routes(httplib::Server& server, Studio& studio) {
     server.Post("/api/login", [&studio](const httplib::Request& req, httplib::Response& res) {
         login(studio, req, res);
     });
-    server.Post("/api/logout", guarded(studio, Access::change,
-                                       [&studio](const httplib::Request& req, httplib::Response& res) {
-                                           studio.sessions().remove(cookie_value(req, session_cookie));
-                                           res.set_header("Set-Cookie",
-                                                          session_cookie_header(studio, "", true));
-                                           reply_json(res, 200, nlohmann::json::object());
-                                       }));
+    server.Post("/api/logout",
+                guarded(studio, Access::change,
+                        [&studio](const httplib::Request& req, httplib::Response& res) {
+                            studio.sessions().remove(cookie_value(req, session_cookie));
+                            res.set_header("Set-Cookie", session_cookie_header(studio, "", true));
+                            reply_json(res, 200, nlohmann::json::object());
+                        }));
     // A reloaded page asks for its token again (the cookie alone proves the session).
-    server.Get("/api/session", guarded(studio, Access::session,
-                                       [&studio](const httplib::Request& req, httplib::Response& res) {
-                                           const auto s = studio.sessions().touch(
-                                               cookie_value(req, session_cookie), studio.now());
-                                           reply_json(res, 200, {{"csrf", s ? s->csrf : ""}});
-                                       }));
+    server.Get("/api/session",
+               guarded(studio, Access::session,
+                       [&studio](const httplib::Request& req, httplib::Response& res) {
+                           const auto s = studio.sessions().touch(cookie_value(req, session_cookie),
+                                                                  studio.now());
+                           reply_json(res, 200, {{"csrf", s ? s->csrf : ""}});
+                       }));
 }
 
 } // namespace affiche

@@ -69,8 +69,9 @@ void put_slide(Studio& studio, const httplib::Request& req, httplib::Response& r
     const std::string id = req.matches[1];
     const std::string if_match = req.get_header_value("If-Match");
     if (if_match.empty()) {
-        reply_error(res, 428, "En-tête If-Match manquant : relisez la diapositive avant de "
-                              "l’enregistrer.");
+        reply_error(res, 428,
+                    "En-tête If-Match manquant : relisez la diapositive avant de "
+                    "l’enregistrer.");
         return;
     }
     const auto source = open_slide(studio.workspace(), id);
@@ -91,8 +92,8 @@ void delete_slide(Studio& studio, const httplib::Request& req, httplib::Response
     const std::string id = req.matches[1];
     const auto source = open_slide(studio.workspace(), id);
     if (!source) return reply_unknown(res, id);
-    const std::string tag = req.has_header("If-Match") ? req.get_header_value("If-Match")
-                                                       : source->tag();
+    const std::string tag =
+        req.has_header("If-Match") ? req.get_header_value("If-Match") : source->tag();
     write_and_reply(studio, res, {{source->file, remove_block(source->text, source->block())}},
                     {{source->file, tag}}, source->file, 0, {{"deleted", id}});
 }
@@ -144,9 +145,9 @@ void add_slide(Studio& studio, const httplib::Request& req, httplib::Response& r
                           [](const KeyEdit& e) { return e.key == "id"; });
     const std::string block = new_block(edits.edits, source->spans.eol);
     const SlideBlock* next = block_after(source->spans, source->header_line);
-    const std::string text = next ? insert_block(source->text, next, block + source->spans.eol,
-                                                 source->spans.eol)
-                                  : insert_block(source->text, nullptr, block, source->spans.eol);
+    const std::string text =
+        next ? insert_block(source->text, next, block + source->spans.eol, source->spans.eol)
+             : insert_block(source->text, nullptr, block, source->spans.eol);
     write_and_reply(studio, res, {{source->file, text}}, {{source->file, source->tag()}},
                     source->file, 0, {{"id", id}});
 }
@@ -161,9 +162,8 @@ void duplicate_slide(Studio& studio, const httplib::Request& req, httplib::Respo
     auto copy_spans = toml_file_spans(copy_text, source->file);
     if (!copy_spans || copy_spans->slides.empty())
         return reply_error(res, 500, "Copie impossible de cette diapositive.");
-    const std::string renamed =
-        apply_key_edits(copy_text, *copy_spans, copy_spans->slides.front(),
-                        {{"id", toml_string(copy_id)}});
+    const std::string renamed = apply_key_edits(copy_text, *copy_spans, copy_spans->slides.front(),
+                                                {{"id", toml_string(copy_id)}});
     const SlideBlock* next = block_after(source->spans, source->header_line);
     const std::string text = insert_block(source->text, next, renamed, source->spans.eol);
     write_and_reply(studio, res, {{source->file, text}}, {{source->file, source->tag()}},

@@ -9,7 +9,7 @@ namespace affiche {
 
 namespace {
 
-constexpr const char* french_days[] = {"lundi", "mardi",  "mercredi", "jeudi",
+constexpr const char* french_days[] = {"lundi",    "mardi",  "mercredi", "jeudi",
                                        "vendredi", "samedi", "dimanche"};
 
 std::string french_date(const LocalStamp& s) {
@@ -35,12 +35,14 @@ std::string schedule_words(const SlideSchedule& schedule) {
     if (schedule.days != all_days) {
         std::string days;
         for (int d = 0; d < 7; ++d)
-            if (schedule.days & (1u << d)) days += (days.empty() ? "le " : ", ") + std::string(french_days[d]);
+            if (schedule.days & (1u << d))
+                days += (days.empty() ? "le " : ", ") + std::string(french_days[d]);
         add(days.empty() ? "aucun jour" : days);
     }
     for (const auto& h : schedule.hours) {
         if (h.start_min < 13 * 60 && h.end_min <= 13 * 60 && !h.wraps() && h.start_min <= 9 * 60)
-            add("le matin (" + format_hhmm(h.start_min * 60) + "–" + format_hhmm(h.end_min * 60) + ")");
+            add("le matin (" + format_hhmm(h.start_min * 60) + "–" + format_hhmm(h.end_min * 60) +
+                ")");
         else
             add("de " + format_hhmm(h.start_min * 60) + " à " + format_hhmm(h.end_min * 60));
     }

@@ -21,12 +21,14 @@ bool same_secret(const std::string& a, const std::string& b) {
 
 std::string SessionStore::create(std::int64_t now) {
     std::lock_guard lock(mutex_);
-    std::erase_if(sessions_,
-                  [now](const auto& kv) { return now - kv.second.last_seen > session_idle_seconds; });
+    std::erase_if(sessions_, [now](const auto& kv) {
+        return now - kv.second.last_seen > session_idle_seconds;
+    });
     if (sessions_.size() >= max_sessions) {
-        const auto oldest = std::min_element(sessions_.begin(), sessions_.end(), [](auto& a, auto& b) {
-            return a.second.last_seen < b.second.last_seen;
-        });
+        const auto oldest =
+            std::min_element(sessions_.begin(), sessions_.end(), [](auto& a, auto& b) {
+                return a.second.last_seen < b.second.last_seen;
+            });
         sessions_.erase(oldest);
     }
     std::string id = random_token();

@@ -15,7 +15,7 @@ inline constexpr std::int64_t session_idle_seconds = 10 * 3600;
 inline constexpr std::size_t max_sessions = 256;
 
 struct Session {
-    std::string csrf;          // sent back in X-CSRF-Token by state-changing calls
+    std::string csrf;           // sent back in X-CSRF-Token by state-changing calls
     std::int64_t last_seen = 0; // Unix seconds
 };
 

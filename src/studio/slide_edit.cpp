@@ -34,8 +34,8 @@ std::string apply_key_edits(std::string_view text, const TomlFileSpans& spans,
                             const SlideBlock& block, const std::vector<KeyEdit>& edits) {
     std::vector<Replacement> changes;
     // New keys go on their own line after the last key's line (or after the header).
-    const std::size_t insert_at = block.keys.empty() ? after_line(text, block.block.begin)
-                                                     : block.keys.back().line.end;
+    const std::size_t insert_at =
+        block.keys.empty() ? after_line(text, block.block.begin) : block.keys.back().line.end;
     // A last line without a line break needs one before anything is added after it.
     const bool needs_break = insert_at == text.size() && !text.empty() && text.back() != '\n';
     std::string inserted;

@@ -20,15 +20,24 @@ struct KeyRule {
 
 // The [[slide]] keys the studio writes (docs/slide-format.md).
 constexpr KeyRule slide_key_rules[] = {
-    {"id", KeyType::text},          {"title", KeyType::text},
-    {"subtitle", KeyType::text},    {"body", KeyType::text},
-    {"bullets", KeyType::text_list}, {"image", KeyType::text},
-    {"image_position", KeyType::text}, {"image_alt", KeyType::text},
-    {"duration", KeyType::number},  {"background", KeyType::text},
-    {"text_color", KeyType::text},  {"enabled", KeyType::flag},
-    {"lang", KeyType::text},        {"section", KeyType::text},
-    {"from", KeyType::moment},      {"until", KeyType::moment},
-    {"days", KeyType::text_list},   {"hours", KeyType::text_or_list},
+    {"id", KeyType::text},
+    {"title", KeyType::text},
+    {"subtitle", KeyType::text},
+    {"body", KeyType::text},
+    {"bullets", KeyType::text_list},
+    {"image", KeyType::text},
+    {"image_position", KeyType::text},
+    {"image_alt", KeyType::text},
+    {"duration", KeyType::number},
+    {"background", KeyType::text},
+    {"text_color", KeyType::text},
+    {"enabled", KeyType::flag},
+    {"lang", KeyType::text},
+    {"section", KeyType::text},
+    {"from", KeyType::moment},
+    {"until", KeyType::moment},
+    {"days", KeyType::text_list},
+    {"hours", KeyType::text_or_list},
     {"fallback", KeyType::flag},
 };
 
@@ -117,23 +126,31 @@ SlideEdits edits_from_json(const nlohmann::json& body, const SlideBlock* current
         std::optional<std::string> toml;
         switch (rule->type) {
         case KeyType::text:
-            if (value.is_string()) toml = toml_string(value.get<std::string>(), eol);
-            else out.errors.push_back({key, "Ce champ doit être un texte."});
+            if (value.is_string())
+                toml = toml_string(value.get<std::string>(), eol);
+            else
+                out.errors.push_back({key, "Ce champ doit être un texte."});
             break;
         case KeyType::number:
-            if (value.is_number()) toml = toml_number(value.get<double>());
-            else out.errors.push_back({key, "Ce champ doit être un nombre de secondes."});
+            if (value.is_number())
+                toml = toml_number(value.get<double>());
+            else
+                out.errors.push_back({key, "Ce champ doit être un nombre de secondes."});
             break;
         case KeyType::flag:
-            if (value.is_boolean()) toml = value.get<bool>() ? "true" : "false";
-            else out.errors.push_back({key, "Ce champ doit être oui ou non."});
+            if (value.is_boolean())
+                toml = value.get<bool>() ? "true" : "false";
+            else
+                out.errors.push_back({key, "Ce champ doit être oui ou non."});
             break;
         case KeyType::text_list:
         case KeyType::text_or_list:
-            if (is_text_list(value)) toml = toml_string_array(value.get<std::vector<std::string>>());
+            if (is_text_list(value))
+                toml = toml_string_array(value.get<std::vector<std::string>>());
             else if (rule->type == KeyType::text_or_list && value.is_string())
                 toml = toml_string(value.get<std::string>(), eol);
-            else out.errors.push_back({key, "Ce champ doit être une liste de textes."});
+            else
+                out.errors.push_back({key, "Ce champ doit être une liste de textes."});
             break;
         case KeyType::moment:
             if (value.is_string() && is_moment(value.get<std::string>())) {
@@ -181,7 +198,8 @@ std::string key_at_line(std::string_view text, const SlideBlock& block, int line
 
 std::string diagnostic_text(const Diagnostic& d) {
     std::string text = d.message;
-    if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    if (!text.empty())
+        text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
     if (!d.hint.empty()) text += " (" + d.hint + ")";
     return text;
 }

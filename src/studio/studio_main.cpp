@@ -22,7 +22,8 @@ namespace {
 
 const char* const usage =
     "usage: affiche-studio serve --content DIR --site SITE_DIR --key SECRET_KEY --state STATE_DIR\n"
-    "                            [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE] [--www DIR]\n"
+    "                            [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE] [--www "
+    "DIR]\n"
     "       affiche-studio passwd --state STATE_DIR\n"
     "serve   the web editor; plain HTTP only on a loopback address (default 127.0.0.1:8470),\n"
     "        any other address needs --tls-cert and --tls-key\n"
@@ -113,7 +114,8 @@ int run_serve(const std::map<std::string, std::string>& args) {
     std::filesystem::create_directories(c.state_dir, ec);
     std::filesystem::create_directories(c.site_dir, ec);
     if (!std::filesystem::exists(password_path(c.state_dir)))
-        std::fprintf(stderr, "affiche-studio: no password yet: run affiche-studio passwd --state %s\n",
+        std::fprintf(stderr,
+                     "affiche-studio: no password yet: run affiche-studio passwd --state %s\n",
                      c.state_dir.c_str());
 
     Studio studio(c);
@@ -136,7 +138,8 @@ int run_serve(const std::map<std::string, std::string>& args) {
         server->stop();
     });
     stopper.detach();
-    const int port = c.port == 0 ? server->bind_to_any_port(c.host) : (server->bind_to_port(c.host, c.port) ? c.port : -1);
+    const int port = c.port == 0 ? server->bind_to_any_port(c.host)
+                                 : (server->bind_to_port(c.host, c.port) ? c.port : -1);
     if (port < 0) {
         std::fprintf(stderr, "affiche-studio: cannot listen on %s:%d\n", c.host.c_str(), c.port);
         return 1;

@@ -53,23 +53,24 @@ std::unique_ptr<httplib::Server> make_server(Studio& studio, std::string& error)
         {"Referrer-Policy", "no-referrer"},
         {"X-Frame-Options", "DENY"},
     });
-    server->set_exception_handler([](const httplib::Request& req, httplib::Response& res,
-                                     std::exception_ptr ep) {
-        std::string what = "unknown";
-        try {
-            std::rethrow_exception(ep);
-        } catch (const std::exception& e) {
-            what = e.what();
-        } catch (...) {
-        }
-        std::fprintf(stderr, "affiche-studio: %s %s: %s\n", req.method.c_str(), req.path.c_str(),
-                     what.c_str());
-        reply_error(res, 500, "Erreur interne du studio.");
-    });
+    server->set_exception_handler(
+        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+            std::string what = "unknown";
+            try {
+                std::rethrow_exception(ep);
+            } catch (const std::exception& e) {
+                what = e.what();
+            } catch (...) {
+            }
+            std::fprintf(stderr, "affiche-studio: %s %s: %s\n", req.method.c_str(),
+                         req.path.c_str(), what.c_str());
+            reply_error(res, 500, "Erreur interne du studio.");
+        });
     server->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
         if (req.path.starts_with("/api/")) {
-            reply_error(res, res.status, res.status == 404 ? "Adresse inconnue." : "Requête refusée.");
+            reply_error(res, res.status,
+                        res.status == 404 ? "Adresse inconnue." : "Requête refusée.");
         }
     });
     register_routes(*server, studio);

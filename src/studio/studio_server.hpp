@@ -12,7 +12,7 @@ namespace affiche {
 
 // Limits on what a client may send or hold (bytes, seconds, threads).
 inline constexpr std::size_t max_request_bytes = std::size_t{48} << 20; // above the image limit
-inline constexpr int request_read_seconds = 5;  // per read: a trickling client is dropped
+inline constexpr int request_read_seconds = 5; // per read: a trickling client is dropped
 inline constexpr int keep_alive_seconds = 5;
 inline constexpr int worker_threads = 16;
 

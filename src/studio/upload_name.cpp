@@ -37,7 +37,8 @@ std::optional<std::string> safe_upload_name(std::string_view given) {
     }
     while (!stem.empty() && stem.back() == '-')
         stem.pop_back();
-    if (stem.size() + ext.size() + 1 > max_upload_name) stem.resize(max_upload_name - ext.size() - 1);
+    if (stem.size() + ext.size() + 1 > max_upload_name)
+        stem.resize(max_upload_name - ext.size() - 1);
     while (!stem.empty() && stem.back() == '-')
         stem.pop_back();
     if (stem.empty()) stem = "image";

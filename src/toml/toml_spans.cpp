@@ -109,7 +109,8 @@ std::size_t byte_offset(std::string_view text, int line, int column) {
 
 int line_of_offset(std::string_view text, std::size_t offset) {
     offset = std::min(offset, text.size());
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+    return 1 + static_cast<int>(
+                   std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
 }
 
 Result<TomlFileSpans> toml_file_spans(std::string_view text, const std::string& path) {

@@ -33,15 +33,15 @@ struct TomlValue {
 // One `key = value` of a table.
 struct KeyValueSpan {
     std::string key;
-    TextSpan value;         // the value's bytes, quotes and brackets included
-    TextSpan line;          // from the key's line start to past the value's last line end
+    TextSpan value; // the value's bytes, quotes and brackets included
+    TextSpan line;  // from the key's line start to past the value's last line end
     TomlValue parsed;
 };
 
 // One [[slide]] table: from its header line to the next table header (or the end of the file).
 struct SlideBlock {
     TextSpan block;
-    int header_line = 0; // 1-based line of "[[slide]]", as Slide::loc.line gives it
+    int header_line = 0;            // 1-based line of "[[slide]]", as Slide::loc.line gives it
     std::vector<KeyValueSpan> keys; // in file order
     const KeyValueSpan* find(std::string_view key) const;
 };

@@ -2,9 +2,9 @@
 // shipped deck, with a password set and an injectable clock.
 #pragma once
 
-#include "support/temp_dir.hpp"
 #include "studio/password_file.hpp"
 #include "studio/studio_server.hpp"
+#include "support/temp_dir.hpp"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -26,8 +26,8 @@ class StudioTestServer {
         init_studio_language();
         fs::create_directories(temp_.path("content"));
         for (const char* folder : {"slides", "images", "fonts"})
-            fs::copy(std::string(AFFICHE_SOURCE_DIR) + "/" + folder, temp_.path("content/") + folder,
-                     fs::copy_options::recursive);
+            fs::copy(std::string(AFFICHE_SOURCE_DIR) + "/" + folder,
+                     temp_.path("content/") + folder, fs::copy_options::recursive);
         StudioConfig c;
         c.content_dir = temp_.path("content");
         c.site_dir = temp_.path("site");

@@ -60,8 +60,7 @@ nlohmann::json value_of(const std::string& text, std::size_t index, const std::s
     return kv ? to_json(kv->parsed) : nlohmann::json(nullptr);
 }
 
-std::string edited(const std::string& text, std::size_t index,
-                   const std::vector<KeyEdit>& edits) {
+std::string edited(const std::string& text, std::size_t index, const std::vector<KeyEdit>& edits) {
     auto spans = toml_file_spans(text, "f.toml");
     REQUIRE(spans);
     return apply_key_edits(text, *spans, slide(*spans, index), edits);
@@ -137,7 +136,8 @@ TEST_CASE("blocks are cut, copied and placed") {
     const std::string swapped = insert_block(without, &after_cut->slides[0], second, "\n");
     CHECK(value_of(swapped, 0, "id") == "deux");
     CHECK(value_of(swapped, 1, "id") == "un");
-    const std::string appended = insert_block(sample, nullptr, new_block({{"id", "\"trois\""}}, "\n"), "\n");
+    const std::string appended =
+        insert_block(sample, nullptr, new_block({{"id", "\"trois\""}}, "\n"), "\n");
     CHECK(value_of(appended, 2, "id") == "trois");
 }
 
@@ -163,8 +163,9 @@ TEST_CASE("JSON edits: unchanged values keep their bytes, wrong types are refuse
 
 TEST_CASE("property: random edits re-parse to the intended values, nothing else moves") {
     std::mt19937 random(20261207); // fixed: a failure reproduces
-    const std::vector<std::string> pieces = {"a", "É", "\u00A0", "\"", "\\", "\n", "\t", "'",
-                                             "\"\"\"", "ك", "😀", " ", "#", "=", "[", "]", "\r"};
+    const std::vector<std::string> pieces = {"a",  "É", "\u00A0", "\"", "\\", "\n",
+                                             "\t", "'", "\"\"\"", "ك",  "😀",  " ",
+                                             "#",  "=", "[",      "]",  "\r"};
     auto random_text = [&] {
         std::string s;
         const int n = static_cast<int>(random() % 12);

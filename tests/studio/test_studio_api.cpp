@@ -2,8 +2,8 @@
 // slide reads and checked writes, previews equal to `affiche --render`, uploads, publish, /site/.
 #include "studio_test_server.hpp"
 
-#include "deck/deck_loader.hpp"
 #include "base/file_read.hpp"
+#include "deck/deck_loader.hpp"
 #include "studio/upload_name.hpp"
 
 #include <SDL.h>
@@ -11,6 +11,13 @@
 
 #include <doctest/doctest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 
@@ -72,8 +79,8 @@ TEST_CASE("login flood: a growing wait per address, then a right password works 
     CHECK(limited->get_header_value("Retry-After") == "1");
     s.advance(1);
     CHECK(c.Post("/api/login", R"({"password":"x"})", "application/json")->status == 401);
-    CHECK(c.Post("/api/login", R"({"password":"x"})", "application/json")->get_header_value(
-              "Retry-After") == "2");
+    CHECK(c.Post("/api/login", R"({"password":"x"})", "application/json")
+              ->get_header_value("Retry-After") == "2");
     s.advance(2);
     CHECK(c.Post("/api/login", R"({"password":"motdepasse-test"})", "application/json")->status ==
           200);
@@ -93,7 +100,8 @@ TEST_CASE("calls without a session, without the CSRF token, or after a day idle 
     REQUIRE(got);
     httplib::Headers no_csrf = login.read();
     no_csrf.emplace("If-Match", got->get_header_value("ETag"));
-    auto put = c.Put("/api/slides/chimio-definition", no_csrf, R"({"title":"X"})", "application/json");
+    auto put =
+        c.Put("/api/slides/chimio-definition", no_csrf, R"({"title":"X"})", "application/json");
     REQUIRE(put);
     CHECK(put->status == 403);
     no_csrf.emplace("X-CSRF-Token", "0000");
@@ -136,7 +144,8 @@ TEST_CASE("PUT a slide: only the value's bytes change; stale tags, bad values an
     };
     // No tag: 428.
     CHECK(c.Put("/api/slides/chimio-definition", login.change(), R"({"title":"A"})",
-                "application/json")->status == 428);
+                "application/json")
+              ->status == 428);
     // Invalid values: 422, each error names its key, in French; nothing written.
     auto invalid = c.Put("/api/slides/chimio-definition", headers(tag),
                          R"({"duration": 0, "image_position": "dessous"})", "application/json");
@@ -181,14 +190,15 @@ TEST_CASE("a preview is byte for byte what affiche --render draws") {
                                 "' --render '" + out + "' --size 1280x720 '" +
                                 s.temp().path("content") + "' >/dev/null 2>&1";
     REQUIRE(std::system(command.c_str()) == 0);
-    auto png = s.client().Get("/api/slides/chimio-definition/preview.png?size=1280x720",
-                              login.read());
+    auto png =
+        s.client().Get("/api/slides/chimio-definition/preview.png?size=1280x720", login.read());
     REQUIRE(png);
     CHECK(png->status == 200);
     CHECK(png->get_header_value("Content-Type") == "image/png");
     CHECK(png->body == file_text(out + "/02-chimio-definition.png"));
-    CHECK(s.client().Get("/api/slides/chimio-definition/preview.png?size=9x9", login.read())->status ==
-          400);
+    CHECK(s.client()
+              .Get("/api/slides/chimio-definition/preview.png?size=9x9", login.read())
+              ->status == 400);
 }
 
 TEST_CASE("draft check: errors and the readability warning name their field") {
@@ -240,8 +250,8 @@ TEST_CASE("reorder, duplicate, add and delete slides") {
     auto now = ids();
     CHECK(now[1] == order[2]);
     CHECK(now[2] == order[1]);
-    auto copy = body_of(c.Post("/api/slides/" + order[1] + "/duplicate", login.change(), "{}",
-                               "application/json"));
+    auto copy = body_of(
+        c.Post("/api/slides/" + order[1] + "/duplicate", login.change(), "{}", "application/json"));
     CHECK(copy["id"] == order[1] + "-copie");
     auto added = body_of(c.Post("/api/slides", login.change(),
                                 json({{"after", order[0]}, {"title", "Bonjour"}}).dump(),
@@ -292,8 +302,8 @@ TEST_CASE("publish signs into the site folder, served at /site/ with ETag and 30
     }
     StudioTestServer s;
     const std::string key = s.temp().path("test.key");
-    const std::string make_key = "minisign -G -W -f -p '" + s.temp().path("test.pub") + "' -s '" +
-                                 key + "' >/dev/null";
+    const std::string make_key =
+        "minisign -G -W -f -p '" + s.temp().path("test.pub") + "' -s '" + key + "' >/dev/null";
     REQUIRE(std::system(make_key.c_str()) == 0);
     auto login = s.login();
     auto c = s.client();
@@ -321,4 +331,40 @@ TEST_CASE("publish signs into the site folder, served at /site/ with ETag and 30
     diff = body_of(c.Get("/api/publish/diff", login.read()));
     CHECK(diff["changed"] == json::array({"chimio-definition"}));
     CHECK(body_of(c.Get("/api/history", login.read()))["history"].size() == 1);
+}
+
+TEST_CASE("slow clients: a stalled one is dropped, and neither holds the others") {
+    StudioTestServer s;
+    auto connect_raw = [&] {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<std::uint16_t>(s.port()));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        return fd;
+    };
+    // Half a request line, then nothing.
+    std::vector<int> stalled;
+    for (int i = 0; i < 4; ++i) {
+        stalled.push_back(connect_raw());
+        REQUIRE(::send(stalled.back(), "GET /api/de", 11, 0) == 11);
+    }
+    const auto start = std::chrono::steady_clock::now();
+    auto served = s.client().Get("/api/deck");
+    REQUIRE(served);
+    CHECK(served->status == 401);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(3));
+    // The server closes a stalled connection after its read timeout (5 s): recv reaches the end
+    // (after an error answer, if any).
+    bool closed = false;
+    for (int reads = 0; reads < 100 && !closed; ++reads) {
+        pollfd p{stalled.front(), POLLIN, 0};
+        REQUIRE(::poll(&p, 1, (request_read_seconds + 5) * 1000) == 1);
+        char buffer[512];
+        closed = ::recv(stalled.front(), buffer, sizeof buffer, 0) <= 0;
+    }
+    CHECK(closed);
+    for (int fd : stalled)
+        ::close(fd);
 }

@@ -6,8 +6,9 @@
 using namespace affiche;
 
 TEST_CASE("spans cover exactly the value's bytes") {
-    const std::string text = "lang = \"fr\"\n\n[[slide]]\nid = \"a\" # note\ntitle = \"é\\u00A0x\"\n"
-                             "body = \"\"\"\nl1\\\n  l2\"\"\"\n";
+    const std::string text =
+        "lang = \"fr\"\n\n[[slide]]\nid = \"a\" # note\ntitle = \"é\\u00A0x\"\n"
+        "body = \"\"\"\nl1\\\n  l2\"\"\"\n";
     auto spans = toml_file_spans(text, "f.toml");
     REQUIRE(spans);
     REQUIRE(spans->slides.size() == 1);
@@ -33,7 +34,8 @@ TEST_CASE("CRLF files: offsets and the line ending") {
     const auto* title = spans->slides[0].find("title");
     REQUIRE(title);
     CHECK(text.substr(title->value.begin, title->value.end - title->value.begin) == "\"ü\"");
-    CHECK(text.substr(title->line.begin, title->line.end - title->line.begin) == "title = \"ü\"\r\n");
+    CHECK(text.substr(title->line.begin, title->line.end - title->line.begin) ==
+          "title = \"ü\"\r\n");
     CHECK(spans->slides[0].block.end == text.size());
 }
 
