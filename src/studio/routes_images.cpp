@@ -33,7 +33,8 @@ std::map<std::string, std::vector<std::string>> picture_uses(Studio& studio) {
 void list_images(Studio& studio, const httplib::Request&, httplib::Response& res) {
     const auto uses = picture_uses(studio);
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& file : files_under(list_content(studio.workspace().dir()), "images")) {
+    const ContentListing listing = list_content(studio.workspace().dir()); // the views point here
+    for (const auto& file : files_under(listing, "images")) {
         const std::string name(file);
         const auto it = uses.find(name);
         list.push_back(
