@@ -34,6 +34,18 @@ std::vector<int> positions_at(const Options& options, const Deck& deck) {
 }
 } // namespace
 
+bool draw_rendered_slide(SlideComposer& composer, int play_index, std::string_view clock,
+                         std::string& error) {
+    ComposedSlide slide = composer.compose(play_index);
+    if (!slide.texture) {
+        error = std::string("cannot create a slide texture: ") + SDL_GetError();
+        return false;
+    }
+    SDL_RenderCopy(composer.renderer(), slide.texture.get(), nullptr, nullptr);
+    composer.draw_live(clock, 0.5); // overlays pinned: 10:30, halfway through
+    return true;
+}
+
 int run_render(const Options& options, const std::string& content_dir) {
     LoadResult loaded = load_and_verify(content_dir);
     if (!loaded.deck) {
@@ -73,13 +85,10 @@ int run_render(const Options& options, const std::string& content_dir) {
                            display->max_texture_side);
     SDL_Renderer* r = display->renderer.get();
     for (int i : positions_at(options, *deck)) {
-        ComposedSlide slide = composer.compose(i);
-        if (!slide.texture) {
-            log_error(std::string("cannot create a slide texture: ") + SDL_GetError());
+        if (!draw_rendered_slide(composer, i, options.clock, error)) {
+            log_error(error);
             return 1;
         }
-        SDL_RenderCopy(r, slide.texture.get(), nullptr, nullptr);
-        composer.draw_live(options.clock, 0.5); // overlays pinned: 10:30, halfway through
         const Slide& s = deck->shown(i);
         const std::string path =
             (std::filesystem::path(options.render_dir) / png_name(i, s.id)).string();

@@ -44,6 +44,13 @@ SnapshotRead ContentSnapshot::read(const std::string& path, FileKind kind) {
     return out;
 }
 
+void ContentSnapshot::provide(const std::string& path, std::string bytes) {
+    const std::uint64_t digest = digest_of(bytes);
+    SnapshotRead read;
+    read.bytes = std::make_shared<const std::string>(std::move(bytes));
+    files_.insert_or_assign(path, Entry{std::move(read), digest});
+}
+
 std::shared_ptr<const std::string> ContentSnapshot::held(const std::string& path) const {
     const auto it = files_.find(path);
     return it == files_.end() ? nullptr : it->second.read.bytes;

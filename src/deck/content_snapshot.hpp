@@ -42,6 +42,9 @@ class ContentSnapshot {
 
     // The file's bytes, read on first use. A held file is never read again.
     SnapshotRead read(const std::string& path, FileKind kind);
+    // Makes read(path) give bytes instead of the file's: an edit checked before it is written
+    // (the studio). Call before the first read of path.
+    void provide(const std::string& path, std::string bytes);
     // Held bytes of path, or nullptr.
     std::shared_ptr<const std::string> held(const std::string& path) const;
     // Digest of the bytes read for path (unreadable_digest() when reading failed).

@@ -54,6 +54,9 @@ class Loader {
         deck_.content_dir = dir_;
     }
     LoadResult run();
+    void replace(const std::string& path, std::string bytes) {
+        content_->provide(path, std::move(bytes));
+    }
 
   private:
     std::string slides_dir() const { return dir_ + "/slides"; }
@@ -373,6 +376,14 @@ void Loader::check_playable() {
 
 LoadResult load_deck(const std::string& content_dir) {
     return Loader(content_dir).run();
+}
+
+LoadResult load_deck(const std::string& content_dir,
+                     const std::map<std::string, std::string>& replaced) {
+    Loader loader(content_dir);
+    for (const auto& [relative, bytes] : replaced)
+        loader.replace(content_dir + "/" + relative, bytes);
+    return loader.run();
 }
 
 } // namespace affiche

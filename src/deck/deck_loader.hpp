@@ -6,6 +6,7 @@
 #include "deck/content_snapshot.hpp"
 #include "deck/deck.hpp"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,5 +25,11 @@ struct LoadResult {
 // (content_snapshot.hpp), safely and within its size limit. Reports no filesystem failure by
 // exception; out of memory may still throw (the reloader catches it).
 LoadResult load_deck(const std::string& content_dir);
+
+// load_deck with some files' bytes given instead of read: relative path ("slides/10.toml") ->
+// bytes. The studio checks an edit this way before it writes anything. A path given here must be
+// a file the folder already lists.
+LoadResult load_deck(const std::string& content_dir,
+                     const std::map<std::string, std::string>& replaced);
 
 } // namespace affiche

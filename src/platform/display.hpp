@@ -57,6 +57,10 @@ std::optional<Display> open_display(const DisplayOptions& options, std::string& 
 // none (see Screen::event_wait_ms for how the loop looks at their queue).
 int window_event_fd(SDL_Window* window);
 
+// Reads the current render target (before SDL_RenderPresent) as PNG bytes; nullopt and error set
+// on failure. save_png and the studio's previews both use it, so they give the same bytes.
+std::optional<std::string> encode_png(SDL_Renderer* renderer, Size size, std::string& error);
+
 // Reads the current render target (before SDL_RenderPresent) and writes it as a PNG file.
 // Writes to path + ".tmp" first and renames, so a reader never sees half a file.
 bool save_png(SDL_Renderer* renderer, Size size, const std::string& path, std::string& error);

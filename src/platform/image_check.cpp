@@ -12,6 +12,22 @@
 
 namespace affiche {
 
+std::optional<std::string> decode_failure(std::string_view bytes, const ImageHeader& header) {
+    if (header.format == ImageFormat::png && !png_complete(bytes))
+        return tr("the PNG file is cut short");
+    SurfacePtr s;
+    SDL_RWops* rw = SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size()));
+    if (rw && header.format == ImageFormat::svg) {
+        // Rasterise small: this checks the file parses, not how it looks.
+        s.reset(IMG_LoadSizedSVG_RW(rw, 64, 64));
+        SDL_RWclose(rw);
+    } else if (rw) {
+        s.reset(IMG_Load_RW(rw, 1));
+    }
+    if (!s) return std::string(IMG_GetError());
+    return std::nullopt;
+}
+
 Diagnostics decode_check(const Deck& deck, ContentSnapshot& content) {
     Diagnostics out;
     std::set<std::string> done;
@@ -24,27 +40,11 @@ Diagnostics decode_check(const Deck& deck, ContentSnapshot& content) {
         const std::string& bytes = *read.bytes;
         const auto header = parse_image_header(bytes);
         if (!header || !within_decode_limits(*header)) continue; // the loader reported it
-        if (header->format == ImageFormat::png && !png_complete(bytes)) {
-            out.push_back({Severity::error, slide.image_loc,
-                           trf("image '{1}' cannot be decoded: {2}",
-                               {printable(slide.image), tr("the PNG file is cut short")}),
-                           tr("the file is damaged or incomplete: export or copy it again")});
-            continue;
-        }
-        SurfacePtr s;
-        SDL_RWops* rw = SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size()));
-        if (rw && header->format == ImageFormat::svg) {
-            // Rasterise small: this checks the file parses, not how it looks.
-            s.reset(IMG_LoadSizedSVG_RW(rw, 64, 64));
-            SDL_RWclose(rw);
-        } else if (rw) {
-            s.reset(IMG_Load_RW(rw, 1));
-        }
-        if (!s) {
-            out.push_back({Severity::error, slide.image_loc,
-                           trf("image '{1}' cannot be decoded: {2}",
-                               {printable(slide.image), IMG_GetError()}),
-                           tr("the file is damaged or incomplete: export or copy it again")});
+        if (const auto why = decode_failure(bytes, *header)) {
+            out.push_back(
+                {Severity::error, slide.image_loc,
+                 trf("image '{1}' cannot be decoded: {2}", {printable(slide.image), *why}),
+                 tr("the file is damaged or incomplete: export or copy it again")});
         }
     }
     return out;

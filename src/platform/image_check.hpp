@@ -4,6 +4,11 @@
 #include "base/error.hpp"
 #include "deck/content_snapshot.hpp"
 #include "deck/deck.hpp"
+#include "deck/image_header.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace affiche {
 
@@ -11,5 +16,9 @@ namespace affiche {
 // Decodes the bytes the loader read (content), so what is checked is what plays. Safe on any
 // thread: it touches no renderer.
 Diagnostics decode_check(const Deck& deck, ContentSnapshot& content);
+
+// Why SDL_image cannot decode bytes whose header parsed as header (a PNG cut short, SDL_image's
+// message); nullopt when they decode. Safe on any thread (the studio checks uploads with it).
+std::optional<std::string> decode_failure(std::string_view bytes, const ImageHeader& header);
 
 } // namespace affiche

@@ -43,6 +43,7 @@ class SlideComposer {
     std::shared_ptr<const Deck> deck_ptr() const { return deck_; }
     const FontCache& fonts() const { return fonts_; }
     Size screen() const { return screen_; }
+    SDL_Renderer* renderer() const { return renderer_; }
 
   private:
     std::shared_ptr<const Deck> deck_;

@@ -1,0 +1,27 @@
+// The studio's shared state that needs code: the last draft deck, loaded once per typing pause.
+#include "studio/studio.hpp"
+
+#include "deck/deck_loader.hpp"
+
+namespace affiche {
+
+std::shared_ptr<const DraftLoad> Studio::draft(const std::string& file, const std::string& text) {
+    const auto state = workspace_.state();
+    const std::string key = std::to_string(state->fingerprint) + '\0' + file + '\0' + text;
+    std::lock_guard lock(draft_mutex_);
+    if (last_draft_ && last_draft_->key == key) return last_draft_;
+    // The header check of images, not their decoding: the saved deck's images were decoded, and
+    // the save decodes again (write_checked).
+    LoadResult load = load_deck(workspace_.dir(), {{file, text}});
+    auto fresh = std::make_shared<DraftLoad>();
+    fresh->key = key;
+    fresh->diagnostics = std::move(load.diagnostics);
+    if (load.deck) {
+        fresh->deck = std::make_shared<const Deck>(std::move(*load.deck));
+        if (load.content) fresh->assets = assets_from(*fresh->deck, *load.content);
+    }
+    last_draft_ = fresh;
+    return last_draft_;
+}
+
+} // namespace affiche

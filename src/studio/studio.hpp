@@ -1,0 +1,70 @@
+// What every request handler of the studio shares: its folders, the deck, previews, sessions.
+#pragma once
+
+#include "studio/deck_workspace.hpp"
+#include "studio/login_limiter.hpp"
+#include "studio/preview_renderer.hpp"
+#include "studio/sessions.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+
+namespace affiche {
+
+struct StudioConfig {
+    std::string content_dir;
+    std::string site_dir;
+    std::string secret_key; // minisign secret key file: publish signs with it, in process
+    std::string state_dir;  // password hash, publication history
+    std::string www_dir;    // the web interface's files
+    std::string host = "127.0.0.1";
+    int port = 8470;
+    std::string tls_cert; // both set: HTTPS
+    std::string tls_key;
+    std::string player_program; // `affiche` beside the studio, for publish's decode check
+    bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
+};
+
+// A draft deck as loaded (the edited file's bytes in place of the file), kept so the check and
+// the preview of one typing pause load it once and draw it with the same warm composer.
+struct DraftLoad {
+    std::string key; // the folder's fingerprint, the file and its draft bytes
+    Diagnostics diagnostics;
+    std::shared_ptr<const Deck> deck; // null when the draft has errors
+    std::shared_ptr<const AssetBytes> assets;
+};
+
+class Studio {
+  public:
+    explicit Studio(StudioConfig config)
+        : config_(std::move(config)), workspace_(config_.content_dir) {}
+
+    const StudioConfig& config() const { return config_; }
+    DeckWorkspace& workspace() { return workspace_; }
+    PreviewRenderer& previews() { return previews_; }
+    SessionStore& sessions() { return sessions_; }
+    LoginLimiter& limiter() { return limiter_; }
+    // One password verification at a time: each takes 32 MiB for ~0.1 s.
+    std::mutex& login_mutex() { return login_mutex_; }
+    // One publication at a time.
+    std::mutex& publish_mutex() { return publish_mutex_; }
+    // The last draft loaded, when its key matches; else loads and keeps this one.
+    std::shared_ptr<const DraftLoad> draft(const std::string& file, const std::string& text);
+    // Unix seconds; tests replace it.
+    std::function<std::int64_t()> now;
+
+  private:
+    StudioConfig config_;
+    DeckWorkspace workspace_;
+    PreviewRenderer previews_;
+    SessionStore sessions_;
+    LoginLimiter limiter_;
+    std::mutex login_mutex_;
+    std::mutex publish_mutex_;
+    std::mutex draft_mutex_;
+    std::shared_ptr<const DraftLoad> last_draft_;
+};
+
+} // namespace affiche

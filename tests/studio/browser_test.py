@@ -1,0 +1,269 @@
+#!/usr/bin/python3
+# affiche-studio in a real browser (headless Chromium + Selenium): log in, edit a title and see
+# the preview change, an error beside its field, a picture added, two slides reordered, a
+# conflict between two sessions, an XSS title shown as text, publish, then a real
+# `affiche-sync pull` from the studio's /site/ and `affiche --render` drawing the new title.
+# Usage: browser_test.py STUDIO SYNC AFFICHE SOURCE_DIR. Exit 77 when Chromium, chromedriver,
+# Selenium or minisign is missing. AFFICHE_SCREENSHOTS=DIR saves the interface's screenshots.
+import base64, json, os, re, shutil, socket, subprocess, sys, tempfile, time, urllib.request
+
+STUDIO, SYNC, AFFICHE, SOURCE = sys.argv[1:5]
+CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.common.exceptions import NoAlertPresentException
+except ImportError:
+    print("skipped: python3-selenium missing"); sys.exit(77)
+for tool in (CHROMIUM, DRIVER):
+    if not os.access(tool, os.X_OK):
+        print(f"skipped: {tool} missing"); sys.exit(77)
+if not shutil.which("minisign"):
+    print("skipped: minisign missing"); sys.exit(77)
+
+PASSWORD = "motdepasse-navigateur"
+SLIDE = "chimio-definition"
+NEW_TITLE = "Chimiothérapie expliquée" # two words, as before: the reading time stays enough
+started = time.monotonic()
+work = tempfile.mkdtemp(prefix="affiche-studio-browser-")
+shots = os.environ.get("AFFICHE_SCREENSHOTS")
+procs, drivers = [], []
+
+
+def check(condition, what):
+    if not condition:
+        raise AssertionError(what)
+    print(f"ok: {what}")
+
+
+def cleanup():
+    for d in drivers:
+        try: d.quit()
+        except Exception: pass
+    for p in procs:
+        p.terminate()
+        try: p.wait(10)
+        except subprocess.TimeoutExpired: p.kill()
+    shutil.rmtree(work, ignore_errors=True)
+
+
+# --- the studio on a free loopback port, over a copy of the shipped deck --------------------
+content = os.path.join(work, "content")
+for folder in ("slides", "images", "fonts"):
+    shutil.copytree(os.path.join(SOURCE, folder), os.path.join(content, folder))
+subprocess.run(["minisign", "-G", "-W", "-f", "-p", f"{work}/test.pub", "-s", f"{work}/test.key"],
+               check=True, stdout=subprocess.DEVNULL)
+subprocess.run([STUDIO, "passwd", "--state", f"{work}/state"], input=PASSWORD + "\n",
+               text=True, check=True, stdout=subprocess.DEVNULL)
+studio = subprocess.Popen([STUDIO, "serve", "--content", content, "--site", f"{work}/site",
+                           "--key", f"{work}/test.key", "--state", f"{work}/state",
+                           "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE, text=True,
+                          env={**os.environ, "SDL_VIDEODRIVER": "offscreen"})
+procs.append(studio)
+line = studio.stdout.readline()
+port = int(re.search(r":(\d+)/", line).group(1))
+BASE = f"http://127.0.0.1:{port}"
+
+
+def request(method, path, body=None, headers=None):
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(BASE + path, data=data, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, r.read(), r.headers
+    except urllib.error.HTTPError as e:
+        return e.code, e.read(), e.headers
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1400,1000", f"--user-data-dir={tempfile.mkdtemp(dir=work)}"):
+        options.add_argument(flag)
+    d = webdriver.Chrome(service=Service(DRIVER), options=options)
+    drivers.append(d)
+    return d
+
+
+def wait(d, condition, what, timeout=20):
+    try:
+        WebDriverWait(d, timeout).until(lambda _: condition())
+    except Exception:
+        texts = [e.text for e in d.find_elements(By.CSS_SELECTOR, "#message, .field-error, .errors li, #conflict")]
+        raise AssertionError(f"not seen: {what}; page says {[t for t in texts if t]}")
+    print(f"ok: {what}")
+
+
+def login(d):
+    d.get(BASE + "/")
+    wait(d, lambda: d.find_elements(By.ID, "password"), "login form shown")
+    d.find_element(By.ID, "password").send_keys(PASSWORD)
+    d.find_element(By.ID, "login-button").click()
+    wait(d, lambda: len(d.find_elements(By.CSS_SELECTOR, ".slide-card")) > 10, "deck page lists the slides")
+
+
+def open_editor(d, slide):
+    d.get(f"{BASE}/#/diapositive/{slide}")
+    wait(d, lambda: d.find_elements(By.CSS_SELECTOR, f'#editor[data-slide="{slide}"] #field-title'), f"editor of {slide} open")
+
+
+def preview_bytes(d):
+    # The preview <img> as the page holds it (a blob: URL after a redraw; a newer redraw may
+    # revoke it while we read: read again).
+    for _ in range(20):
+        got = d.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            fetch(document.getElementById('preview-image').src).then(r => r.arrayBuffer())
+              .then(b => { let s = ''; new Uint8Array(b).forEach(c => s += String.fromCharCode(c)); done(btoa(s)); })
+              .catch(() => done(null));
+        """)
+        if got: return got
+        time.sleep(0.1)
+    raise AssertionError("cannot read the preview")
+
+
+def write_png(path, w=64, h=48):
+    # A small RGB PNG from zlib alone: the tests keep no binary fixture.
+    import struct, zlib
+    rows = b"".join(b"\x00" + b"".join(bytes([x * 4 % 256, 120, y * 5 % 256]) for x in range(w))
+                    for y in range(h))
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) +
+                chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def replace_text(element, text):
+    element.clear()
+    element.send_keys(text)
+
+
+def saved(d):
+    return d.find_element(By.ID, "message").text == "Enregistré."
+
+
+try:
+    a = browser()
+    login(a)
+    if shots: a.save_screenshot(os.path.join(shots, "studio-diapositives.png"))
+
+    # Change a title: the preview redraws with it; save.
+    open_editor(a, SLIDE)
+    wait(a, lambda: a.execute_script("const i = document.getElementById('preview-image'); return i.complete && i.naturalWidth > 0;"), "first preview drawn")
+    before = preview_bytes(a)
+    replace_text(a.find_element(By.ID, "field-title"), NEW_TITLE)
+    wait(a, lambda: a.find_element(By.ID, "preview-image").get_attribute("src").startswith("blob:"), "preview redrawn after the pause")
+    after = preview_bytes(a)
+    check(after != before, "the preview changed with the title")
+    a.find_element(By.ID, "save").click()
+    wait(a, lambda: saved(a), "title saved")
+    if shots: a.save_screenshot(os.path.join(shots, "studio-edition.png"))
+
+    # The same pixels as the server's PNG of the saved slide at 1920x1080 (the player's renderer).
+    status, cookie_png, _ = request("GET", f"/api/slides/{SLIDE}/preview.png?size=1920x1080",
+                                    headers={"Cookie": "; ".join(f"{c['name']}={c['value']}" for c in a.get_cookies())})
+    check(status == 200 and base64.b64decode(after) == cookie_png, "the live preview is the saved slide's PNG")
+
+    # An error beside its field, in French; saving is refused.
+    replace_text(a.find_element(By.ID, "field-from"), "2026-13-45")
+    wait(a, lambda: a.find_element(By.ID, "error-from").text != "", "error shown beside 'À partir du'")
+    print("   ", a.find_element(By.ID, "error-from").text)
+    check(a.find_element(By.ID, "save").get_property("disabled"), "save disabled while invalid")
+    replace_text(a.find_element(By.ID, "field-from"), "")
+    wait(a, lambda: a.find_element(By.ID, "error-from").text == "", "error gone once fixed")
+
+    # An XSS title shows as its characters; no script runs.
+    xss = "<img src=x onerror=alert(1)>"
+    replace_text(a.find_element(By.ID, "field-title"), "Titre " + xss)
+    replace_text(a.find_element(By.ID, "field-duration"), "40")
+    wait(a, lambda: not a.find_element(By.ID, "save").get_property("disabled"), "XSS title accepted as text")
+    a.find_element(By.ID, "save").click()
+    wait(a, lambda: saved(a), "XSS title saved")
+    a.get(BASE + "/#/diapositives")
+    wait(a, lambda: not a.find_elements(By.ID, "editor"), "deck page again")
+    wait(a, lambda: any(xss in e.text for e in a.find_elements(By.CSS_SELECTOR, ".slide-card .title")), "deck page shows the title's characters")
+    check(not a.find_elements(By.CSS_SELECTOR, ".slide-card .title img"), "no element made from the title")
+    try:
+        a.switch_to.alert; raise AssertionError("an alert ran")
+    except NoAlertPresentException:
+        print("ok: no script ran")
+    open_editor(a, SLIDE)
+    replace_text(a.find_element(By.ID, "field-title"), NEW_TITLE)
+    replace_text(a.find_element(By.ID, "field-duration"), "22")
+    wait(a, lambda: not a.find_element(By.ID, "save").get_property("disabled"), "title back")
+    a.find_element(By.ID, "save").click()
+    wait(a, lambda: saved(a), "title saved again")
+
+    # A picture through the editor's file picker (the drop zone's input), then its description.
+    png = os.path.join(work, "photo accueil.png")
+    write_png(png)
+    open_editor(a, "chimio-curatif")
+    a.find_element(By.ID, "file").send_keys(png)
+    wait(a, lambda: a.find_element(By.ID, "field-image").get_property("value") == "photo-accueil.png", "picture uploaded and chosen")
+    wait(a, lambda: "obligatoire" in a.find_element(By.ID, "error-image_alt").text, "description asked for")
+    replace_text(a.find_element(By.ID, "field-image_alt"), "Une photo de l’accueil")
+    wait(a, lambda: not a.find_element(By.ID, "save").get_property("disabled"), "picture slide valid")
+    a.find_element(By.ID, "save").click()
+    wait(a, lambda: saved(a), "picture slide saved")
+    check(os.path.exists(os.path.join(content, "images/photo-accueil.png")), "picture stored under a safe name")
+
+    # Reorder two slides with the arrows.
+    a.get(BASE + "/#/diapositives")
+    wait(a, lambda: not a.find_elements(By.ID, "editor") and len(a.find_elements(By.CSS_SELECTOR, ".slide-card")) > 10, "deck page again")
+    card_ids = lambda: a.execute_script("return [...document.querySelectorAll('.slide-card')].map(e => e.dataset.id)")
+    ids = card_ids()
+    a.find_element(By.CSS_SELECTOR, f'.slide-card[data-id="{ids[2]}"] .up').click()
+    wait(a, lambda: card_ids()[1:3] == [ids[2], ids[1]], "two slides swapped")
+
+    # Two sessions on one slide: the second to save gets the conflict message.
+    b = browser()
+    login(b)
+    open_editor(a, "chimio-adjuvant")
+    open_editor(b, "chimio-adjuvant")
+    replace_text(a.find_element(By.ID, "field-subtitle"), "Version de A")
+    replace_text(b.find_element(By.ID, "field-subtitle"), "Version de B")
+    wait(a, lambda: not a.find_element(By.ID, "save").get_property("disabled"), "A ready")
+    a.find_element(By.ID, "save").click()
+    wait(a, lambda: saved(a), "A saved first")
+    b.find_element(By.ID, "save").click()
+    wait(b, lambda: b.find_element(By.ID, "conflict").is_displayed(), "B told the slide changed meanwhile")
+    check("modifiée entre-temps" in b.find_element(By.ID, "conflict").text, "conflict message in French")
+    check("Version de A" in open(os.path.join(content, "slides/20-chimio.toml"), encoding="utf-8").read(), "A's work kept")
+    b.quit(); drivers.remove(b)
+
+    # Publish.
+    a.get(BASE + "/#/publier")
+    wait(a, lambda: a.find_elements(By.ID, "publish-button"), "publish page")
+    if shots: a.save_screenshot(os.path.join(shots, "studio-publier.png"))
+    a.find_element(By.ID, "publish-button").click()
+    wait(a, lambda: "Publié" in a.find_element(By.ID, "publish-result").text, "published")
+
+    # Security from outside the page: no cookie, no CSRF token, a login flood.
+    check(request("GET", "/api/deck")[0] == 401, "no cookie: 401")
+    jar = {"Cookie": "; ".join(f"{c['name']}={c['value']}" for c in a.get_cookies())}
+    check(request("POST", "/api/publish", {}, jar)[0] == 403, "no CSRF token: 403")
+    codes = [request("POST", "/api/login", {"password": "faux"})[0] for _ in range(6)]
+    check(codes[:4] == [401] * 4 and codes[-1] == 429, f"login flood slowed down: {codes}")
+
+    # A real pull from the studio's /site/, then the player draws the new title.
+    screen = os.path.join(work, "screen")
+    pull = subprocess.run([SYNC, "pull", BASE + "/site/", "--key", f"{work}/test.pub", "--into", screen],
+                          capture_output=True, text=True)
+    check(pull.returncode == 0, "affiche-sync pull from /site/: " + pull.stdout.strip() + pull.stderr.strip())
+    render = os.path.join(work, "render")
+    subprocess.run([AFFICHE, "--render", render, "--size", "1920x1080", os.path.join(screen, "current")],
+                   check=True, capture_output=True, env={**os.environ, "SDL_VIDEODRIVER": "offscreen"})
+    drawn = [f for f in os.listdir(render) if f.endswith(f"-{SLIDE}.png")]
+    check(len(drawn) == 1, "the pulled deck renders the edited slide")
+    status, published_png, _ = request("GET", f"/api/slides/{SLIDE}/preview.png?size=1920x1080", headers=jar)
+    with open(os.path.join(render, drawn[0]), "rb") as f:
+        check(status == 200 and f.read() == published_png, "affiche --render on the pulled deck draws the new title (same PNG as the studio's)")
+    if shots: shutil.copy(os.path.join(render, drawn[0]), os.path.join(shots, "studio-ecran-apres-pull.png"))
+    print(f"browser test passed in {time.monotonic() - started:.1f} s")
+finally:
+    cleanup()

@@ -1,0 +1,24 @@
+# affiche-studio's tests: unit tests against a real in-process server (label studio, ~3 s), the
+# interface in headless Chromium + Selenium then a real pull and render (label browser, ~30 s),
+# and the systemd unit (label systemd).
+file(GLOB AFFICHE_STUDIO_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.cpp)
+add_executable(affiche_studio_tests ${CMAKE_CURRENT_LIST_DIR}/../main.cpp ${AFFICHE_STUDIO_TEST_SOURCES})
+target_include_directories(affiche_studio_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..)
+target_link_libraries(affiche_studio_tests PRIVATE affiche_studio doctest::doctest)
+target_compile_definitions(affiche_studio_tests PRIVATE
+  AFFICHE_SOURCE_DIR="${PROJECT_SOURCE_DIR}" AFFICHE_BINARY_DIR="${PROJECT_BINARY_DIR}")
+add_dependencies(affiche_studio_tests affiche_catalogues)
+if(NOT CMAKE_CROSSCOMPILING)
+  # The preview == `affiche --render` case runs the real player.
+  target_compile_definitions(affiche_studio_tests PRIVATE AFFICHE_BIN="$<TARGET_FILE:affiche>")
+  add_dependencies(affiche_studio_tests affiche)
+  add_test(NAME studio_browser COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/browser_test.py
+           $<TARGET_FILE:affiche-studio> $<TARGET_FILE:affiche-sync> $<TARGET_FILE:affiche>
+           ${PROJECT_SOURCE_DIR})
+  set_tests_properties(studio_browser PROPERTIES LABELS browser SKIP_RETURN_CODE 77 TIMEOUT 180)
+  add_test(NAME systemd_studio_verify
+    COMMAND ${CMAKE_CURRENT_LIST_DIR}/systemd_studio_verify.sh $<TARGET_FILE:affiche-studio>)
+  set_tests_properties(systemd_studio_verify PROPERTIES LABELS systemd SKIP_RETURN_CODE 77)
+endif()
+doctest_discover_tests(affiche_studio_tests PROPERTIES LABELS studio TIMEOUT 120
+  ENVIRONMENT "SDL_VIDEODRIVER=offscreen")
