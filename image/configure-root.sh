@@ -58,7 +58,7 @@ mkdir -p "$root/data" "$root/boot/firmware" "$root/var/lib/affiche" "$root/var/l
 rm -rf "$root"/etc/init.d "$root"/etc/rc?.d
 systemctl --root="$root" --quiet enable affiche.service affiche-sync.timer affiche-firstboot.service \
     systemd-networkd.service systemd-resolved.service \
-    systemd-timesyncd.service ssh.service wpa_supplicant@wlan0.service
+    systemd-timesyncd.service ssh.service
 systemctl --root="$root" --quiet mask getty@.service serial-getty@.service console-getty.service \
     systemd-networkd-wait-online.service apt-daily.timer apt-daily-upgrade.timer \
     e2scrub_all.timer e2scrub_reap.service fstrim.timer
