@@ -43,7 +43,7 @@ step() { echo "== $* ($((SECONDS - start)) s)"; }
 # loads at run time). "?essential" is the base every Debian system assumes (sh, coreutils...).
 packages=(systemd systemd-sysv udev systemd-timesyncd systemd-resolved
     linux-image-arm64 raspi-firmware firmware-brcm80211 wpasupplicant openssh-server
-    busybox-static e2fsprogs fdisk ca-certificates
+    busybox-static e2fsprogs fdisk ca-certificates tzdata
     libegl1 libgles2 libegl-mesa0 libgl1-mesa-dri libgbm1)
 step "mmdebstrap --variant=extract bookworm $arch (main, non-free-firmware)"
 cache_hooks=()

@@ -6,6 +6,7 @@
 #     ssh (started because the card holds a key) names the slide on screen;
 #   - the card's settings were applied: host name, time zone;
 #   - a QMP screendump of the TV matches `affiche --render` of that slide (normalised RMSE);
+#   - the data partition grew to the end of the (bigger) card at first boot;
 #   - the system partition's bytes are unchanged (read-only root).
 # With --broken-toml: an affiche.toml with errors; the player still plays the shipped deck and the
 # TV shows the errors with their line and column (the panel differs from the clean render there).
@@ -31,13 +32,16 @@ cleanup() {
 trap cleanup EXIT
 fail() {
     echo "FAIL: $*" >&2
+    cp "$work/serial.log" "$root/out/image/$(basename "$0" .sh)-serial.log" 2>/dev/null &&
+        echo "(the guest's console: out/image/$(basename "$0" .sh)-serial.log)" >&2
     echo "--- last console lines:" >&2
-    grep -a -E 'affiche|FAILED|error' "$work/serial.log" 2>/dev/null | tail -n 25 >&2 || true
+    grep -a -E 'affiche|ssh|FAILED|error' "$work/serial.log" 2>/dev/null | grep -av 'Job .* running' | tail -n 25 >&2 || true
     exit 1
 }
 
 rm -f "$root/out/image/boot-test-broken.png"
 cp --sparse=always "$img" "$work/card.img"
+truncate -s +512M "$work/card.img" # a bigger card: the data partition grows at first boot
 ssh-keygen -q -t ed25519 -N "" -f "$work/key"
 if [[ $mode == --broken-toml ]]; then
     printf 'name = "ecran-test"\ntimezone = "Mars/Olympus"\n[ssh]\nkey = "%s"\n' "$(cat "$work/key.pub")" >"$work/affiche.toml"
@@ -46,9 +50,7 @@ else
 fi
 image_put_card_file "$work/card.img" "$work/affiche.toml" affiche.toml
 image_extract_boot "$work/card.img" "$work"
-root_off=$(image_part_offset "$work/card.img" 2)
-root_size=$(image_part_size "$work/card.img" 2)
-root_hash() { tail -c +$((root_off + 1)) "$work/card.img" | head -c "$root_size" | sha256sum | cut -d' ' -f1; }
+root_hash() { image_part_hash "$work/card.img" 2; }
 hash_before=$(root_hash)
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -62,7 +64,8 @@ IMAGE_HOSTFWD="hostfwd=tcp:127.0.0.1:$port-:22" image_boot "$work/card.img" "$wo
 image_wait_serial "$work" 'Started .*affiche\.service' 600 || fail "the player never reported its first slide"
 first_slide_s=$((SECONDS - start))
 echo "first slide $first_slide_s s after power-on (TCG, $(nproc) host cores, load $(cut -d' ' -f1 /proc/loadavg))"
-grep -a -E 'affiche-initramfs: data partition' "$work/serial.log" | tail -n 1
+grep -a -E 'affiche-initramfs: data partition' "$work/serial.log" || true
+grep -aq 'affiche-initramfs: data partition grown' "$work/serial.log" || fail "the data partition did not grow to the card"
 
 # ssh starts after the player; wait for it (the status file is only readable from inside).
 deadline=$((SECONDS + 300))
@@ -70,6 +73,8 @@ until guest true 2>/dev/null; do
     ((SECONDS < deadline)) || fail "ssh with the card's key never answered"
     sleep 3
 done
+data_mib=$(guest df -m --output=size /data | tail -n 1 | tr -d ' ')
+((data_mib > 500)) || fail "the data partition has $data_mib MiB after growing"
 [[ $(guest hostname) == ecran-test ]] || fail "host name is $(guest hostname), not the card's ecran-test"
 if [[ $mode == --broken-toml ]]; then
     errors=$(guest cat /run/affiche-firstboot/errors.txt) || fail "no errors.txt for a broken affiche.toml"

@@ -31,7 +31,9 @@ cleanup() {
 trap cleanup EXIT
 fail() {
     echo "FAIL: $*" >&2
-    grep -a -E 'affiche|FAILED|error' "$work/serial.log" 2>/dev/null | tail -n 25 >&2 || true
+    cp "$work/serial.log" "$root/out/image/$(basename "$0" .sh)-serial.log" 2>/dev/null &&
+        echo "(the guest's console: out/image/$(basename "$0" .sh)-serial.log)" >&2
+    grep -a -E 'affiche|ssh|FAILED|error' "$work/serial.log" 2>/dev/null | grep -av 'Job .* running' | tail -n 25 >&2 || true
     exit 1
 }
 
@@ -59,9 +61,7 @@ key = "$(cat "$work/key.pub")"
 TOML
 image_put_card_file "$work/card.img" "$work/affiche.toml" affiche.toml
 image_extract_boot "$work/card.img" "$work"
-root_off=$(image_part_offset "$work/card.img" 2)
-root_size=$(image_part_size "$work/card.img" 2)
-root_hash() { tail -c +$((root_off + 1)) "$work/card.img" | head -c "$root_size" | sha256sum | cut -d' ' -f1; }
+root_hash() { image_part_hash "$work/card.img" 2; }
 hash_before=$(root_hash)
 port=$(free_port)
 guest() {

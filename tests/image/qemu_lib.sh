@@ -19,6 +19,23 @@ image_part_size() {
     sfdisk -J "$1" | python3 -c "import json,sys; p=json.load(sys.stdin)['partitiontable']; print(p['partitions'][$2-1]['size']*p.get('sectorsize',512))"
 }
 
+# image_part_hash IMG N: sha256 of partition N's bytes.
+image_part_hash() {
+    python3 -c '
+import hashlib, sys
+path, offset, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+h = hashlib.sha256()
+with open(path, "rb") as f:
+    f.seek(offset)
+    while size > 0:
+        block = f.read(min(size, 1 << 20))
+        if not block:
+            break
+        h.update(block)
+        size -= len(block)
+print(h.hexdigest())' "$1" "$(image_part_offset "$1" "$2")" "$(image_part_size "$1" "$2")"
+}
+
 # image_extract_boot IMG DIR: the kernel and initramfs from the image's FAT, as the Pi's firmware
 # would load them (the firmware itself cannot be emulated).
 image_extract_boot() {
