@@ -19,6 +19,7 @@ cp -a "$here/rootfs/." "$root/"
 # Users and groups: base-passwd's table (basic.conf), systemd's service users, affiche,
 # affiche-sync and sshd (image/rootfs/usr/lib/sysusers.d/sshd.conf). Every password is locked.
 systemd-sysusers --root="$root" 2>/dev/null
+sed -i 's/^root:!\*:/root:*:/' "$root/etc/shadow" # ssh keys work without PAM (sshd_config.d)
 
 # Libraries: ld.so.cache. ldconfig is static, so qemu-user runs it without binfmt_misc.
 qemu-aarch64-static "$root/sbin/ldconfig" -r "$root"
@@ -30,6 +31,10 @@ systemd-hwdb --root="$root" update
 # The CA bundle curl reads (update-ca-certificates' output: every certificate it would enable).
 (cd "$root/usr/share/ca-certificates" && find . -name '*.crt' | sort | sed 's#^\./##') >"$root/etc/ca-certificates.conf"
 (cd "$root/usr/share/ca-certificates" && sed 's#^#./#' "$root/etc/ca-certificates.conf" | xargs cat) >"$root/etc/ssl/certs/ca-certificates.crt"
+
+# sshd's configuration (openssh-server's maintainer script copies Debian's default; it includes
+# image/rootfs/etc/ssh/sshd_config.d/).
+cp "$root/usr/share/openssh/sshd_config" "$root/etc/ssh/sshd_config"
 
 # Alternatives the system uses (update-alternatives would make them).
 ln -sf /usr/bin/mawk "$root/usr/bin/awk"
