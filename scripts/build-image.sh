@@ -59,11 +59,11 @@ for deb in "${debs[@]}"; do
 done
 mmdebstrap --quiet --variant=extract --architectures="$arch" --components=main,non-free-firmware \
     --include='?essential' --include="$(IFS=,; echo "${packages[*]}")" \
-    --extract-hook='for f in "$1"/var/cache/apt/archives/*.deb; do dpkg-deb -f "$f" Package Version; done | paste - - | sort >"$1"/.packages' \
+    --extract-hook='for f in "$1"/var/cache/apt/archives/*.deb; do dpkg-deb -W --showformat="\${Package} \${Version}\n" "$f"; done | sort >"$1"/.packages' \
     "${cache_hooks[@]}" bookworm "$work/root" "$mirror"
 for deb in "${debs[@]}"; do
     dpkg-deb -x "$deb" "$work/root"
-    dpkg-deb -f "$deb" Package Version | paste - - >>"$work/root/.packages"
+    dpkg-deb -W --showformat='${Package} ${Version}\n' "$deb" >>"$work/root/.packages"
 done
 mv "$work/root/.packages" "$out/packages.txt"
 step "unpacked $(wc -l <"$out/packages.txt") packages: $(du -sh "$work/root" | cut -f1)"
