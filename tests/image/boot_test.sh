@@ -5,7 +5,9 @@
 #   - the player reaches its first slide (READY on the console) and its status file, read over
 #     ssh (started because the card holds a key) names the slide on screen;
 #   - the card's settings were applied: host name, time zone;
-#   - a QMP screendump of the TV matches `affiche --render` of that slide (normalised RMSE);
+#   - a QMP screendump of the TV matches `affiche --render` of that slide: normalised RMSE under
+#     0.08 and under half that of any other slide (the guest draws with GLES2 on llvmpipe, the
+#     render with SDL's software renderer: glyph edges differ, about 0.04; another slide >= 0.2);
 #   - the data partition grew to the end of the (bigger) card at first boot;
 #   - the system partition's bytes are unchanged (read-only root).
 # With --broken-toml: an affiche.toml with errors; the player still plays the shipped deck and the
@@ -103,7 +105,12 @@ for attempt in 1 2 3 4 5 6; do
     render=$(ls "$work/renders"/*"-$slide.png" 2>/dev/null | head -n 1)
     [[ -f $render ]] || fail "no render of slide $slide (index $index)"
     rmse=$(image_rmse "$work/screen.png" "$render")
-    echo "attempt $attempt: slide $slide at $minute: normalised RMSE $rmse"
+    # The closest of the other slides: the margin the threshold has.
+    other=1
+    for f in "$work/renders"/*.png; do
+        [[ $f == "$render" ]] || other=$(python3 -c "print(min($other, $(image_rmse "$work/screen.png" "$f")))")
+    done
+    echo "attempt $attempt: slide $slide at $minute: normalised RMSE $rmse (closest other slide: $other)"
     best=$(python3 -c "print(min($best, $rmse))")
     if [[ $mode == --broken-toml ]]; then
         # The panel covers the top of the screen; below it the slide is the same.
@@ -112,7 +119,7 @@ for attempt in 1 2 3 4 5 6; do
         top=$(image_rmse "$work/screen-top.png" "$work/render-top.png")
         echo "  top 200 px: normalised RMSE $top (the errors panel)"
         python3 -c "import sys; sys.exit(0 if $top > 0.1 else 1)" && { cp "$work/screen.png" "$root/out/image/boot-test-broken.png"; break; }
-    elif python3 -c "import sys; sys.exit(0 if $rmse < 0.02 else 1)"; then
+    elif python3 -c "import sys; sys.exit(0 if $rmse < 0.08 and $rmse < $other / 2 else 1)"; then
         cp "$work/screen.png" "$root/out/image/boot-test-screen.png"
         break
     fi
@@ -121,7 +128,7 @@ done
 if [[ $mode == --broken-toml ]]; then
     [[ -f $root/out/image/boot-test-broken.png ]] || fail "no errors panel on the screen"
 else
-    python3 -c "import sys; sys.exit(0 if $best < 0.02 else 1)" || fail "the screen never matched the render (best RMSE $best)"
+    python3 -c "import sys; sys.exit(0 if $best < 0.08 else 1)" || fail "the screen never matched the render (best RMSE $best)"
 fi
 
 image_kill "$work" TERM

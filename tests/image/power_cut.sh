@@ -86,7 +86,8 @@ verify() {
     image_screendump "$work" "$work/screen.png"
     [[ $(identify -format '%[fx:standard_deviation]' "$work/screen.png") != 0 ]] || fail "a uniform (black) screen"
     verified=$((verified + 1))
-    echo "  verified: data partition $state, revision $(guest sed -n 's/.*"revision": "\(.*\)".*/\1/p' /run/affiche/status.json)"
+    echo "  verified: data partition $state, revision $(guest cat /run/affiche/status.json |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["revision"])')"
 }
 
 boot_and_wait() { # boot_and_wait DEADLINE_S: boots; 0 once the first slide is up, 1 at the deadline
