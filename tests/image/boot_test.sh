@@ -100,6 +100,8 @@ for attempt in 1 2 3 4 5 6; do
     minute=$(guest date +%H:%M)
     image_screendump "$work" "$work/screen.png"
     [[ $(guest date +%H:%M) == "$minute" ]] || continue # the clock turned during the dump
+    # The slide changed while ssh and the dump ran (a slide lasts seconds, ssh under TCG too).
+    [[ $(guest cat /run/affiche/status.json | python3 -c 'import json,sys; print(json.load(sys.stdin)["slide_id"])') == "$slide" ]] || continue
     rm -rf "$work/renders" && mkdir "$work/renders"
     SDL_VIDEODRIVER=offscreen "$affiche" --render "$work/renders" --size 1280x720 --clock "$minute" "$root" >/dev/null 2>&1
     render=$(ls "$work/renders"/*"-$slide.png" 2>/dev/null | head -n 1)
