@@ -69,6 +69,38 @@ echo "first slide $first_slide_s s after power-on (TCG, $(nproc) host cores, loa
 grep -a -E 'affiche-initramfs: data partition' "$work/serial.log" || true
 grep -aq 'affiche-initramfs: data partition grown' "$work/serial.log" || fail "the data partition did not grow to the card"
 
+if [[ $mode == --broken-toml ]]; then
+    # A broken affiche.toml applies nothing, not even its ssh key: the console (the journal is
+    # forwarded to it) and the screen tell everything.
+    image_wait_serial "$work" 'affiche-firstboot\[[0-9]+\]: affiche.toml:2:12: ' 60 ||
+        fail "the journal has no error at affiche.toml:2:12"
+    image_wait_serial "$work" 'showing the notice /run/affiche-firstboot/errors.txt' 60 ||
+        fail "the player does not show the notice"
+    SDL_VIDEODRIVER=offscreen "$affiche" --render "$work/renders" --size 1280x720 "$root" >/dev/null 2>&1
+    for attempt in 1 2 3 4 5 6; do
+        image_screendump "$work" "$work/screen.png"
+        convert "$work/screen.png" -crop 1280x200+0+0 +repage "$work/screen-top.png"
+        convert "$work/screen.png" -crop 1280x380+0+220 +repage "$work/screen-mid.png"
+        top=1 mid=1
+        for f in "$work/renders"/*.png; do
+            convert "$f" -crop 1280x200+0+0 +repage "$work/r-top.png"
+            convert "$f" -crop 1280x380+0+220 +repage "$work/r-mid.png"
+            top=$(python3 -c "print(min($top, $(image_rmse "$work/screen-top.png" "$work/r-top.png")))")
+            mid=$(python3 -c "print(min($mid, $(image_rmse "$work/screen-mid.png" "$work/r-mid.png")))")
+        done
+        echo "attempt $attempt: top 200 px closest to a slide $top (the panel), the slide below it $mid"
+        if python3 -c "import sys; sys.exit(0 if $top > 0.1 and $mid < 0.08 else 1)"; then
+            cp "$work/screen.png" "$root/out/image/boot-test-broken.png"
+            image_kill "$work" TERM
+            [[ $(root_hash) == "$hash_before" ]] || fail "the system partition's bytes changed"
+            echo "boot test (broken affiche.toml): PASS (first slide after $first_slide_s s)"
+            exit 0
+        fi
+        sleep 3
+    done
+    fail "no errors panel over a slide on the screen"
+fi
+
 # ssh starts after the player; wait for it (the status file is only readable from inside).
 deadline=$((SECONDS + 300))
 until guest true 2>/dev/null; do
