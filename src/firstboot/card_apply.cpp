@@ -1,7 +1,7 @@
 // The card's settings written as the files the image's units and links read, in /run.
 #include "firstboot/card_apply.hpp"
 
-#include "sync/durable_file.hpp"
+#include "base/atomic_file.hpp"
 #include "toml/toml_config.hpp"
 
 #include <sys/stat.h>
@@ -24,7 +24,8 @@ constexpr std::array<const char*, 4> optional_files = {
 Result<Done> write(const std::string& dir, const std::string& name, const std::string& text,
                    mode_t mode = 0644) {
     const std::string path = dir + "/" + name;
-    Result<Done> r = write_file_durably(path, text);
+    // /run: a power cut loses it anyway; a reader never sees half a file.
+    Result<Done> r = write_file_atomically(path, text, Durability::crash);
     if (!r) return r;
     if (chmod(path.c_str(), mode) != 0)
         return failure({path}, std::string("cannot set the file's mode: ") + std::strerror(errno));
