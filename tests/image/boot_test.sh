@@ -22,7 +22,7 @@ root=$(cd "$here/../.." && pwd)
 source "$here/qemu_lib.sh"
 affiche=${1:?usage: boot_test.sh AFFICHE_BIN [--broken-toml]}
 mode=${2:-clean}
-image_require_tools ssh ssh-keygen
+image_require_tools ssh ssh-keygen unsquashfs
 img=$(ls -t "$root"/out/image/affiche-*-arm64.img 2>/dev/null | head -n 1 || true)
 [[ -f $img ]] || { echo "SKIP: no image: build it with scripts/build-image.sh"; exit 77; }
 
@@ -54,6 +54,10 @@ image_put_card_file "$work/card.img" "$work/affiche.toml" affiche.toml
 image_extract_boot "$work/card.img" "$work"
 root_hash() { image_part_hash "$work/card.img" 2; }
 hash_before=$(root_hash)
+# The deck shipped in the image (it may differ from this checkout's): what --render must draw.
+unsquashfs -q -n -d "$work/system" -o "$(image_part_offset "$work/card.img" 2)" "$work/card.img" \
+    usr/share/affiche >/dev/null
+deck=$work/system/usr/share/affiche
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 guest() {
@@ -76,7 +80,7 @@ if [[ $mode == --broken-toml ]]; then
         fail "the journal has no error at affiche.toml:2:12"
     image_wait_serial "$work" 'showing the notice /run/affiche-firstboot/errors.txt' 60 ||
         fail "the player does not show the notice"
-    SDL_VIDEODRIVER=offscreen "$affiche" --render "$work/renders" --size 1280x720 "$root" >/dev/null 2>&1
+    SDL_VIDEODRIVER=offscreen "$affiche" --render "$work/renders" --size 1280x720 "$deck" >/dev/null 2>&1
     for attempt in 1 2 3 4 5 6; do
         image_screendump "$work" "$work/screen.png"
         convert "$work/screen.png" -crop 1280x200+0+0 +repage "$work/screen-top.png"
@@ -135,7 +139,7 @@ for attempt in 1 2 3 4 5 6; do
     # The slide changed while ssh and the dump ran (a slide lasts seconds, ssh under TCG too).
     [[ $(guest cat /run/affiche/status.json | python3 -c 'import json,sys; print(json.load(sys.stdin)["slide_id"])') == "$slide" ]] || continue
     rm -rf "$work/renders" && mkdir "$work/renders"
-    SDL_VIDEODRIVER=offscreen "$affiche" --render "$work/renders" --size 1280x720 --clock "$minute" "$root" >/dev/null 2>&1
+    SDL_VIDEODRIVER=offscreen "$affiche" --render "$work/renders" --size 1280x720 --clock "$minute" "$deck" >/dev/null 2>&1
     render=$(ls "$work/renders"/*"-$slide.png" 2>/dev/null | head -n 1)
     [[ -f $render ]] || fail "no render of slide $slide (index $index)"
     rmse=$(image_rmse "$work/screen.png" "$render")
