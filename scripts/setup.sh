@@ -38,6 +38,9 @@ packages=(build-essential cmake pkg-config
 [ "$mode" = test ] && packages+=(chromium chromium-driver python3-selenium)
 # The translations' test runs `affiche --check` under LANG=fr_FR.UTF-8.
 [ "$mode" = test ] && packages+=(locales)
+# The Pi image (scripts/build-image.sh) and its boot and power-cut tests under qemu-system-aarch64.
+[ "$mode" = test ] && packages+=(qemu-system-arm dosfstools mtools e2fsprogs squashfs-tools fdisk kmod
+    openssh-client)
 [ "$mode" = test ] && [ "$(dpkg --print-architecture)" = amd64 ] &&
     packages+=(crossbuild-essential-arm64 qemu-user-static)
 # The arm64 libraries to cross-build against (Debian multiarch). libunibreak is not among them:
@@ -170,6 +173,13 @@ packages_and_arm64() {
     step_start=$SECONDS
     ./tests/install/install_test.sh || [ $? -eq 77 ] # 77: skipped (not root, no mmdebstrap)
     step "install test (mmdebstrap)"
+    # The Pi image from the arm64 packages: built once here, booted by the release build's tests
+    # (label image: boot, broken affiche.toml, 2 power cuts).
+    if [ "$(dpkg --print-architecture)" = amd64 ] && [ "$(id -u)" -eq 0 ]; then
+        step_start=$SECONDS
+        ./scripts/build-image.sh arm64
+        step "Pi image (mmdebstrap, squashfs)"
+    fi
 }
 
 case "$mode" in
@@ -190,14 +200,15 @@ play)
 test)
     echo "== build with AddressSanitizer and UndefinedBehaviorSanitizer"
     build build-asan -DCMAKE_BUILD_TYPE=Debug -DAFFICHE_SANITIZE=ON
-    (cd build-asan && SDL_VIDEODRIVER=offscreen ctest --output-on-failure -j "$jobs")
+    # The image's qemu boots run once, in the release build below.
+    (cd build-asan && SDL_VIDEODRIVER=offscreen ctest --output-on-failure -LE image -j "$jobs")
     echo "== fuzzing (clang, libFuzzer, AddressSanitizer, UndefinedBehaviorSanitizer)"
     fuzz
     packages_and_arm64
     # Last, so the run ends with the test runner's summary.
     echo "== release build"
     build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
-    (cd build && SDL_VIDEODRIVER=offscreen ctest --output-on-failure --no-label-summary -j "$jobs")
+    (cd build && SDL_VIDEODRIVER=offscreen ctest --output-on-failure --no-label-summary -LE image_extra -j "$jobs")
     ;;
 install)
     build build -DCMAKE_BUILD_TYPE=Release -DAFFICHE_TESTS=OFF

@@ -42,6 +42,11 @@ bool LivePreview::set_errors(const std::vector<std::string>& errors) {
     return windowed_;
 }
 
+void LivePreview::set_notice(std::vector<std::string> lines) {
+    notice_ = std::move(lines);
+    panel_size_ = {};
+}
+
 void LivePreview::draw(SDL_Renderer* renderer, Size screen) {
     if (!has_panel()) return;
     if (!fonts_) {
@@ -49,7 +54,12 @@ void LivePreview::draw(SDL_Renderer* renderer, Size screen) {
         measurer_ = std::make_unique<TtfMeasurer>(*fonts_);
     }
     if (panel_size_ != screen) {
-        panel_ = layout_error_overlay(panel_lines_, screen, *measurer_);
+        if (windowed_ && !errors_.empty()) {
+            panel_ = layout_error_overlay(panel_lines_, screen, *measurer_);
+        } else {
+            const std::vector<std::string> problems(notice_.begin() + 1, notice_.end());
+            panel_ = layout_error_overlay(problems, screen, *measurer_, notice_.front());
+        }
         panel_size_ = screen;
     }
     affiche::draw({renderer, fonts_.get(), nullptr, 0}, panel_);

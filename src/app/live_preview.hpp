@@ -38,8 +38,12 @@ class LivePreview {
     // The formatted errors of the last refused edit (empty once the files are good again).
     // True when the picture must be drawn again (the panel appears, changes or goes).
     bool set_errors(const std::vector<std::string>& errors);
-    // Whether a frame has a panel to draw over it (never on the full screen of the service).
-    bool has_panel() const { return windowed_ && !errors_.empty(); }
+    // A notice shown over every frame, full screen too (the Pi image's affiche.toml errors):
+    // its first line is the heading, the others the problems; empty = none.
+    void set_notice(std::vector<std::string> lines);
+    // Whether a frame has a panel to draw over it: the preview's errors (never on the full
+    // screen of the service), else the notice.
+    bool has_panel() const { return (windowed_ && !errors_.empty()) || !notice_.empty(); }
     // Draws the errors panel on the renderer's current target, of size screen (px).
     void draw(SDL_Renderer* renderer, Size screen);
 
@@ -49,6 +53,7 @@ class LivePreview {
     std::shared_ptr<const AssetBytes> assets_;
     std::vector<std::string> errors_;
     std::vector<std::string> panel_lines_; // errors_ with paths relative to the content folder
+    std::vector<std::string> notice_;
     // The panel's own fonts (the system's DejaVu, whatever the deck's theme), opened on first use.
     std::unique_ptr<FontCache> fonts_;
     std::unique_ptr<TtfMeasurer> measurer_;

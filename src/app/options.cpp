@@ -54,6 +54,8 @@ constexpr OptionSpec player_options[] = {
     {"--size", true, "--size needs WIDTHxHEIGHT, e.g. 1920x1080"},
     {"--status", true, "--status needs a file name"},
     {"--metrics", true, "--metrics needs a file name (e.g. /run/affiche/affiche.prom)"},
+    {"--notice", true, "--notice needs a file name"},
+    {"--clock-sync", true, "--clock-sync needs a file name"},
     {"--clock", true, "--clock needs a time as HH:MM"},
     {"--exit-after", true, "--exit-after needs a number of seconds"},
     {"--rotate", true, "--rotate needs 0, 90, 180 or 270"},
@@ -111,6 +113,10 @@ std::optional<UsageError> apply_valued(Options& o, const std::string& a, const s
         o.status_file = v;
     } else if (a == "--metrics") {
         o.metrics_file = v;
+    } else if (a == "--notice") {
+        o.notice_file = v;
+    } else if (a == "--clock-sync") {
+        o.clock_sync_file = v;
     } else if (a == "--clock") {
         if (!valid_clock(v)) return UsageError{"--clock needs a time as HH:MM"};
         o.clock = v;
@@ -182,6 +188,10 @@ std::string usage_text() {
            "  --status FILE        keep a JSON status file up to date (SIGUSR1: screenshot beside "
            "it)\n"
            "  --metrics FILE       keep Prometheus metrics in FILE (node_exporter textfile)\n"
+           "  --notice FILE        show FILE's lines in a panel over the slides, the first as its\n"
+           "                       heading (the Pi image's affiche.toml errors)\n"
+           "  --clock-sync FILE    never switch the screen off by schedule until FILE exists\n"
+           "                       (/run/systemd/timesync/synchronized: the clock is right)\n"
            "  --clock HH:MM        the time --render shows on the clock (default 10:30)\n"
            "  --exit-after SECONDS stop playing after this long (tests, benchmarks)\n"
            "  --help, --version\n"

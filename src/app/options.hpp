@@ -20,6 +20,8 @@ struct Options {
     std::string render_dir;       // --render OUT_DIR
     std::string status_file;      // --status FILE
     std::string metrics_file;     // --metrics FILE: Prometheus textfile
+    std::string notice_file;      // --notice FILE: lines shown over the slides ("" = none)
+    std::string clock_sync_file;  // --clock-sync FILE: never off by schedule until it exists
     bool windowed = false;        // --windowed
     std::optional<Size> size;     // --size WxH
     std::string clock = "10:30";  // --clock HH:MM: the time shown by --render

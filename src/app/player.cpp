@@ -3,6 +3,7 @@
 
 #include "app/deck_report.hpp"
 #include "app/display_wait.hpp"
+#include "base/file_read.hpp"
 #include "deck/deck_diff.hpp"
 #include "layout/burn_in.hpp"
 #include "platform/log.hpp"
@@ -45,12 +46,29 @@ Millis transition_of(const Deck& d) {
     return d.settings.transition == Transition::cut ? 0 : seconds_to_ms(d.settings.transition_s);
 }
 
+// The --notice file's non-empty lines; none when it is missing (nothing to tell).
+std::vector<std::string> notice_lines(const std::string& path) {
+    std::vector<std::string> lines;
+    const FileBytes file = read_regular_file(path, 64 * 1024);
+    if (!file.ok()) return lines;
+    std::size_t at = 0;
+    while (at < file.bytes.size()) {
+        std::size_t end = file.bytes.find('\n', at);
+        if (end == std::string::npos) end = file.bytes.size();
+        if (end > at) lines.push_back(file.bytes.substr(at, end - at));
+        at = end + 1;
+    }
+    if (!lines.empty()) log_warning("showing the notice " + path + ": " + lines.front());
+    return lines;
+}
 } // namespace
 
 Player::Player(const Options& options, std::string content_dir, Signals& signals)
     : options_(options), content_dir_(std::move(content_dir)), signals_(signals),
       reporter_(options.status_file, content_dir_, options.metrics_file, trace_path()),
-      live_(options.windowed, content_dir_), reload_(content_dir_, reporter_, live_.quiet_ms()) {}
+      live_(options.windowed, content_dir_), reload_(content_dir_, reporter_, live_.quiet_ms()) {
+    if (!options.notice_file.empty()) live_.set_notice(notice_lines(options.notice_file));
+}
 
 Player::~Player() {
     // Textures before the renderer they belong to, the renderer before SDL (a member, after).
@@ -66,7 +84,7 @@ bool Player::open_screen() {
     if (!display) return false;
     screen_.emplace(std::move(*display), options_.rotate);
     stage_.emplace(*screen_);
-    power_.emplace(*screen_);
+    power_.emplace(*screen_, options_.clock_sync_file);
     return true;
 }
 

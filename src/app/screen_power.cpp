@@ -4,11 +4,15 @@
 #include "platform/log.hpp"
 
 #include <SDL_syswm.h>
+#include <unistd.h>
+
+#include <algorithm>
 
 namespace affiche {
 
 namespace {
-constexpr Millis cec_retry_ms = 30'000; // a TV off at boot: look for its address this often
+constexpr Millis cec_retry_ms = 30'000;       // a TV off at boot: look for its address this often
+constexpr Millis clock_sync_look_ms = 60'000; // while the clock is not synchronised
 
 // The DRM descriptor SDL's KMSDRM driver drives the output through, or -1 (X11, offscreen...).
 int kmsdrm_fd(SDL_Renderer* renderer) {
@@ -39,6 +43,12 @@ Dpms& ScreenPower::dpms() {
     return *dpms_;
 }
 
+bool ScreenPower::clock_synced() {
+    if (!clock_synced_)
+        clock_synced_ = clock_sync_file_.empty() || access(clock_sync_file_.c_str(), F_OK) == 0;
+    return clock_synced_;
+}
+
 ScreenChange ScreenPower::update(const Deck& deck, const LoopTime& t) {
     if (&deck == deck_ && (next_look_ms_ == never || t.wall < next_look_ms_)) {
         return ScreenChange::none;
@@ -47,9 +57,12 @@ ScreenChange ScreenPower::update(const Deck& deck, const LoopTime& t) {
     deck_ = &deck;
     const ScreenState was = state_;
     const UnixTime now_s = t.wall / 1000;
-    state_ = screen_state(deck, now_s);
+    const bool synced = clock_synced();
+    state_ = unless_clock_unsynced(screen_state(deck, now_s), synced);
     // Off, only the screen's own change matters; on, a slide's eligibility too.
     next_look_ms_ = to_wall_ms(state_.on ? next_schedule_change(deck, now_s) : state_.next_change);
+    // Until the clock is set, look again every minute for the synchronisation.
+    if (!synced) next_look_ms_ = std::min(next_look_ms_, t.wall + clock_sync_look_ms);
     if (first && state_.on && deck.opening_hours.set && deck.screen_power.cec) {
         // Started within opening hours (after a power cut, a reboot): the TV may still be in
         // last night's standby.

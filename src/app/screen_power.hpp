@@ -20,7 +20,10 @@ enum class ScreenChange { none, news, switched_on, switched_off };
 
 class ScreenPower {
   public:
-    explicit ScreenPower(Screen& screen) : screen_(screen) {}
+    // clock_sync_file: until it exists the screen is never switched off by schedule (the
+    // clock may be wrong); "" = the clock is always trusted.
+    ScreenPower(Screen& screen, std::string clock_sync_file)
+        : screen_(screen), clock_sync_file_(std::move(clock_sync_file)) {}
 
     // Looks at the schedule at the pass's wall-clock time (only when the deck changed or its next
     // change is due) and switches the screen when its state changed.
@@ -46,8 +49,12 @@ class ScreenPower {
     void black_frame();
     CecPower& cec();
     Dpms& dpms();
+    // Whether the wall clock can be trusted; true for good once the file has appeared.
+    bool clock_synced();
 
     Screen& screen_;
+    std::string clock_sync_file_;
+    bool clock_synced_ = false; // latched
     const Deck* deck_ = nullptr; // the deck last looked at (identity only)
     ScreenState state_;
     std::string method_;

@@ -44,7 +44,7 @@ std::string header_text(std::size_t n) {
 } // namespace
 
 DrawList layout_error_overlay(const std::vector<std::string>& errors, Size screen,
-                              const TextMeasurer& m) {
+                              const TextMeasurer& m, const std::string& header) {
     DrawList out;
     if (errors.empty()) return out;
     const int margin = static_cast<int>(screen.h * margin_share);
@@ -59,8 +59,8 @@ DrawList layout_error_overlay(const std::vector<std::string>& errors, Size scree
     const int text_w = panel_max.right() - pad - text_x;
     const int bottom = panel_max.bottom() - pad;
 
-    std::vector<Block> blocks{
-        block(header_text(errors.size()), header_font, error_panel_header, text_w, m)};
+    std::vector<Block> blocks{block(header.empty() ? header_text(errors.size()) : header,
+                                    header_font, error_panel_header, text_w, m)};
     int y = panel_max.y + pad + blocks[0].p.height() + pad / 2;
     const int more_h = m.line_height(line_font);
     const int gap = line_font.size_px / 3; // between two errors, px

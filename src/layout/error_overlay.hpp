@@ -21,8 +21,10 @@ inline constexpr Color error_panel_text{0xFF, 0xFF, 0xFF, 255};
 // last good slides stay on screen, then each formatted diagnostic ("path:line:col: error:
 // message (hint)") wrapped to the panel's width, as many as fit in the screen's height; a last
 // line counts the ones left out. Nothing when errors is empty.
+// header: the panel's first line instead of the count of errors (the Pi image's notice of a
+// broken affiche.toml); "" = the count.
 DrawList layout_error_overlay(const std::vector<std::string>& errors, Size screen,
-                              const TextMeasurer& m);
+                              const TextMeasurer& m, const std::string& header = {});
 
 // The panel's rectangle in the list (its first item), or an empty one.
 Rect error_overlay_area(const DrawList& list);

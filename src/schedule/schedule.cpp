@@ -175,6 +175,18 @@ ScreenState screen_state(const Deck& deck, UnixTime t) {
     return s;
 }
 
+ScreenState unless_clock_unsynced(ScreenState s, bool clock_synced) {
+    if (clock_synced) return s;
+    if (s.on) {
+        s.reason += " (clock not synchronised yet)";
+    } else {
+        s.on = true;
+        s.reason =
+            "clock not synchronised yet: the screen stays on (the schedule says " + s.reason + ")";
+    }
+    return s;
+}
+
 bool slide_eligible(const Slide& slide, UnixTime t) {
     const SlideSchedule& s = slide.schedule;
     if (!s.any()) return true;

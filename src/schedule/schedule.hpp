@@ -22,6 +22,10 @@ struct ScreenState {
 };
 
 ScreenState screen_state(const Deck& deck, UnixTime t);
+// The state to apply when the wall clock may be wrong (a Pi has no clock of its own: until
+// timesyncd has set it, the time may be the last saved one, hours or days old): never off, since
+// the schedule would guess; the reason says so, on or off. Unchanged once clock_synced.
+ScreenState unless_clock_unsynced(ScreenState s, bool clock_synced);
 // Whether a slide's own conditions (from/until/days/hours) hold at t.
 bool slide_eligible(const Slide& slide, UnixTime t);
 // Positions in deck.play_order shown at t (the fallback slides alone when none is eligible, else

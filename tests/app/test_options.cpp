@@ -96,6 +96,14 @@ TEST_CASE("options: an option missing its value is a usage error") {
           "--metrics needs a file name (e.g. /run/affiche/affiche.prom)");
     CHECK(parsed({"--metrics", "/run/affiche/affiche.prom"}).metrics_file ==
           "/run/affiche/affiche.prom");
+    CHECK(error_of({"--notice"}) == "--notice needs a file name");
+    CHECK(parsed({"--notice", "/run/affiche-firstboot/errors.txt"}).notice_file ==
+          "/run/affiche-firstboot/errors.txt");
+    CHECK(error_of({"--clock-sync"}) == "--clock-sync needs a file name");
+    const Options synced =
+        parsed({"--clock-sync", "/run/systemd/timesync/synchronized", "--clock", "09:15"});
+    CHECK(synced.clock_sync_file == "/run/systemd/timesync/synchronized");
+    CHECK(synced.clock == "09:15");
     CHECK(error_of({"--clock"}) == "--clock needs a time as HH:MM");
     CHECK(error_of({"--exit-after"}) == "--exit-after needs a number of seconds");
     CHECK(error_of({"--rotate"}) == "--rotate needs 0, 90, 180 or 270");

@@ -106,6 +106,28 @@ TEST_CASE("schedule: all conditions must hold together") {
     CHECK_FALSE(slide_eligible(s, at("2026-11-26 09:00"))); // Thursday before from
 }
 
+TEST_CASE("schedule: an unsynchronised clock never switches the screen off") {
+    ZoneForTest zone;
+    Deck d = deck_of({slide_named("a")});
+    d.opening_hours = practice_week();
+    const ScreenState closed = screen_state(d, at("2026-12-24 13:00"));
+    REQUIRE_FALSE(closed.on);
+    const ScreenState held = unless_clock_unsynced(closed, false);
+    CHECK(held.on);
+    CHECK(held.reason ==
+          "clock not synchronised yet: the screen stays on (the schedule says closed until 14:00)");
+    CHECK(held.next_change == closed.next_change);
+    // Synchronised: the schedule decides.
+    CHECK_FALSE(unless_clock_unsynced(closed, true).on);
+    CHECK(unless_clock_unsynced(closed, true).reason == "closed until 14:00");
+    // On anyway: the status still tells the clock is not trusted yet.
+    const ScreenState open = screen_state(d, at("2026-12-24 09:00"));
+    CHECK(unless_clock_unsynced(open, false).on);
+    CHECK(unless_clock_unsynced(open, false).reason ==
+          "open until 12:30 (clock not synchronised yet)");
+    CHECK(unless_clock_unsynced(open, true).reason == "open until 12:30");
+}
+
 TEST_CASE("schedule: opening hours, several ranges a day, closed days and closed dates") {
     ZoneForTest zone;
     Deck d = deck_of({slide_named("a")});

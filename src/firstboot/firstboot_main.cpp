@@ -1,0 +1,99 @@
+// affiche-firstboot: applies the card's affiche.toml at each boot of the image (its unit:
+// image/rootfs/etc/systemd/system/affiche-firstboot.service). Errors go to the journal and, in
+// French, to the TV through the player's --notice file.
+//   affiche-firstboot CARD_TOML OUT_DIR [--zoneinfo DIR] [--no-hostname]
+// Exit status: 0 applied, 1 the file has errors (shown; defaults kept), 2 usage or write error.
+#include "app/translations.hpp"
+#include "base/file_read.hpp"
+#include "base/i18n.hpp"
+#include "firstboot/card_apply.hpp"
+#include "firstboot/card_settings.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace affiche;
+
+int usage() {
+    std::fputs("usage: affiche-firstboot CARD_TOML OUT_DIR [--zoneinfo DIR] [--no-hostname]\n",
+               stderr);
+    return 2;
+}
+
+// The problems as the TV shows them: a heading, then "affiche.toml:3:7: error: ..." lines.
+std::vector<std::string> notice_lines(const Diagnostics& diagnostics) {
+    std::vector<std::string> lines{
+        tr("affiche.toml on the card has errors: correct it from a computer, then restart the "
+           "screen. Until then it plays its current slides, without network settings.")};
+    for (const Diagnostic& d : diagnostics) {
+        if (d.severity == Severity::error) lines.push_back(format_diagnostic(d));
+    }
+    return lines;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    init_translations();
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::string zoneinfo = "/usr/share/zoneinfo";
+    bool set_host_name = true;
+    std::vector<std::string> positional;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--zoneinfo" && i + 1 < args.size()) {
+            zoneinfo = args[++i];
+        } else if (args[i] == "--no-hostname") {
+            set_host_name = false;
+        } else if (args[i].starts_with("-")) {
+            return usage();
+        } else {
+            positional.push_back(args[i]);
+        }
+    }
+    if (positional.size() != 2) return usage();
+    const std::string& card = positional[0];
+    const std::string& out_dir = positional[1];
+
+    // Messages name the file as the person sees it on the card.
+    const std::string shown = "affiche.toml";
+    CardReading reading;
+    const FileBytes file = read_regular_file(card, max_toml_bytes);
+    if (!file.ok()) {
+        reading.diagnostics.push_back(
+            failure({shown}, format_text(tr("cannot read the file: {1}"), {file.reason}),
+                    tr("put affiche.toml back on the card's first partition")));
+    } else {
+        reading = read_card_settings(file.bytes, shown, zoneinfo);
+    }
+    for (const Diagnostic& d : reading.diagnostics)
+        std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+
+    if (!reading.ok()) {
+        if (auto r = write_card_errors(notice_lines(reading.diagnostics), out_dir); !r) {
+            std::fprintf(stderr, "%s\n", format_diagnostic(r.error()).c_str());
+            return 2;
+        }
+        return 1;
+    }
+    if (auto r = write_card_files(reading.settings, out_dir, zoneinfo); !r) {
+        std::fprintf(stderr, "%s\n", format_diagnostic(r.error()).c_str());
+        return 2;
+    }
+    const std::string& name = reading.settings.name;
+    if (set_host_name && sethostname(name.c_str(), name.size()) != 0) {
+        std::perror("affiche-firstboot: sethostname");
+        return 2;
+    }
+    std::printf("affiche.toml applied: name %s, time zone %s, rotation %d, site %s, Wi-Fi %s, "
+                "ssh %s\n",
+                name.c_str(), reading.settings.timezone.c_str(), reading.settings.rotate,
+                reading.settings.site_url.empty() ? "none" : reading.settings.site_url.c_str(),
+                reading.settings.wifi ? reading.settings.wifi->ssid.c_str() : "none",
+                reading.settings.ssh_key.empty() ? "off" : "on");
+    return 0;
+}
