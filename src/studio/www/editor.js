@@ -130,14 +130,20 @@ export async function editorPage(id) {
       preview.dataset.generation = String(mine);
     } catch (e) {
       if (mine === generation) say(e.message, "error");
+    } finally {
+      // The messages, the save button and the preview's address now match the fields.
+      if (mine === generation && timer === null) form.setAttribute("aria-busy", "false");
     }
   }
   let timer = null;
   function changed(event) {
     const key = event.target.dataset.key;
     if (key) dirty.add(key);
+    // Busy from the first key until the check of the last one is shown (also what the browser
+    // test waits for, instead of reading messages that may be one check behind).
+    form.setAttribute("aria-busy", "true");
     clearTimeout(timer);
-    timer = setTimeout(refresh, pause);
+    timer = setTimeout(() => { timer = null; refresh(); }, pause);
   }
 
   const drop = el("div", { id: "drop", class: "drop", text: "Déposez une image ici, ou " });
@@ -195,10 +201,15 @@ export async function editorPage(id) {
   size.addEventListener("change", refresh);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    // Say it at once: « Enregistré. » from an earlier save must not stand for this one.
+    say("Enregistrement…");
+    // What was sent: a field typed into while the save travels stays unsaved (dirty).
+    const sent = values();
     try {
-      tag = await api.saveSlide(id, values(), tag);
-      Object.assign(original, values());
-      dirty.clear();
+      tag = await api.saveSlide(id, sent, tag);
+      Object.assign(original, sent);
+      const now = values();
+      for (const k of Object.keys(sent)) if (JSON.stringify(now[k]) === JSON.stringify(sent[k])) dirty.delete(k);
       say("Enregistré.", "ok");
     } catch (e) {
       if (e.status === 412) {
