@@ -3,11 +3,13 @@
 import * as api from "./api.js";
 import { el, show, say } from "./dom.js";
 
+// Width and height given: the page must not move while the pictures arrive, or the « Publier »
+// button shifts under a click that then lands on a thumbnail.
 function thumbs(id, before, stamp) {
   return el("li", { class: "change" },
     el("strong", { text: id }),
-    before ? el("img", { src: `/api/published/slides/${encodeURIComponent(id)}/preview.png?v=${stamp}`, alt: "avant", width: 240 }) : null,
-    el("img", { src: api.previewUrl(id, "480x270", stamp), alt: "après", width: 240 }));
+    before ? el("img", { src: `/api/published/slides/${encodeURIComponent(id)}/preview.png?v=${stamp}`, alt: "avant", width: 240, height: 135 }) : null,
+    el("img", { src: api.previewUrl(id, "480x270", stamp), alt: "après", width: 240, height: 135 }));
 }
 
 export async function publishPage() {
