@@ -15,7 +15,7 @@ if(NOT CMAKE_CROSSCOMPILING)
   add_test(NAME studio_browser COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/browser_test.py
            $<TARGET_FILE:affiche-studio> $<TARGET_FILE:affiche-sync> $<TARGET_FILE:affiche>
            ${PROJECT_SOURCE_DIR})
-  set_tests_properties(studio_browser PROPERTIES LABELS browser SKIP_RETURN_CODE 77 TIMEOUT 180)
+  set_tests_properties(studio_browser PROPERTIES LABELS browser SKIP_RETURN_CODE 77 TIMEOUT 600)
   add_test(NAME systemd_studio_verify
     COMMAND ${CMAKE_CURRENT_LIST_DIR}/systemd_studio_verify.sh $<TARGET_FILE:affiche-studio>)
   set_tests_properties(systemd_studio_verify PROPERTIES LABELS systemd SKIP_RETURN_CODE 77)
