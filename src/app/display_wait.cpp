@@ -31,6 +31,8 @@ std::optional<Display> wait_for_display(SdlLibrary& sdl, const DisplayOptions& o
             error = "cannot start video: " + *err;
         } else if (std::optional<Display> display = open_display(options, error)) {
             display->renderer_reason = sdl.renderer_choice().reason;
+            if (!display->fallback_note.empty())
+                display->renderer_reason += "; " + display->fallback_note;
             return display;
         }
         if (!logged) log_error(error + "; retrying until a display appears");

@@ -8,6 +8,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 extern char** environ;
@@ -38,6 +40,40 @@ UniqueFd open_pidfd(pid_t pid) {
     (void)pid;
     return UniqueFd();
 #endif
+}
+
+// Whether path names a regular file we may execute; errno-style error otherwise.
+int executable_error(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return errno;
+    if (!S_ISREG(st.st_mode)) return EACCES;
+    return ::access(path.c_str(), X_OK) == 0 ? 0 : errno;
+}
+
+// The file execvp would run for name (PATH searched when it has no '/'), or the error it would
+// give. Found before spawning because posix_spawn cannot always say that exec failed: under
+// qemu-user (the arm64 package's tests) its child is a fork, and a missing program only exits 127.
+Result<std::string> find_program(const std::string& name) {
+    if (name.find('/') != std::string::npos) {
+        const int error = executable_error(name);
+        if (error != 0) return os_error(name, "cannot run", error);
+        return name;
+    }
+    const char* path_env = std::getenv("PATH");
+    const std::string path = path_env != nullptr ? path_env : "/bin:/usr/bin";
+    int error = ENOENT;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t end = path.find(':', start);
+        if (end == std::string::npos) end = path.size();
+        const std::string dir = end > start ? path.substr(start, end - start) : ".";
+        const std::string candidate = dir + "/" + name;
+        const int e = executable_error(candidate);
+        if (e == 0) return candidate;
+        if (e == EACCES) error = EACCES; // like execvp: a file found but not runnable
+        start = end + 1;
+    }
+    return os_error(name, "cannot run", error);
 }
 
 // Spawn attributes: default signal handling and an empty mask in the child (an ignored SIGPIPE
@@ -178,6 +214,8 @@ Result<ProcessResult> run_process(const std::vector<std::string>& argv,
                                   const ProcessOptions& options) {
     if (argv.empty() || argv[0].empty()) return failure({}, "no program to run");
     const std::string& program = argv[0];
+    Result<std::string> file = find_program(program);
+    if (!file.ok()) return file.error();
     const bool own_group = options.deadline.has_value();
     int pipe_fds[2] = {-1, -1};
     if (options.output == ChildOutput::capture && ::pipe2(pipe_fds, O_CLOEXEC) != 0)
@@ -195,7 +233,7 @@ Result<ProcessResult> run_process(const std::vector<std::string>& argv,
     args.push_back(nullptr);
     pid_t pid = 0;
     const int spawn_error =
-        ::posix_spawnp(&pid, args[0], actions.get(), attributes.get(), args.data(), environ);
+        ::posix_spawn(&pid, file->c_str(), actions.get(), attributes.get(), args.data(), environ);
     if (spawn_error != 0) return os_error(program, "cannot run", spawn_error);
     write_end.reset(); // the pipe ends when the child and what it started are gone
     return wait_for_child(program, pid, std::move(read_end), options, own_group);

@@ -68,6 +68,37 @@ void SdlLibrary::quit_video() {
     if (video_) SDL_QuitSubSystem(SDL_INIT_VIDEO);
 }
 
+namespace {
+std::string renderer_name(SDL_Renderer* renderer) {
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(renderer, &info) != 0 || !info.name) return "?";
+    return info.name;
+}
+
+// True when the renderer really draws into a target texture (the crossfade and the slide cache
+// need it), which a renderer's advertised flags do not prove.
+bool draws_into_textures(SDL_Renderer* renderer) {
+    TexturePtr target(
+        SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, 4, 4));
+    if (!target) return false;
+    const bool ok =
+        SDL_SetRenderTarget(renderer, target.get()) == 0 && SDL_RenderClear(renderer) == 0;
+    SDL_SetRenderTarget(renderer, nullptr);
+    return ok;
+}
+
+// SDL's index of the named render driver, or -1 when this SDL has none by that name.
+int render_driver_index(const char* name) {
+    const int count = SDL_GetNumRenderDrivers();
+    for (int i = 0; i < count; ++i) {
+        SDL_RendererInfo info{};
+        if (SDL_GetRenderDriverInfo(i, &info) == 0 && info.name && std::string(info.name) == name)
+            return i;
+    }
+    return -1;
+}
+} // namespace
+
 std::optional<Display> open_display(const DisplayOptions& options, std::string& error) {
     Display d;
     Size want = options.size.value_or(Size{1920, 1080});
@@ -90,9 +121,21 @@ std::optional<Display> open_display(const DisplayOptions& options, std::string& 
     }
     if (!options.headless) {
         // Vsync: KMSDRM page flips are otherwise asynchronous and garble the picture on a Pi 5.
-        d.renderer.reset(SDL_CreateRenderer(d.window.get(), -1,
-                                            SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC |
-                                                SDL_RENDERER_TARGETTEXTURE));
+        constexpr Uint32 accelerated =
+            SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE;
+        d.renderer.reset(SDL_CreateRenderer(d.window.get(), -1, accelerated));
+        if (d.renderer && !draws_into_textures(d.renderer.get())) {
+            // SDL's first choice claimed render targets it cannot make: its "opengl" renderer on
+            // KMSDRM + Mesa llvmpipe, when the GL probe did not answer in time (a slow start).
+            // GLES2 is what the Pi's v3d and llvmpipe both do on KMSDRM; else software below.
+            d.fallback_note = std::string("the ") + renderer_name(d.renderer.get()) +
+                              " renderer cannot draw into textures";
+            d.renderer.reset();
+            const int gles2 = render_driver_index("opengles2");
+            if (gles2 >= 0)
+                d.renderer.reset(SDL_CreateRenderer(d.window.get(), gles2, accelerated));
+            if (d.renderer && !draws_into_textures(d.renderer.get())) d.renderer.reset();
+        }
     }
     if (!d.renderer) {
         d.renderer.reset(SDL_CreateRenderer(d.window.get(), -1,
@@ -104,7 +147,7 @@ std::optional<Display> open_display(const DisplayOptions& options, std::string& 
     }
     SDL_RendererInfo info{};
     SDL_GetRendererInfo(d.renderer.get(), &info);
-    d.renderer_name = info.name ? info.name : "?";
+    d.renderer_name = renderer_name(d.renderer.get());
     if (info.max_texture_width > 0 && info.max_texture_height > 0) {
         d.max_texture_side = std::min(info.max_texture_width, info.max_texture_height);
     } else {

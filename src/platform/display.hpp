@@ -47,6 +47,7 @@ struct Display {
     int max_texture_side = 4096;
     std::string renderer_name;
     std::string renderer_reason; // why this renderer (SdlLibrary::renderer_choice)
+    std::string fallback_note;   // why SDL's first choice was dropped, or empty
 };
 
 // Creates the window and renderer (accelerated with vsync, else software). Error text on failure.
