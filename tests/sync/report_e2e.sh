@@ -149,8 +149,7 @@ check_report() {
     [[ $method == POST ]] || fail "the report is a $method, not a POST"
     [[ $ctype == application/json ]] || fail "Content-Type is $ctype"
     [[ -f $file ]] || fail "nginx kept no body file ($file)"
-    python3 - "$file" "$t/key.der" "$rev_a" >"$t/counter" <<'PY' ||
-        fail "the report's body is not as specified"
+    python3 - "$file" "$t/key.der" "$rev_a" >"$t/counter" <<'PY' || fail "the body is not as specified"
 import base64, json, re, sys
 body = open(sys.argv[1], "rb").read()
 r = json.loads(body)
