@@ -1,10 +1,10 @@
-// Writing the --thumbnail file: shrink (GPU), read back (small), encode until it fits, rename.
+// Writing the --thumbnail file: shrink (on the renderer), read back (small), encode until it
+// fits, rename.
 #include "app/thumbnail_writer.hpp"
 
 #include "base/atomic_file.hpp"
 #include "platform/image_encode.hpp"
 
-#include <algorithm>
 #include <ctime>
 
 namespace affiche {
@@ -23,11 +23,10 @@ ThumbnailWriter::ThumbnailWriter(std::string path) : path_(std::move(path)) {
     format_ = thumbnail_format(path_).value_or(ThumbnailFormat::jpeg);
 }
 
-std::optional<std::string> ThumbnailWriter::encode(SDL_Surface* picture, ThumbnailEncoding& used,
-                                                   std::string& error) const {
+std::optional<EncodedThumbnail> encode_thumbnail(SDL_Surface* picture, ThumbnailFormat format,
+                                                 std::string& error) {
     const Size full{picture->w, picture->h};
-    std::size_t smallest = 0;
-    for (const ThumbnailEncoding& e : thumbnail_encodings(format_, full)) {
+    for (const ThumbnailEncoding& e : thumbnail_encodings(format, full)) {
         SurfacePtr resized;
         SDL_Surface* source = picture;
         if (e.size != full) {
@@ -35,18 +34,15 @@ std::optional<std::string> ThumbnailWriter::encode(SDL_Surface* picture, Thumbna
             if (!resized) return std::nullopt;
             source = resized.get();
         }
-        std::optional<std::string> bytes = format_ == ThumbnailFormat::jpeg
+        std::optional<std::string> bytes = format == ThumbnailFormat::jpeg
                                                ? encode_surface_jpeg(source, e.quality, error)
                                                : encode_surface_png(source, error);
         if (!bytes) return std::nullopt;
-        if (bytes->size() <= thumbnail_max_bytes) {
-            used = e;
-            return bytes;
-        }
-        smallest = smallest ? std::min(smallest, bytes->size()) : bytes->size();
+        if (bytes->size() <= thumbnail_max_bytes) return EncodedThumbnail{std::move(*bytes), e};
     }
-    error = "even the smallest encoding is " + std::to_string(smallest / 1024) +
-            " KB, over the limit of " + std::to_string(thumbnail_max_bytes / 1024) + " KB";
+    // The same words each time: a picture that never fits is logged once (LogOnce).
+    error = "no encoding of the picture fits in " + std::to_string(thumbnail_max_bytes / 1024) +
+            " KB, not even the smallest";
     return std::nullopt;
 }
 
@@ -58,18 +54,19 @@ std::optional<ThumbnailWriter::Written> ThumbnailWriter::write(Stage& stage, Siz
     std::string error;
     Written w;
     SurfacePtr picture = stage.small_picture(thumbnail_size(screen), overlays, error);
-    std::optional<std::string> bytes;
-    if (picture) bytes = encode(picture.get(), w.encoding, error);
-    if (!bytes) {
+    std::optional<EncodedThumbnail> encoded;
+    if (picture) encoded = encode_thumbnail(picture.get(), format_, error);
+    if (!encoded) {
         errors_.error("cannot make the thumbnail " + path_ + ": " + error);
         return std::nullopt;
     }
-    const Result<Done> r = write_file_atomically(path_, *bytes, Durability::crash);
+    const Result<Done> r = write_file_atomically(path_, encoded->bytes, Durability::crash);
     if (!r.ok()) {
         errors_.diagnostic(r.error());
         return std::nullopt;
     }
-    w.bytes = bytes->size();
+    w.bytes = encoded->bytes.size();
+    w.encoding = encoded->encoding;
     w.ms = static_cast<double>(SDL_GetPerformanceCounter() - start) * 1000.0 /
            static_cast<double>(SDL_GetPerformanceFrequency());
     w.cpu_ms = thread_cpu_ms() - cpu_start;

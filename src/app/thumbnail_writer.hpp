@@ -6,10 +6,20 @@
 #include "app/thumbnail_plan.hpp"
 #include "platform/log.hpp"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
 namespace affiche {
+
+// The bytes of picture in format, with the first of thumbnail_encodings that fits in
+// thumbnail_max_bytes, and that encoding; nullopt and error set when none fits or SDL_image fails.
+struct EncodedThumbnail {
+    std::string bytes;
+    ThumbnailEncoding encoding;
+};
+std::optional<EncodedThumbnail> encode_thumbnail(SDL_Surface* picture, ThumbnailFormat format,
+                                                 std::string& error);
 
 class ThumbnailWriter {
   public:
@@ -32,10 +42,6 @@ class ThumbnailWriter {
     std::optional<Written> write(Stage& stage, Size screen, const FrameOverlays& overlays);
 
   private:
-    // The first encoding of picture that fits, or nullopt with error set.
-    std::optional<std::string> encode(SDL_Surface* picture, ThumbnailEncoding& used,
-                                      std::string& error) const;
-
     std::string path_;
     ThumbnailFormat format_ = ThumbnailFormat::jpeg;
     LogOnce errors_;

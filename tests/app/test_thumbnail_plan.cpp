@@ -53,7 +53,7 @@ TEST_CASE("shrink steps: halves while the half is still at least the target, tar
     }
 }
 
-TEST_CASE("encodings: JPEG lowers its quality in steps of 10, then its size; PNG only its size") {
+TEST_CASE("encodings: JPEG lowers its quality in steps of 10 then its size, PNG only its size") {
     const Size full{480, 270};
     const auto jpeg = thumbnail_encodings(ThumbnailFormat::jpeg, full);
     REQUIRE(jpeg.size() == 8);

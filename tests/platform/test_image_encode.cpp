@@ -2,6 +2,8 @@
 // to the same size, JPEG shrinks with its quality, and a shrunk surface averages its pixels.
 #include "platform/image_encode.hpp"
 
+#include "support/test_surfaces.hpp"
+
 #include <SDL_image.h>
 #include <doctest/doctest.h>
 
@@ -9,25 +11,9 @@
 #include <string>
 
 using namespace affiche;
+using affiche::testing::test_surface;
 
 namespace {
-// A w x h RGB888 surface; noisy: every pixel a pseudo-random colour (the worst case for a codec),
-// else a smooth gradient.
-SurfacePtr test_surface(int w, int h, bool noisy) {
-    SurfacePtr s(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888));
-    REQUIRE(s);
-    std::uint32_t seed = 12345;
-    for (int y = 0; y < h; ++y) {
-        auto* row = reinterpret_cast<std::uint32_t*>(static_cast<char*>(s->pixels) + y * s->pitch);
-        for (int x = 0; x < w; ++x) {
-            seed = seed * 1664525u + 1013904223u;
-            row[x] = noisy ? (seed >> 8) & 0xFFFFFF
-                           : static_cast<std::uint32_t>((x * 255 / w) << 16 | (y * 255 / h) << 8);
-        }
-    }
-    return s;
-}
-
 // The decoded picture's size, {0, 0} when the bytes are not an image SDL_image reads.
 Size decoded_size(const std::string& bytes) {
     SDL_RWops* rw = SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size()));
@@ -49,7 +35,7 @@ TEST_CASE("image encode: PNG and JPEG bytes decode back to the picture's size") 
     CHECK(decoded_size(*jpeg) == Size{480, 270});
 }
 
-TEST_CASE("image encode: a lower JPEG quality gives fewer bytes; noise at 480 px is the worst") {
+TEST_CASE("image encode: a lower JPEG quality gives fewer bytes, on noise too") {
     SurfacePtr s = test_surface(480, 270, true);
     std::string error;
     std::size_t previous = SIZE_MAX;
