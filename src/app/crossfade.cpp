@@ -43,6 +43,7 @@ class TextureCrossfade final : public Crossfade {
         current_ = std::move(slide);
     }
     bool has_picture() const override { return current_.texture != nullptr; }
+    SDL_Texture* picture() const override { return current_.texture.get(); }
 
   private:
     ComposedSlide current_;
@@ -87,6 +88,7 @@ class InPlaceCrossfade final : public Crossfade {
         shown_ = 1.0; // what the screen held is gone: draw the slide whole
     }
     bool has_picture() const override { return current_.texture != nullptr; }
+    SDL_Texture* picture() const override { return current_.texture.get(); }
 
   private:
     ComposedSlide current_;

@@ -25,6 +25,8 @@ class Crossfade {
     // Every picture was lost (renderer reset): show `slide` whole, no fade.
     virtual void replace(ComposedSlide slide) = 0;
     virtual bool has_picture() const = 0;
+    // The newest slide's picture (the one on screen once its fade is over), or nullptr.
+    virtual SDL_Texture* picture() const = 0;
 };
 
 // Two textures, the old slide and the new one blended over it at each frame. Works with every

@@ -1,6 +1,8 @@
 // Command-line parsing, with no side effects: the caller decides what to print and exit with.
 #include "app/options.hpp"
 
+#include "app/thumbnail_plan.hpp"
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -54,6 +56,7 @@ constexpr OptionSpec player_options[] = {
     {"--size", true, "--size needs WIDTHxHEIGHT, e.g. 1920x1080"},
     {"--status", true, "--status needs a file name"},
     {"--metrics", true, "--metrics needs a file name (e.g. /run/affiche/affiche.prom)"},
+    {"--thumbnail", true, "--thumbnail needs a file name ending in .jpg, .jpeg or .png"},
     {"--notice", true, "--notice needs a file name"},
     {"--clock-sync", true, "--clock-sync needs a file name"},
     {"--clock", true, "--clock needs a time as HH:MM"},
@@ -113,6 +116,11 @@ std::optional<UsageError> apply_valued(Options& o, const std::string& a, const s
         o.status_file = v;
     } else if (a == "--metrics") {
         o.metrics_file = v;
+    } else if (a == "--thumbnail") {
+        if (!thumbnail_format(v)) {
+            return UsageError{"--thumbnail: '" + v + "' must end in .jpg, .jpeg or .png"};
+        }
+        o.thumbnail_file = v;
     } else if (a == "--notice") {
         o.notice_file = v;
     } else if (a == "--clock-sync") {
@@ -187,6 +195,9 @@ std::string usage_text() {
            "                       in portrait); --render uses --size as the upright size\n"
            "  --status FILE        keep a JSON status file up to date (SIGUSR1: screenshot beside "
            "it)\n"
+           "  --thumbnail FILE     keep a small picture of the slide on screen in FILE (.jpg or\n"
+           "                       .png; at most 480 px wide and 60 KB), rewritten at each slide\n"
+           "                       change, never while the screen is off\n"
            "  --metrics FILE       keep Prometheus metrics in FILE (node_exporter textfile)\n"
            "  --notice FILE        show FILE's lines in a panel over the slides, the first as its\n"
            "                       heading (the Pi image's affiche.toml errors)\n"

@@ -20,6 +20,7 @@ struct Options {
     std::string render_dir;       // --render OUT_DIR
     std::string status_file;      // --status FILE
     std::string metrics_file;     // --metrics FILE: Prometheus textfile
+    std::string thumbnail_file;   // --thumbnail FILE: the slide on screen, small (.jpg or .png)
     std::string notice_file;      // --notice FILE: lines shown over the slides ("" = none)
     std::string clock_sync_file;  // --clock-sync FILE: never off by schedule until it exists
     bool windowed = false;        // --windowed

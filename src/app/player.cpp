@@ -66,7 +66,8 @@ std::vector<std::string> notice_lines(const std::string& path) {
 Player::Player(const Options& options, std::string content_dir, Signals& signals)
     : options_(options), content_dir_(std::move(content_dir)), signals_(signals),
       reporter_(options.status_file, content_dir_, options.metrics_file, trace_path()),
-      live_(options.windowed, content_dir_), reload_(content_dir_, reporter_, live_.quiet_ms()) {
+      live_(options.windowed, content_dir_), reload_(content_dir_, reporter_, live_.quiet_ms()),
+      thumbnail_(options.thumbnail_file) {
     if (!options.notice_file.empty()) live_.set_notice(notice_lines(options.notice_file));
 }
 
@@ -138,6 +139,7 @@ void Player::change_slide(const LoopTime& t) {
     stage_->show(index, burn_in_shift(stage_->deck().burn_in, t.wall / 1000));
     if (had_picture && playlist_->fading(t.now)) ++stats_.fades;
     reporter_.slide_shown(stage_->deck(), index, t.wall);
+    thumbnail_due_ = thumbnail_.enabled();
     fresh_slide_ = true;
     dirty_ = true;
 }
@@ -253,7 +255,21 @@ void Player::draw(const LoopTime& t) {
         }
     }
     stage_->draw_frame(fade, o);
+    thumbnail_if_due(fade, o, t);
     frame_drawn(fade, std::move(o.clock), t.now);
+}
+
+// The thumbnail shows the new slide whole: written after the last frame of its fade (at once for
+// a cut), once per slide change. A static slide costs this one test per frame drawn, and the
+// loop never gets here while the screen is off (screen_off), nor writes then.
+void Player::thumbnail_if_due(double fade, const FrameOverlays& overlays, const LoopTime& t) {
+    if (!thumbnail_due_ || fade < 1.0 || !power_->on()) return;
+    thumbnail_due_ = false;
+    const auto w = thumbnail_.write(*stage_, screen_->size(), overlays);
+    if (!w) return;
+    ++stats_.thumbnails;
+    reporter_.thumbnail_written(w->ms, w->cpu_ms, w->bytes, w->encoding.size, w->encoding.quality,
+                                t.wall);
 }
 
 void Player::frame_drawn(double fade, std::string clock, Millis now) {
@@ -402,7 +418,8 @@ int Player::run() {
     log_info("stats: frames=" + std::to_string(stats_.frames) + " fade_frames=" +
              std::to_string(stats_.fade_frames) + " fades=" + std::to_string(stats_.fades) +
              " reloads=" + std::to_string(stats_.reloads) +
-             " first_frame_ms=" + std::to_string(stats_.first_frame_ms));
+             " first_frame_ms=" + std::to_string(stats_.first_frame_ms) +
+             " thumbnails=" + std::to_string(stats_.thumbnails));
     reporter_.stopping();
     return 0;
 }

@@ -13,6 +13,7 @@
 #include "app/service_reporter.hpp"
 #include "app/signals.hpp"
 #include "app/stage.hpp"
+#include "app/thumbnail_writer.hpp"
 #include "platform/display.hpp"
 #include "schedule/playlist.hpp"
 #include "schedule/wake.hpp"
@@ -58,6 +59,7 @@ class Player {
     void handle_signals();
     void draw(const LoopTime& t);
     void frame_drawn(double fade, std::string clock, Millis now);
+    void thumbnail_if_due(double fade, const FrameOverlays& overlays, const LoopTime& t);
     Millis exit_at() const;
     WakeInputs wake_inputs(const LoopTime& t);
     void wait_until(Millis wake);
@@ -79,11 +81,13 @@ class Player {
     std::optional<Stage> stage_;
     std::optional<ScreenPower> power_; // the screen's opening hours: CEC, DPMS, black frame
     std::optional<Playlist> playlist_;
+    ThumbnailWriter thumbnail_; // --thumbnail: rewritten once each new slide is fully shown
     LoopClock clock_ = LoopClock::from_environment();
     bool quit_ = false;
     bool dirty_ = true;
     bool fresh_slide_ = false; // a slide was just composed: its fade starts at the next pass
     bool screenshot_requested_ = false;
+    bool thumbnail_due_ = false; // a new slide is on its way: thumbnail it once its fade is over
     Ready ready_;
     Drawn drawn_;
     Millis started_at_ = 0;
@@ -95,6 +99,7 @@ class Player {
         long fade_frames = 0;
         long fades = 0;             // crossfades started
         long reloads = 0;           // decks adopted after a change
+        long thumbnails = 0;        // --thumbnail files written
         Millis first_frame_ms = -1; // from SDL_Init to the first present
     } stats_;
 };

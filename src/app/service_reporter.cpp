@@ -3,6 +3,7 @@
 
 #include "service/notify.hpp"
 
+#include <cstdio>
 #include <ctime>
 
 namespace affiche {
@@ -67,6 +68,15 @@ void ServiceReporter::screen_changed(bool on, std::string reason, std::int64_t n
     if (!on) notify_status("screen off: " + report_.screen.reason);
     trace(wall_ms, "screen", on ? "on" : "off", report_.screen.reason);
     write(wall_ms);
+}
+
+void ServiceReporter::thumbnail_written(double ms, double cpu_ms, std::size_t bytes, Size size,
+                                        int quality, Millis wall_ms) {
+    if (!trace_.enabled()) return;
+    char detail[112];
+    std::snprintf(detail, sizeof detail, "ms=%.2f cpu_ms=%.2f bytes=%zu size=%dx%d quality=%d", ms,
+                  cpu_ms, bytes, size.w, size.h, quality);
+    trace(wall_ms, "thumbnail", "written", detail);
 }
 
 void ServiceReporter::first_frame() {

@@ -35,6 +35,10 @@ class ServiceReporter {
     // never), and how it was switched off ("" when on).
     void screen_changed(bool on, std::string reason, std::int64_t next_change_unix,
                         std::string off_by, Millis wall_ms);
+    // The --thumbnail file was replaced at wall_ms: in the event trace only (tests, bench), with
+    // the real and CPU time it took (ms), its bytes, size and JPEG quality (0: PNG).
+    void thumbnail_written(double ms, double cpu_ms, std::size_t bytes, Size size, int quality,
+                           Millis wall_ms);
     // After the first frame is on screen: READY=1 (once).
     void first_frame();
     // Pings the watchdog when its half-interval has passed; the time of the next ping.

@@ -1,7 +1,9 @@
 // Composing slides, fading between them, and drawing frames with their overlays.
 #include "app/stage.hpp"
 
+#include "app/thumbnail_plan.hpp"
 #include "platform/log.hpp"
+#include "platform/picture_shrink.hpp"
 
 namespace affiche {
 
@@ -51,6 +53,21 @@ void Stage::finish(const FrameOverlays& overlays) {
     // Exactly what the screen shows, upright.
     if (!overlays.screenshot_path.empty()) screen_.save_screenshot(overlays.screenshot_path);
     screen_.present();
+}
+
+SurfacePtr Stage::small_picture(Size size, const FrameOverlays& overlays, std::string& error) {
+    SDL_Texture* picture = crossfade_->picture();
+    if (!picture) {
+        error = "no slide on screen";
+        return nullptr;
+    }
+    const Size screen = screen_.size();
+    auto draw_over = [&] {
+        composer_->draw_live(overlays.clock, overlays.progress);
+        if (overlays.on_top) overlays.on_top(screen_.renderer(), screen);
+    };
+    return shrink_picture(screen_.renderer(), picture, screen, shrink_steps(screen, size),
+                          draw_over, error);
 }
 
 void Stage::renderer_reset(int play_index, bool device_lost) {

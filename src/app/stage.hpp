@@ -42,6 +42,10 @@ class Stage {
     // The overlays changed on a static slide: where the screen keeps its pixels, only their strip
     // is restored and redrawn, and true is returned. False: nothing drawn, draw a whole frame.
     bool draw_overlays(const FrameOverlays& overlays);
+    // The slide on screen with these overlays, drawn at size (smaller than the screen) and read
+    // back for the --thumbnail file. Call once the fade is over: the picture is the newest slide's.
+    // nullptr and error set when there is no picture or the renderer failed.
+    SurfacePtr small_picture(Size size, const FrameOverlays& overlays, std::string& error);
     // The renderer lost its textures' pixels (device_lost: the textures themselves): compose
     // slide play_index again and show it whole.
     void renderer_reset(int play_index, bool device_lost);

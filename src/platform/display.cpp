@@ -2,6 +2,7 @@
 #include "platform/display.hpp"
 
 #include "platform/gl_probe.hpp"
+#include "platform/image_encode.hpp"
 
 #include <SDL_image.h>
 #include <dlfcn.h>
@@ -193,26 +194,6 @@ int window_event_fd(SDL_Window* window) {
     }
 }
 
-namespace {
-// An SDL stream that appends what is written to a string (SDL 2.26 has no growable memory stream).
-Sint64 string_size(SDL_RWops* rw) {
-    return static_cast<Sint64>(static_cast<std::string*>(rw->hidden.unknown.data1)->size());
-}
-Sint64 string_seek(SDL_RWops* rw, Sint64 offset, int whence) {
-    // Only "where am I" is needed by the PNG writer; the stream is append-only.
-    return whence == RW_SEEK_CUR && offset == 0 ? string_size(rw) : -1;
-}
-size_t string_write(SDL_RWops* rw, const void* data, size_t size, size_t count) {
-    static_cast<std::string*>(rw->hidden.unknown.data1)
-        ->append(static_cast<const char*>(data), size * count);
-    return count;
-}
-int string_close(SDL_RWops* rw) {
-    SDL_FreeRW(rw);
-    return 0;
-}
-} // namespace
-
 std::optional<std::string> encode_png(SDL_Renderer* renderer, Size size, std::string& error) {
     SurfacePtr s(SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!s || SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, s->pixels,
@@ -220,22 +201,7 @@ std::optional<std::string> encode_png(SDL_Renderer* renderer, Size size, std::st
         error = std::string("cannot read the screen: ") + SDL_GetError();
         return std::nullopt;
     }
-    std::string png;
-    SDL_RWops* rw = SDL_AllocRW();
-    if (!rw) {
-        error = std::string("cannot encode PNG: ") + SDL_GetError();
-        return std::nullopt;
-    }
-    rw->size = string_size;
-    rw->seek = string_seek;
-    rw->write = string_write;
-    rw->close = string_close;
-    rw->hidden.unknown.data1 = &png;
-    if (IMG_SavePNG_RW(s.get(), rw, 1) != 0) {
-        error = std::string("cannot encode PNG: ") + IMG_GetError();
-        return std::nullopt;
-    }
-    return png;
+    return encode_surface_png(s.get(), error);
 }
 
 bool save_png(SDL_Renderer* renderer, Size size, const std::string& path, std::string& error) {

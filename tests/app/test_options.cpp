@@ -113,6 +113,19 @@ TEST_CASE("options: an option missing its value is a usage error") {
     CHECK(o.mode == Mode::render);
 }
 
+TEST_CASE("options: --thumbnail FILE: a JPEG or PNG file name") {
+    CHECK(parsed({"--thumbnail", "/run/affiche/thumbnail.jpg"}).thumbnail_file ==
+          "/run/affiche/thumbnail.jpg");
+    CHECK(parsed({"--thumbnail", "t.PNG"}).thumbnail_file == "t.PNG");
+    CHECK(parsed({}).thumbnail_file.empty()); // none by default
+    CHECK(error_of({"--thumbnail"}) ==
+          "--thumbnail needs a file name ending in .jpg, .jpeg or .png");
+    CHECK(error_of({"--thumbnail", "/run/affiche/thumbnail.gif"}) ==
+          "--thumbnail: '/run/affiche/thumbnail.gif' must end in .jpg, .jpeg or .png");
+    CHECK(error_of({"--thumbnail", "/run/affiche"}) ==
+          "--thumbnail: '/run/affiche' must end in .jpg, .jpeg or .png");
+}
+
 TEST_CASE("options: unknown options and a second content folder are usage errors") {
     CHECK(error_of({"--frobnicate"}) == "unknown option '--frobnicate'");
     CHECK(error_of({"-x"}) == "unknown option '-x'");
@@ -134,9 +147,10 @@ TEST_CASE("options: parse_size") {
 
 TEST_CASE("options: the usage text names every option") {
     const std::string usage = usage_text();
-    for (const char* option : {"--check", "--render OUT_DIR", "--size WxH", "--windowed",
-                               "--rotate DEGREES", "--status FILE", "--metrics FILE",
-                               "--clock HH:MM", "--exit-after SECONDS", "--help", "--version"}) {
+    for (const char* option :
+         {"--check", "--render OUT_DIR", "--size WxH", "--windowed", "--rotate DEGREES",
+          "--status FILE", "--metrics FILE", "--thumbnail FILE", "--clock HH:MM",
+          "--exit-after SECONDS", "--help", "--version"}) {
         INFO(option);
         CHECK(usage.find(option) != std::string::npos);
     }

@@ -50,6 +50,9 @@ affiche_e2e_test(affiche_service_notify_e2e_tests test_service_notify_e2e.cpp PR
 affiche_e2e_test(affiche_service_schedule_e2e_tests test_service_schedule_e2e.cpp
   PROPERTIES ${service})
 affiche_e2e_test(affiche_live_edit_e2e_tests test_live_edit_e2e.cpp LINK_SDL PROPERTIES ${service})
+# --thumbnail through real inotify: replaced by rename at slide changes only, never while off.
+affiche_e2e_test(affiche_service_thumbnail_e2e_tests test_service_thumbnail_e2e.cpp LINK_SDL
+  PROPERTIES ${service})
 # On a real X server (Xvfb, started by the test; skipped when absent): the X11 window, the
 # renderer choice, and the GLES2 renderer (the Pi's) against the software renderer's frames.
 affiche_e2e_test(affiche_xvfb_e2e_tests test_xvfb_e2e.cpp LINK_SDL PROPERTIES
