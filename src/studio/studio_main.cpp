@@ -135,6 +135,14 @@ int run_serve(const std::map<std::string, std::string>& args) {
                      "affiche-studio: no password yet: run affiche-studio passwd --state %s\n",
                      c.state_dir.c_str());
 
+    // SIGTERM and SIGINT stop the server from a thread of their own (sigwait). Blocked before
+    // the studio starts its threads (the preview renderer's), which inherit the mask: else the
+    // signal may land on one of them and end the program by its default action (status 143).
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     Studio studio(c);
     studio.now = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
     std::string error;
@@ -143,12 +151,6 @@ int run_serve(const std::map<std::string, std::string>& args) {
         std::fprintf(stderr, "affiche-studio: %s\n", error.c_str());
         return 1;
     }
-    // SIGTERM and SIGINT stop the server from a thread of their own (sigwait).
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGTERM);
-    sigaddset(&stop_signals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::thread stopper([&] {
         int sig = 0;
         sigwait(&stop_signals, &sig);
