@@ -67,6 +67,17 @@ sum=$(cat /etc/affiche/studio.key /etc/affiche/studio-tls.crt | md5sum)
 /usr/libexec/affiche/studio-setup.sh >/dev/null
 [ "$(cat /etc/affiche/studio.key /etc/affiche/studio-tls.crt | md5sum)" = "$sum" ] || fail "studio-setup.sh replaced a key or the certificate"
 
+echo "== studio-setup.sh as the Pi image runs it (keys in the state folder, the card's password)"
+printf 'motdepasse-carte\n' >/tmp/card-password
+/usr/libexec/affiche/studio-setup.sh --keys /srv/studio/keys --state /srv/studio --password-file /tmp/card-password >/dev/null
+for f in keys/studio.key keys/studio-tls.key state/password; do
+    [ "$(stat -c %U /srv/studio/$f)" = affiche-studio ] || fail "/srv/studio/$f: $(owner /srv/studio/$f)"
+done
+openssl verify -CAfile /srv/studio/keys/studio-ca.crt /srv/studio/keys/studio-tls.crt >/dev/null || fail "the image's certificate"
+grep -q '^\$argon2id\$' /srv/studio/state/password || fail "the card's password is not an Argon2id hash"
+affiche --check /srv/studio/content >/dev/null 2>&1 || fail "--check of /srv/studio/content"
+rm -rf /srv/studio /tmp/card-password
+
 echo "== affiche-studio serve --config /etc/affiche/studio.toml (HTTPS with that certificate)"
 # As the service would (its user, its settings), on a free loopback port: the option wins over
 # the file's listen.
