@@ -54,7 +54,8 @@ mkdir -p "$root/etc/wpa_supplicant"
 ln -sf /run/affiche-firstboot/wpa_supplicant-wlan0.conf "$root/etc/wpa_supplicant/wpa_supplicant-wlan0.conf"
 
 # Mount points: the data partition (/data, mounted by the initramfs) and the FAT (/boot/firmware).
-mkdir -p "$root/data" "$root/boot/firmware" "$root/var/lib/affiche" "$root/var/lib/systemd"
+mkdir -p "$root/data" "$root/boot/firmware" "$root/var/lib/affiche" "$root/var/lib/systemd" \
+    "$root/var/lib/affiche-studio"
 
 # Units: the player, the sync's timer, first-boot configuration, network, clock, ssh (which
 # starts only when the card holds a key: image/rootfs/etc/systemd/system/ssh.service.d).
@@ -64,6 +65,11 @@ rm -rf "$root"/etc/init.d "$root"/etc/rc?.d
 systemctl --root="$root" --quiet enable affiche.service affiche-sync.timer affiche-firstboot.service \
     systemd-networkd.service systemd-resolved.service \
     systemd-timesyncd.service ssh.service
+# The studio when its package is in the image: enabled, and started only when the card's
+# affiche.toml has [studio] enabled = true (its drop-in's ConditionPathExists=).
+if [[ -f $root/lib/systemd/system/affiche-studio.service ]]; then
+    systemctl --root="$root" --quiet enable affiche-studio.service
+fi
 systemctl --root="$root" --quiet mask getty@.service serial-getty@.service console-getty.service \
     systemd-networkd-wait-online.service apt-daily.timer apt-daily-upgrade.timer \
     e2scrub_all.timer e2scrub_reap.service fstrim.timer

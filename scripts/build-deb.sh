@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Debian packages of affiche and checks them with lintian:
 #   scripts/build-deb.sh [amd64|arm64]     (default: this machine's architecture)
-# Output: out/deb/affiche_VERSION_ARCH.deb (+ .buildinfo, .changes) and out/deb/lintian-ARCH.txt.
+# Output: out/deb/{affiche,affiche-sync,affiche-studio}_VERSION_ARCH.deb (+ the .buildinfo and
+# .changes of the three) and out/deb/lintian-ARCH.txt.
 # The build runs in a copy of the tree (committed or not) in out/deb/src-ARCH/, whose CMake build
 # folder is kept between runs: a second run only rebuilds what changed (with ccache).
 #

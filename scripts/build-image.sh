@@ -29,6 +29,13 @@ debs=("$root_dir/out/deb/affiche_${version}_$arch.deb" "$root_dir/out/deb/affich
 for deb in "${debs[@]}"; do
     [[ -f $deb ]] || { echo "build-image.sh: $deb is missing: run scripts/build-deb.sh $arch first" >&2; exit 1; }
 done
+# The web editor when its package was built (it runs only with [studio] in the card's affiche.toml).
+studio_deb=$root_dir/out/deb/affiche-studio_${version}_$arch.deb
+if [[ -f $studio_deb ]]; then
+    debs+=("$studio_deb")
+else
+    echo "build-image.sh: no $studio_deb: the image has no studio"
+fi
 
 out=$root_dir/out/image
 work=$out/work
@@ -52,10 +59,12 @@ if [[ -n ${AFFICHE_DEB_CACHE:-} ]]; then
     cache_hooks=(--setup-hook="mkdir -p \"\$1\"/var/cache/apt/archives && cp -a $AFFICHE_DEB_CACHE/. \"\$1\"/var/cache/apt/archives/"
         --extract-hook="cp -a \"\$1\"/var/cache/apt/archives/*.deb $AFFICHE_DEB_CACHE/")
 fi
-# Our two packages are unpacked afterwards like the others (no maintainer script runs anyway);
-# mmdebstrap gets their dependencies by name (the first of each "a | b").
+# Our packages are unpacked afterwards like the others (no maintainer script runs anyway);
+# mmdebstrap gets their dependencies by name (the first of each "a | b"), except our own
+# (affiche-studio depends on affiche, which is not in Debian's archive).
 for deb in "${debs[@]}"; do
-    packages+=($(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/|.*//; s/(.*)//; s/ //g' | grep .))
+    packages+=($(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/|.*//; s/(.*)//; s/ //g' |
+        grep -v -x -e affiche -e affiche-sync -e affiche-studio | grep .))
 done
 mmdebstrap --quiet --variant=extract --architectures="$arch" --components=main,non-free-firmware \
     --include='?essential' --include="$(IFS=,; echo "${packages[*]}")" \

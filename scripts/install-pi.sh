@@ -3,7 +3,7 @@
 # sudo cmake --install build) into a signage box: service user, content folder, systemd service
 # enabled and started now and at every boot (installing never enables it). Safe to run again.
 #
-# usage: sudo ./scripts/install-pi.sh [--cmdline] [--no-start]
+# usage: sudo ./scripts/install-pi.sh [--cmdline] [--no-start] [--sync URL --sync-key KEY] [--studio]
 #   --cmdline   also add consoleblank=0, vt.global_cursor_default=0 and
 #               video=HDMI-A-1:1920x1080M@60D to /boot/firmware/cmdline.txt (a backup is kept as
 #               cmdline.txt.before-affiche); takes effect at the next reboot.
@@ -12,6 +12,11 @@
 #               also set up affiche-sync: user affiche-sync, the trusted key in /etc/affiche/keys/,
 #               /etc/affiche/sync.toml pulling URL (the published folder), and affiche-sync.timer
 #               (a pull every minute). Needs affiche-sync installed (its package, or cmake --install).
+#   --studio    also set up affiche-studio, the web editor (docs/studio.md): its settings
+#               /etc/affiche/studio.toml, folders, signing key and self-signed TLS certificate
+#               (studio-setup.sh; the package's postinst has made them already), the editors'
+#               password (asked now when there is none yet), and affiche-studio.service enabled
+#               and started. Needs affiche-studio installed (its package, or cmake --install).
 # The user who ran sudo joins group affiche, so they may upload slides to /var/lib/affiche
 # (log out and in again for that to apply). See docs/raspberry-pi.md.
 set -euo pipefail
@@ -29,13 +34,15 @@ edit_cmdline=no
 start=yes
 sync_url=""
 sync_key=""
+studio=no
 while [[ $# -gt 0 ]]; do
     case $1 in
         --cmdline) edit_cmdline=yes ;;
         --no-start) start=no ;;
         --sync) sync_url=${2:?--sync needs a URL}; shift ;;
         --sync-key) sync_key=${2:?--sync-key needs a public key file}; shift ;;
-        -h | --help) sed -n '2,16p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        --studio) studio=yes ;;
+        -h | --help) sed -n '2,21p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "install-pi.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -142,4 +149,45 @@ TOML
     echo "first pull now:"
     systemctl start affiche-sync.service || true
     cat /run/affiche-sync/status.json 2>/dev/null || true
+fi
+
+if [[ $studio == yes ]]; then
+    echo "== affiche-studio (the web editor)"
+    # The package installs to /usr, `cmake --install` to /usr/local; either brings the unit, the
+    # sysusers snippet, the example settings and studio-setup.sh.
+    prefix=/usr
+    [[ -x $prefix/bin/affiche-studio ]] || prefix=/usr/local
+    if [[ ! -x $prefix/bin/affiche-studio ]]; then
+        echo "install-pi.sh: affiche-studio is missing: sudo apt install ./affiche-studio_*.deb (or sudo cmake --install build)" >&2
+        exit 1
+    fi
+    install -d -m 0755 /etc/affiche
+    if [[ ! -f /etc/affiche/studio.toml ]]; then
+        install -m 0644 "$prefix/share/affiche-studio/studio.toml" /etc/affiche/studio.toml
+        echo "/etc/affiche/studio.toml: the example settings (every address, port 8470, TLS)"
+    fi
+    "$prefix/libexec/affiche/studio-setup.sh"
+    state=/var/lib/affiche-studio/state
+    if [[ ! -s $state/password ]]; then
+        if [[ -t 0 ]]; then
+            echo "The editors' password (8 characters or more), twice:"
+            setpriv --reuid=affiche-studio --regid=affiche-studio --init-groups \
+                "$prefix/bin/affiche-studio" passwd --state "$state"
+        else
+            echo "no password yet: sudo -u affiche-studio affiche-studio passwd --state $state"
+        fi
+    fi
+    systemctl daemon-reload
+    if [[ $start == yes ]]; then
+        systemctl enable --now affiche-studio.service
+        systemctl restart affiche-studio.service # a changed studio.toml or certificate applies now
+        systemctl --no-pager --lines=5 status affiche-studio.service || true
+    else
+        systemctl enable affiche-studio.service
+    fi
+    port=$(sed -n 's/^listen *= *"[^"]*:\([0-9]*\)".*/\1/p' /etc/affiche/studio.toml)
+    echo "Open https://$(hostname).local:${port:-8470}/ (or https://ADDRESS:${port:-8470}/) on the reception PC."
+    echo "Trust /etc/affiche/studio-ca.crt once in its browser (docs/studio.md); fingerprints:"
+    openssl x509 -noout -fingerprint -sha256 -in /etc/affiche/studio-ca.crt 2>/dev/null || true
+    openssl x509 -noout -fingerprint -sha1 -in /etc/affiche/studio-ca.crt 2>/dev/null || true
 fi

@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$src"
 xgettext --language=C++ --from-code=UTF-8 --keyword=tr --keyword=trf --keyword=tr_noop --keyword=trn:1,2 \
     -o "$tmp/now.pot" src/{base,toml,text,deck,layout,schedule}/*.[ch]pp src/app/*.cpp src/platform/*.cpp src/main.cpp \
-    src/firstboot/*.cpp
+    src/firstboot/*.cpp src/studio/*.cpp
 # msgcmp: every msgid of now.pot must be in fr.po (untranslated entries count as missing).
 if ! msgcmp --use-untranslated "po/fr.po" "$tmp/now.pot" 2>"$tmp/fr.err"; then
     cat "$tmp/fr.err"

@@ -18,8 +18,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<const char*, 4> optional_files = {
-    "sync.toml", "keys/card.pub", "wpa_supplicant-wlan0.conf", "authorized_keys"};
+constexpr std::array<const char*, 6> optional_files = {
+    "sync.toml",       "keys/card.pub", "wpa_supplicant-wlan0.conf",
+    "authorized_keys", "studio.toml",   "studio-password"};
 
 Result<Done> write(const std::string& dir, const std::string& name, const std::string& text,
                    mode_t mode = 0644) {
@@ -76,6 +77,23 @@ std::string sync_toml_text(const CardSettings& s, const std::string& keys_dir) {
     return out.str();
 }
 
+std::string studio_toml_text(const StudioSettings& s) {
+    const std::string dir = studio_state_dir;
+    // The keys and certificate are made at the studio's first start on the data partition
+    // (studio-setup.sh, run by the image's drop-in of affiche-studio.service).
+    toml::table t{{"content", dir + "/content"},
+                  {"site", dir + "/site"},
+                  {"state", dir + "/state"},
+                  {"key", dir + "/keys/studio.key"},
+                  {"listen", "0.0.0.0:" + std::to_string(s.port)},
+                  {"tls_cert", dir + "/keys/studio-tls.crt"},
+                  {"tls_key", dir + "/keys/studio-tls.key"}};
+    std::ostringstream out;
+    out << "# Written at boot by affiche-firstboot from the card's affiche.toml ([studio]).\n"
+        << t << "\n";
+    return out.str();
+}
+
 std::string wpa_supplicant_text(const WifiSettings& w) {
     // The network's name in hex: any byte is allowed there. The passphrase is quoted: printable
     // ASCII only (card_settings checks it), and wpa_supplicant takes up to the line's last quote.
@@ -110,6 +128,11 @@ Result<Done> write_card_files(const CardSettings& s, const std::string& out_dir,
     }
     if (!s.ssh_key.empty()) {
         if (auto r = write(out_dir, "authorized_keys", s.ssh_key + "\n"); !r) return r;
+    }
+    if (s.studio) {
+        if (auto r = write(out_dir, "studio-password", s.studio->password + "\n", 0600); !r)
+            return r;
+        if (auto r = write(out_dir, "studio.toml", studio_toml_text(*s.studio)); !r) return r;
     }
     return Done{};
 }

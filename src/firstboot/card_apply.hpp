@@ -17,6 +17,8 @@ namespace affiche {
 //   sync.toml, keys/card.pub      only with [site] (affiche-sync's settings and trusted key)
 //   wpa_supplicant-wlan0.conf     only with [wifi] (0600)
 //   authorized_keys               only with [ssh]
+//   studio.toml, studio-password  only with [studio] enabled = true (the studio's settings, which
+//                                 also start its unit; its password, 0600)
 // Files of an earlier call that the settings no longer ask for are removed.
 Result<Done> write_card_files(const CardSettings& s, const std::string& out_dir,
                               const std::string& zoneinfo_dir);
@@ -28,6 +30,10 @@ Result<Done> write_card_errors(const std::vector<std::string>& errors, const std
 
 // The text of sync.toml for the site (exposed for the tests).
 std::string sync_toml_text(const CardSettings& s, const std::string& keys_dir);
+// The text of studio.toml for the image's studio: its folders and keys on the data partition
+// (studio_state_dir), every address on the card's port, TLS (exposed for the tests).
+std::string studio_toml_text(const StudioSettings& s);
+inline constexpr const char* studio_state_dir = "/var/lib/affiche-studio";
 // The text of wpa_supplicant-wlan0.conf (exposed for the tests).
 std::string wpa_supplicant_text(const WifiSettings& w);
 

@@ -16,11 +16,12 @@ namespace affiche {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> top_keys = {"name", "timezone", "rotate",
-                                                      "site", "wifi",     "ssh"};
+constexpr std::array<std::string_view, 7> top_keys = {"name", "timezone", "rotate", "site",
+                                                      "wifi", "ssh",      "studio"};
 constexpr std::array<std::string_view, 2> site_keys = {"url", "key"};
 constexpr std::array<std::string_view, 3> wifi_keys = {"ssid", "passphrase", "country"};
 constexpr std::array<std::string_view, 1> ssh_keys = {"key"};
+constexpr std::array<std::string_view, 3> studio_keys = {"enabled", "port", "password"};
 
 bool valid_host_name(std::string_view s) {
     if (s.empty() || s.size() > 63 || s.front() == '-' || s.back() == '-') return false;
@@ -131,6 +132,44 @@ void read_ssh(const TableReader& t, CardSettings& c) {
     }
 }
 
+// [studio]: the web editor on this Pi, when enabled = true. Read whole either way, so a mistake
+// shows before the day it is switched on.
+void read_studio(const TableReader& t, CardSettings& c) {
+    t.check_keys(studio_keys, "in [studio]");
+    StudioSettings studio;
+    bool ok = true;
+    const std::optional<bool> enabled = t.boolean("enabled");
+    if (!enabled && !t.get("enabled")) {
+        t.error(t.table_loc(), tr("[studio] needs 'enabled', true or false"), "enabled = true");
+        ok = false;
+    }
+    if (auto port = t.number("port", {1024, 65535, false, ""})) {
+        studio.port = static_cast<int>(*port);
+        if (studio.port != *port) {
+            t.error(t.value_loc("port"), tr("'port' must be a whole number"), "port = 8470");
+            ok = false;
+        }
+    } else if (t.get("port")) {
+        ok = false;
+    }
+    if (auto password = t.string("password")) {
+        if (password->size() < 8 || password->size() > 128 || has_control(*password)) {
+            t.error(t.value_loc("password"),
+                    tr("'password' must be 8 to 128 characters, on one line"));
+            ok = false;
+        }
+        studio.password = *password;
+    } else if (!t.get("password")) {
+        if (enabled.value_or(false))
+            t.error(t.table_loc(),
+                    tr("[studio] needs 'password', the editors' password (8 characters or more)"));
+        ok = false;
+    } else {
+        ok = false;
+    }
+    if (ok && enabled.value_or(false)) c.studio = studio;
+}
+
 void read_top(const TableReader& t, CardSettings& c, const std::string& zoneinfo_dir) {
     t.check_keys(top_keys, "in affiche.toml");
     if (auto name = t.string("name")) {
@@ -164,6 +203,8 @@ void read_top(const TableReader& t, CardSettings& c, const std::string& zoneinfo
         read_wifi(TableReader(*wifi, t.path(), t.diagnostics()), c);
     if (const toml::table* ssh = t.table("ssh"))
         read_ssh(TableReader(*ssh, t.path(), t.diagnostics()), c);
+    if (const toml::table* studio = t.table("studio"))
+        read_studio(TableReader(*studio, t.path(), t.diagnostics()), c);
 }
 
 } // namespace

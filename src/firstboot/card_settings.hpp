@@ -16,6 +16,11 @@ struct WifiSettings {
     std::string country = "FR"; // regulatory domain: two capital letters
 };
 
+struct StudioSettings {
+    int port = 8470;      // the studio's HTTPS port: 1024..65535 (its user may bind no lower)
+    std::string password; // the editors' password: 8..128 characters, no control character
+};
+
 struct CardSettings {
     std::string name = "affiche";          // the host name: a-z, 0-9 and '-', 1..63
     std::string timezone = "Europe/Paris"; // a zone of the tz database ("Europe/Paris", "UTC")
@@ -24,6 +29,7 @@ struct CardSettings {
     std::string site_key;                  // [site] key: a minisign public key (base64 line)
     std::optional<WifiSettings> wifi;      // [wifi]
     std::string ssh_key;                   // [ssh] key: one authorized_keys line; "" = no ssh
+    std::optional<StudioSettings> studio;  // [studio] with enabled = true: the web editor runs
 };
 
 // What reading gave: the settings (defaults for what is absent) and every problem found.

@@ -89,11 +89,14 @@ int main(int argc, char** argv) {
         std::perror("affiche-firstboot: sethostname");
         return 2;
     }
+    const std::string studio = reading.settings.studio
+                                   ? "port " + std::to_string(reading.settings.studio->port)
+                                   : std::string("off");
     std::printf("affiche.toml applied: name %s, time zone %s, rotation %d, site %s, Wi-Fi %s, "
-                "ssh %s\n",
+                "ssh %s, studio %s\n",
                 name.c_str(), reading.settings.timezone.c_str(), reading.settings.rotate,
                 reading.settings.site_url.empty() ? "none" : reading.settings.site_url.c_str(),
                 reading.settings.wifi ? reading.settings.wifi->ssid.c_str() : "none",
-                reading.settings.ssh_key.empty() ? "off" : "on");
+                reading.settings.ssh_key.empty() ? "off" : "on", studio.c_str());
     return 0;
 }

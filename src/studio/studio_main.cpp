@@ -1,5 +1,6 @@
 // affiche-studio: the practice's web editor (serve) and its password (passwd).
 #include "studio/password_file.hpp"
+#include "studio/studio_config.hpp"
 #include "studio/studio_server.hpp"
 #include "sync/player_check.hpp"
 #include "sync/publish.hpp"
@@ -25,9 +26,11 @@ const char* const usage =
     "usage: affiche-studio serve --content DIR --site SITE_DIR --key SECRET_KEY --state STATE_DIR\n"
     "                            [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE] [--www "
     "DIR]\n"
-    "       affiche-studio passwd --state STATE_DIR\n"
+    "       affiche-studio serve --config FILE [any option above, which wins over the file]\n"
+    "       affiche-studio passwd --state STATE_DIR    (or passwd --config FILE)\n"
     "serve   the web editor; plain HTTP only on a loopback address (default 127.0.0.1:8470),\n"
-    "        any other address needs --tls-cert and --tls-key\n"
+    "        any other address needs --tls-cert and --tls-key; --config reads them from a TOML\n"
+    "        file (keys content, site, key, state, listen, tls_cert, tls_key)\n"
     "passwd  sets the editors' password (asked twice on a terminal, else one line of stdin)\n";
 
 int usage_error(const std::string& what) {
@@ -66,8 +69,22 @@ std::string read_password_line(const char* prompt, bool terminal) {
     return line;
 }
 
+// Adds the settings of --config FILE to args, where the command line did not give them. False
+// (the error printed) when the file is wrong.
+bool add_config_file(std::map<std::string, std::string>& args) {
+    if (!args.count("--config")) return true;
+    const auto settings = load_studio_config(args.at("--config"));
+    if (!settings) {
+        std::fprintf(stderr, "%s\n", format_diagnostic(settings.error()).c_str());
+        return false;
+    }
+    for (const auto& [option, value] : *settings)
+        args.try_emplace(option, value); // the command line wins
+    return true;
+}
+
 int run_passwd(const std::map<std::string, std::string>& args) {
-    if (!args.count("--state")) return usage_error("passwd needs --state STATE_DIR");
+    if (!args.count("--state")) return usage_error("passwd needs --state STATE_DIR (or --config)");
     const bool terminal = ::isatty(0);
     const std::string first = read_password_line("Mot de passe : ", terminal);
     if (terminal && read_password_line("Encore une fois : ", terminal) != first) {
@@ -90,7 +107,8 @@ int run_passwd(const std::map<std::string, std::string>& args) {
 
 int run_serve(const std::map<std::string, std::string>& args) {
     for (const char* needed : {"--content", "--site", "--key", "--state"})
-        if (!args.count(needed)) return usage_error(std::string("serve needs ") + needed);
+        if (!args.count(needed))
+            return usage_error(std::string("serve needs ") + needed + " (or its key in --config)");
     StudioConfig c;
     c.content_dir = std::filesystem::absolute(args.at("--content")).lexically_normal().string();
     if (c.content_dir.size() > 1 && c.content_dir.back() == '/') c.content_dir.pop_back();
@@ -102,12 +120,10 @@ int run_serve(const std::map<std::string, std::string>& args) {
     if (args.count("--tls-cert")) c.tls_cert = args.at("--tls-cert");
     if (args.count("--tls-key")) c.tls_key = args.at("--tls-key");
     if (args.count("--listen")) {
-        const std::string listen = args.at("--listen");
-        const std::size_t colon = listen.rfind(':');
-        if (colon == std::string::npos) return usage_error("--listen needs ADDR:PORT");
-        c.host = listen.substr(0, colon);
-        c.port = std::atoi(listen.substr(colon + 1).c_str());
-        if (c.port < 0 || c.port > 65535) return usage_error("--listen: bad port");
+        const auto listen = parse_listen(args.at("--listen"));
+        if (!listen) return usage_error("--listen needs ADDR:PORT (port 0 to 65535)");
+        c.host = listen->host;
+        c.port = listen->port;
     }
     if (!c.tls() && !is_loopback(c.host))
         return usage_error("plain HTTP only on a loopback address: give --tls-cert and --tls-key");
@@ -119,6 +135,14 @@ int run_serve(const std::map<std::string, std::string>& args) {
                      "affiche-studio: no password yet: run affiche-studio passwd --state %s\n",
                      c.state_dir.c_str());
 
+    // SIGTERM and SIGINT stop the server from a thread of their own (sigwait). Blocked before
+    // the studio starts its threads (the preview renderer's), which inherit the mask: else the
+    // signal may land on one of them and end the program by its default action (status 143).
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     Studio studio(c);
     studio.now = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
     std::string error;
@@ -127,12 +151,6 @@ int run_serve(const std::map<std::string, std::string>& args) {
         std::fprintf(stderr, "affiche-studio: %s\n", error.c_str());
         return 1;
     }
-    // SIGTERM and SIGINT stop the server from a thread of their own (sigwait).
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGTERM);
-    sigaddset(&stop_signals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::thread stopper([&] {
         int sig = 0;
         sigwait(&stop_signals, &sig);
@@ -171,6 +189,7 @@ int main(int argc, char** argv) {
         if (!a.starts_with("--") || i + 1 >= argc) return usage_error("bad argument " + a);
         args[a] = argv[++i];
     }
+    if (!add_config_file(args)) return 2;
     if (command == "serve") return run_serve(args);
     if (command == "passwd") return run_passwd(args);
     return usage_error("unknown command " + command);

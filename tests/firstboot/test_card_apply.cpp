@@ -33,6 +33,7 @@ CardSettings full_settings() {
     s.site_key = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3";
     s.wifi = WifiSettings{"Café \"wifi\"", "pass\"word 1", "FR"};
     s.ssh_key = "ssh-ed25519 AAAAC3 tech@portable";
+    s.studio = StudioSettings{8443, "secret \"cabinet\""};
     return s;
 }
 
@@ -64,6 +65,19 @@ TEST_CASE("card apply: every file of a full affiche.toml") {
     CHECK((st.st_mode & 0777) == 0600);
     CHECK(text_of(dir + "/authorized_keys") == "ssh-ed25519 AAAAC3 tech@portable\n");
     CHECK_FALSE(exists(dir + "/errors.txt"));
+    // The studio: its settings file (the unit's condition and --config) and its password.
+    auto studio = toml::parse(text_of(dir + "/studio.toml"));
+    REQUIRE(studio);
+    CHECK(studio.table()["listen"].value_or(std::string()) == "0.0.0.0:8443");
+    CHECK(studio.table()["content"].value_or(std::string()) == "/var/lib/affiche-studio/content");
+    CHECK(studio.table()["key"].value_or(std::string()) ==
+          "/var/lib/affiche-studio/keys/studio.key");
+    CHECK(studio.table()["tls_cert"].value_or(std::string()) ==
+          "/var/lib/affiche-studio/keys/studio-tls.crt");
+    CHECK(studio.table().size() == 7);
+    CHECK(text_of(dir + "/studio-password") == "secret \"cabinet\"\n");
+    REQUIRE(stat((dir + "/studio-password").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
 }
 
 TEST_CASE("card apply: settings removed from the card disappear at the next boot") {
@@ -73,8 +87,8 @@ TEST_CASE("card apply: settings removed from the card disappear at the next boot
     REQUIRE(write_card_files(CardSettings{}, dir, "/usr/share/zoneinfo").ok());
     CHECK(text_of(dir + "/hostname") == "affiche\n");
     CHECK(text_of(dir + "/player.env") == "AFFICHE_OPTIONS=\"--rotate 0\"\n");
-    for (const char* name :
-         {"sync.toml", "keys/card.pub", "wpa_supplicant-wlan0.conf", "authorized_keys"}) {
+    for (const char* name : {"sync.toml", "keys/card.pub", "wpa_supplicant-wlan0.conf",
+                             "authorized_keys", "studio.toml", "studio-password"}) {
         INFO(name);
         CHECK_FALSE(exists(dir + "/" + name));
     }
@@ -91,6 +105,8 @@ TEST_CASE("card apply: errors make the notice and drop the network settings") {
     CHECK_FALSE(exists(dir + "/sync.toml"));
     CHECK_FALSE(exists(dir + "/authorized_keys"));
     CHECK_FALSE(exists(dir + "/wpa_supplicant-wlan0.conf"));
+    CHECK_FALSE(exists(dir + "/studio.toml"));
+    CHECK_FALSE(exists(dir + "/studio-password"));
     // Fixed on the card: the next boot removes the notice.
     REQUIRE(write_card_files(CardSettings{}, dir, "/usr/share/zoneinfo").ok());
     CHECK_FALSE(exists(dir + "/errors.txt"));

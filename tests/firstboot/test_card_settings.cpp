@@ -155,3 +155,55 @@ TEST_CASE("card settings: a TOML syntax error and several errors in file order")
               "1:10: 'rotate' must be 0, 90, 180 or 270",
               "2:8: 'name' may hold only small letters, digits and '-' (at most 63)"});
 }
+
+TEST_CASE("card settings: [studio] turns the web editor on") {
+    const CardReading off = read("");
+    CHECK_FALSE(off.settings.studio);
+
+    const CardReading on = read("[studio]\nenabled = true\npassword = \"secret-cabinet\"\n");
+    REQUIRE(on.ok());
+    REQUIRE(on.settings.studio);
+    CHECK(on.settings.studio->port == 8470);
+    CHECK(on.settings.studio->password == "secret-cabinet");
+
+    const CardReading port =
+        read("[studio]\nenabled = true\nport = 8443\npassword = \"secret-cabinet\"\n");
+    REQUIRE(port.ok());
+    REQUIRE(port.settings.studio);
+    CHECK(port.settings.studio->port == 8443);
+
+    // Switched off: read (and checked) but not started; no password needed then.
+    const CardReading disabled = read("[studio]\nenabled = false\nport = 9000\n");
+    REQUIRE(disabled.ok());
+    CHECK_FALSE(disabled.settings.studio);
+}
+
+TEST_CASE("card settings: errors in [studio]") {
+    CHECK(errors("[studio]\nenabled = true\n") ==
+          std::vector<std::string>{"1:1: [studio] needs 'password', the editors' password "
+                                   "(8 characters or more)"});
+    CHECK(errors("[studio]\npassword = \"secret-cabinet\"\n") ==
+          std::vector<std::string>{"1:1: [studio] needs 'enabled', true or false"});
+    const auto yes = errors("[studio]\nenabled = \"yes\"\npassword = \"secret-cabinet\"\n");
+    REQUIRE(yes.size() == 1);
+    CHECK(yes[0].starts_with("2:11: "));
+    const auto low = errors("[studio]\nenabled = true\nport = 80\npassword = \"secret-cabinet\"\n");
+    REQUIRE(low.size() == 1);
+    CHECK(low[0].starts_with("3:8: 'port' must be"));
+    const auto high = errors("[studio]\nenabled = true\nport = 70000\npassword = \"secretcab\"\n");
+    REQUIRE(high.size() == 1);
+    CHECK(high[0].starts_with("3:8: "));
+    CHECK(errors("[studio]\nenabled = true\nport = 8470.5\npassword = \"secret-cabinet\"\n") ==
+          std::vector<std::string>{"3:8: 'port' must be a whole number"});
+    CHECK(errors("[studio]\nenabled = true\npassword = \"court\"\n") ==
+          std::vector<std::string>{"3:12: 'password' must be 8 to 128 characters, on one line"});
+    CHECK(errors("[studio]\nenabled = true\npassword = \"two\\nlines-of-it\"\n") ==
+          std::vector<std::string>{"3:12: 'password' must be 8 to 128 characters, on one line"});
+    const auto unknown =
+        errors("[studio]\nenabled = true\npassword = \"secret-cabinet\"\nlisten = \"x\"\n");
+    REQUIRE(unknown.size() == 1);
+    CHECK(unknown[0].starts_with("4:1: "));
+    // An error keeps the studio off (the card's defaults).
+    CHECK_FALSE(read("[studio]\nenabled = true\nport = 80\npassword = \"secret-cabinet\"\n")
+                    .settings.studio);
+}

@@ -9,9 +9,10 @@ target_compile_definitions(affiche_studio_tests PRIVATE
   AFFICHE_SOURCE_DIR="${PROJECT_SOURCE_DIR}" AFFICHE_BINARY_DIR="${PROJECT_BINARY_DIR}")
 add_dependencies(affiche_studio_tests affiche_catalogues)
 if(NOT CMAKE_CROSSCOMPILING)
-  # The preview == `affiche --render` case runs the real player.
-  target_compile_definitions(affiche_studio_tests PRIVATE AFFICHE_BIN="$<TARGET_FILE:affiche>")
-  add_dependencies(affiche_studio_tests affiche)
+  # The preview == `affiche --render` case runs the real player; serve --config the real studio.
+  target_compile_definitions(affiche_studio_tests PRIVATE AFFICHE_BIN="$<TARGET_FILE:affiche>"
+    AFFICHE_STUDIO_BIN="$<TARGET_FILE:affiche-studio>")
+  add_dependencies(affiche_studio_tests affiche affiche-studio)
   add_test(NAME studio_browser COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/browser_test.py
            $<TARGET_FILE:affiche-studio> $<TARGET_FILE:affiche-sync> $<TARGET_FILE:affiche>
            ${PROJECT_SOURCE_DIR})
