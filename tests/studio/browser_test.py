@@ -322,14 +322,14 @@ try:
     revision = os.path.basename(os.path.realpath(os.path.join(screen, "current")))
     counter = [0]
 
-    def report(name, key, sign):
+    def report(name, key, sign, **fields):
         counter[0] += 1
         body = json.dumps({"name": name, "key": base64.b64encode(key).decode(),
                            "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "counter": counter[0],
                            "revision_on_screen": revision, "revision_pending": None, "screen_on": True,
                            "screen_reason": "no opening hours set", "sync_result": "installed", "sync_error": "",
                            "player_version": "test", "sync_version": "test", "uptime_s": 60, "announcement": None,
-                           "thumbnail": {"type": "image/png", "data": thumbnail}}).encode()
+                           "thumbnail": {"type": "image/png", "data": thumbnail}, **fields}).encode()
         req = urllib.request.Request(BASE + "/api/screens/report", data=body, method="POST",
                                      headers={"Content-Type": "application/json",
                                               "X-Affiche-Signature": base64.b64encode(sign(body)).decode()})
@@ -355,6 +355,21 @@ try:
     wait(a, lambda: a.execute_script(f"const i = document.querySelector('{approved} img'); return !!i && i.complete && i.naturalWidth == 480;"), "its picture shown")
     check("Écran allumé" in a.find_element(By.CSS_SELECTOR, approved + " .power").text, "its screen said on")
     check(a.find_elements(By.CSS_SELECTOR, '.screen-card.pending[data-name="accueil"]'), "the other screen still waits")
+    # A third screen, approved through the API, still on an older revision, off, its pull failing.
+    late = Ed25519PrivateKey.generate()
+    late_key = late.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    check(report("couloir", late_key, late.sign) == 202, "a third screen waits")
+    status, body, _ = request("GET", "/api/session", headers=jar)
+    status, _, _ = request("POST", "/api/screens/couloir/approve", {}, {**jar, "X-CSRF-Token": json.loads(body)["csrf"], "Content-Type": "application/json"})
+    check(status == 200, "approved through the API")
+    check(report("couloir", late_key, late.sign, revision_on_screen="0123456789abcdef", screen_on=False,
+                 screen_reason="closed: Sunday", sync_result="failed", sync_error="cannot reach the server: timeout after 15 s",
+                 thumbnail=None) == 200, "its report: 200")
+    late_card = '.screen-card.approved[data-name="couloir"]'
+    wait(a, lambda: a.find_elements(By.CSS_SELECTOR, late_card + " .revision.late"), "the older revision shown late", timeout=40)
+    check("En retard depuis" in a.find_element(By.CSS_SELECTOR, late_card + " .revision.late").text, "« En retard depuis »")
+    check("Écran éteint (fermé le dimanche)" in a.find_element(By.CSS_SELECTOR, late_card + " .power").text, "off, and why, in French")
+    check("timeout" in a.find_element(By.CSS_SELECTOR, late_card + " .sync.error").text, "its last error shown")
     if shots: a.save_screenshot(os.path.join(shots, "studio-ecrans.png"))
     print(f"browser test passed in {time.monotonic() - started:.1f} s")
 finally:
