@@ -5,6 +5,7 @@
 #include "base/write_all.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -51,10 +52,17 @@ Result<Done> fsync_tree(const std::string& dir) {
 }
 
 Result<Done> write_file_atomically(const std::string& path, std::string_view bytes,
-                                   Durability durability) {
+                                   Durability durability, unsigned mode) {
     const std::string tmp = path + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+                          static_cast<mode_t>(mode));
     if (fd < 0) return failure({path, 0, 0}, std::strerror(errno), "creating " + tmp);
+    // A leftover temporary file keeps its old mode through O_TRUNC: set it before writing.
+    if (mode != 0644 && ::fchmod(fd, static_cast<mode_t>(mode)) != 0) {
+        const int error = errno;
+        ::close(fd);
+        return step_failed(path, tmp, error, "fchmod of " + tmp);
+    }
     if (const int error = write_all(fd, bytes.data(), bytes.size()); error != 0) {
         ::close(fd);
         return step_failed(path, tmp, error, "writing " + tmp);

@@ -15,14 +15,15 @@ enum class Durability {
                // update (files in /run, or rewritten every few seconds on an SD card)
 };
 
-// Writes bytes to path + ".tmp" (mode 0644, opened with O_NOFOLLOW, so a link planted there is
-// never followed), fsyncs it (power_cut), renames it over path, then fsyncs path's folder
-// (power_cut). A reader sees the old file or the new one, never half of either.
-// Returns Done, or the Diagnostic at path whose message is the system's reason
-// (strerror: "No such file or directory") and whose hint names the step that failed; the
-// temporary file is removed on failure.
+// Writes bytes to path + ".tmp" (mode 0644 or the given one, opened with O_NOFOLLOW, so a link
+// planted there is never followed), fsyncs it (power_cut), renames it over path, then fsyncs path's
+// folder (power_cut). A reader sees the old file or the new one, never half of either. Returns
+// Done, or the Diagnostic at path whose message is the system's reason (strerror: "No such file or
+// directory") and whose hint names the step that failed; the temporary file is removed on failure.
+// A secret (mode 0600) is never readable by others, not even for a moment: the temporary file
+// is created with that mode and set to it again (fchmod) before any byte is written.
 Result<Done> write_file_atomically(const std::string& path, std::string_view bytes,
-                                   Durability durability);
+                                   Durability durability, unsigned mode = 0644);
 
 // fsync of one file or folder (opened read-only, O_NOFOLLOW). Returns Done, or the Diagnostic
 // at path that says which call failed and why.

@@ -9,6 +9,7 @@
 #include "sync/fetcher.hpp"
 #include "sync/manifest.hpp"
 #include "sync/player_check.hpp"
+#include "sync/report_sender.hpp"
 #include "sync/safe_extract.hpp"
 #include "sync/sha256.hpp"
 #include "sync/trusted_keys.hpp"
@@ -323,7 +324,9 @@ void record_failed(const ContentStore& store, const std::string& installed, cons
                   "undone; the next pass records it)";
 }
 
-void publish_report(const SyncConfig& c, const SyncReport& report) {
+// The report to the studio (when configured), then status.json and the metrics.
+void publish_report(const SyncConfig& c, SyncReport& report) {
+    report.report = send_screen_report(c, report, report.now_unix);
     StatusFile status(c.status_file);
     status.write_text(sync_status_json(report));
     MetricsFile metrics(c.metrics_file);
@@ -331,6 +334,22 @@ void publish_report(const SyncConfig& c, const SyncReport& report) {
 }
 
 } // namespace
+
+const char* outcome_word(PullOutcome::Kind kind) {
+    switch (kind) {
+    case PullOutcome::Kind::unchanged:
+        return "unchanged";
+    case PullOutcome::Kind::installed:
+        return "installed";
+    case PullOutcome::Kind::stale:
+        return "stale";
+    case PullOutcome::Kind::failed:
+        return "failed";
+    case PullOutcome::Kind::installed_unrecorded:
+        return "installed_unrecorded";
+    }
+    return "failed";
+}
 
 std::string manifest_url_of(const std::string& url) {
     if (url.size() >= 5 && url.compare(url.size() - 5, 5, ".toml") == 0) return url;
@@ -356,7 +375,9 @@ PullOutcome pull_once(const SyncConfig& c, std::int64_t now) {
         SyncState shown;
         shown.last_attempt_unix = now;
         shown.last_error = out.message;
-        out.report = {c.url, now, ContentStore(c.root).current_revision(), shown, false};
+        out.report = {c.url,       now,   ContentStore(c.root).current_revision(),
+                      shown,       false, outcome_word(out.kind),
+                      std::nullopt};
         publish_report(c, out.report);
         return out;
     }
@@ -400,7 +421,9 @@ PullOutcome pull_once(const SyncConfig& c, std::int64_t now) {
         if (auto pruned = pass.store().prune(c.keep); !pruned)
             out.message = format_diagnostic(pruned.error());
     }
-    out.report = {c.url, now, pass.store().current_revision(), s, pass.stale()};
+    out.report = {c.url,       now,          pass.store().current_revision(),
+                  s,           pass.stale(), outcome_word(out.kind),
+                  std::nullopt};
     publish_report(c, out.report);
     return out;
 }

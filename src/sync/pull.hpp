@@ -30,13 +30,19 @@ struct PullOutcome {
     SyncReport report; // what status.json and the metrics now say
 };
 
+// The outcome's word in status.json ("result") and in screen reports ("sync_result"):
+// "unchanged", "installed", "stale", "failed" or "installed_unrecorded".
+const char* outcome_word(PullOutcome::Kind kind);
+
 // The manifest URL of a pull URL: a URL ending in ".toml" is the manifest itself, any other is
 // the published folder ("https://h/site" and "https://h/site/" give ".../site/manifest.toml").
 std::string manifest_url_of(const std::string& url);
 
 // Runs one pass at Unix time now_unix (seconds). Returns its outcome, always: network, disk or
 // content problems are Kind::failed (or stale) with the formatted Diagnostic as message, also in
-// the state, status and metrics. Never throws for them.
+// the state, status and metrics. Never throws for them. When config.report_url is set, the pass
+// ends with one screen report (report_sender.hpp), whose failure changes nothing but status.json's
+// "report".
 PullOutcome pull_once(const SyncConfig& config, std::int64_t now_unix);
 
 // Swaps current back to the revision installed before the one on screen. Returns that revision,

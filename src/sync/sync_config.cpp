@@ -2,6 +2,7 @@
 #include "sync/sync_config.hpp"
 
 #include "base/file_read.hpp"
+#include "sync/report_sender.hpp"
 #include "toml/table_reader.hpp"
 #include "toml/toml_file.hpp"
 
@@ -12,8 +13,10 @@ namespace affiche {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> top_keys = {"url",    "keys",    "root", "state",
-                                                      "status", "metrics", "keep", "limits"};
+constexpr std::array<std::string_view, 12> top_keys = {
+    "url",     "keys",  "root",       "state",         "status",
+    "metrics", "keep",  "report_url", "player_status", "player_thumbnail",
+    "name",    "limits"};
 constexpr std::array<std::string_view, 9> limit_keys = {
     "connect_timeout_s", "stall_timeout_s", "total_timeout_s", "max_archive_mb", "max_entries",
     "max_unpacked_mb",   "max_file_mb",     "max_manifest_kb", "pass_timeout_s"};
@@ -60,6 +63,16 @@ void read_top(const TableReader& t, SyncConfig& c, Diagnostics& out) {
     text("status", c.status_file);
     text("metrics", c.metrics_file);
     if (auto v = t.number("keep", {1, 100, false, "revisions"})) c.keep = static_cast<int>(*v);
+    text("name", c.name);
+    text("report_url", c.report_url);
+    text("player_status", c.player_status);
+    text("player_thumbnail", c.player_thumbnail);
+    if (t.get("name")) {
+        if (auto why = screen_name_problem(c.name)) t.error(t.value_loc("name"), *why);
+    }
+    if (!c.report_url.empty()) {
+        if (auto why = report_url_problem(c.report_url)) t.error(t.value_loc("report_url"), *why);
+    }
     if (!t.get("url")) {
         t.error(t.table_loc(), "missing 'url'", "url = \"https://example.org/affiche/manifest\"");
     } else if (!c.url.empty() && c.url.rfind("https://", 0) != 0 &&

@@ -19,6 +19,12 @@ struct SyncConfig {
     std::string status_file = "/run/affiche-sync/status.json"; // "" = none
     std::string metrics_file;                                  // Prometheus textfile; "" = none
     int keep = 5; // installed revisions kept besides the live one
+    // Screen reports (issue 19): after each pass, one signed POST to report_url ("" = none).
+    std::string name;       // the screen's name in reports; "" = the host name (screen_name())
+    std::string report_url; // https://, or http:// to a loopback address only
+    // What the player says (affiche --status, --thumbnail in systemd/affiche.service.in).
+    std::string player_status = "/run/affiche/status.json";
+    std::string player_thumbnail = "/run/affiche/thumbnail.jpg";
     // `PLAYER --check` also runs on an unpacked deck before the swap (SDL_image decodes every
     // image). Not a setting: the affiche beside affiche-sync. "" (none there) makes every pass
     // that would install refuse: a deck the player's own check has not accepted never reaches

@@ -1,10 +1,13 @@
 // affiche-sync: the command line of the publisher (publish) and of the screen (pull, rollback).
 #include "base/command_line.hpp"
 #include "base/error.hpp"
+#include "sync/device_key.hpp"
 #include "sync/manifest.hpp"
 #include "sync/player_check.hpp"
 #include "sync/publish.hpp"
 #include "sync/pull.hpp"
+#include "sync/report_sender.hpp"
+#include "sync/report_signing.hpp"
 #include "sync/sync_config.hpp"
 
 #include <charconv>
@@ -25,9 +28,11 @@ constexpr const char* usage =
     "                            [--keep N] [--player AFFICHE]\n"
     "       affiche-sync pull URL --key PUBLIC_KEY_OR_DIR --into DIR [--status FILE]\n"
     "                            [--metrics FILE] [--keep N] [--stall-timeout S]\n"
-    "                            [--connect-timeout S] [--timeout S]\n"
+    "                            [--connect-timeout S] [--timeout S] [--name NAME]\n"
+    "                            [--report URL]\n"
     "       affiche-sync pull --config FILE        (default /etc/affiche/sync.toml)\n"
     "       affiche-sync rollback [--config FILE | --into DIR]\n"
+    "       affiche-sync id [--config FILE | --into DIR]\n"
     "\n"
     "publish  checks CONTENT_DIR like `affiche --check`, packs it into SITE_DIR with a manifest\n"
     "         signed by SECRET_KEY (a `minisign -G` key; password from "
@@ -38,7 +43,11 @@ constexpr const char* usage =
     "pull     one pass: fetches URL (https://, http:// or file://; the published folder or its\n"
     "         manifest.toml), verifies it with the trusted key(s), installs the deck into\n"
     "         DIR/content/<revision> and swaps DIR/current. State in DIR/state.\n"
+    "         With --report URL (report_url in sync.toml), each pass ends with one report to\n"
+    "         the studio, signed with this screen's key (DIR/state/device.key).\n"
     "rollback swaps DIR/current back to the revision installed before the one on screen.\n"
+    "id       prints this screen's name and its key's fingerprint (making the key if needed),\n"
+    "         to compare with the studio's before approving the screen.\n"
     "Exit status: 0 done or nothing new, 1 refused or failed (the screen keeps its deck), 2 "
     "usage,\n"
     "3 a new deck is on screen but its state could not be recorded (the message says what).\n";
@@ -56,6 +65,8 @@ constexpr OptionSpec sync_options[] = {
     {"--timeout", true},
     {"--connect-timeout", true},
     {"--player", true},
+    {"--name", true},
+    {"--report", true},
 };
 
 // The value of name, or fallback when it was not given.
@@ -128,6 +139,14 @@ ScreenConfig screen_config(const CommandLine& args, bool need_url) {
     c.state_dir = c.root + "/state";
     c.status_file = value_or(args, "--status", "");
     c.metrics_file = value_or(args, "--metrics", "");
+    c.name = value_or(args, "--name", "");
+    c.report_url = value_or(args, "--report", "");
+    if (args.has("--name")) {
+        if (auto why = screen_name_problem(c.name)) return UsageError{"--name: " + *why};
+    }
+    if (args.has("--report")) {
+        if (auto why = report_url_problem(c.report_url)) return UsageError{"--report: " + *why};
+    }
     if (need_url) {
         if (args.positional.size() != 2) return UsageError{"pull needs one URL"};
         if (!args.has("--key")) return UsageError{"pull needs --key PUBLIC_KEY_OR_DIR"};
@@ -209,6 +228,18 @@ int run_rollback(const CommandLine& args) {
     return 0;
 }
 
+int run_id(const CommandLine& args) {
+    if (args.positional.size() != 1) return usage_error("id takes no argument");
+    auto config = screen_config(args, false);
+    if (!std::holds_alternative<SyncConfig>(config)) return config_refused(config);
+    const SyncConfig& c = std::get<SyncConfig>(config);
+    auto key = load_or_create_device_key(c.state_dir);
+    if (!key) return fail(format_diagnostic(key.error()));
+    std::printf("name %s\nfingerprint %s\n", screen_name(c).c_str(),
+                report_fingerprint(key->public_key).c_str());
+    return 0;
+}
+
 int run(const std::vector<std::string>& in) {
     // Help and version before the options are parsed: "--help" is not an option of a command.
     if (in.empty() || in[0] == "--help" || in[0] == "-h" || in[0] == "help") {
@@ -226,6 +257,7 @@ int run(const std::vector<std::string>& in) {
     if (command == "publish") return run_publish(args);
     if (command == "pull") return run_pull(args);
     if (command == "rollback") return run_rollback(args);
+    if (command == "id") return run_id(args);
     return usage_error("unknown command '" + command + "'");
 }
 

@@ -10,6 +10,7 @@ std::string sync_status_json(const SyncReport& r) {
     JsonWriter j;
     j.begin_object();
     j.key("url").string(r.url);
+    j.key("result").string(r.result);
     j.key("now").utc_or_null(r.now_unix);
     j.key("last_attempt").utc_or_null(s.last_attempt_unix);
     j.key("last_success").utc_or_null(s.last_success_unix);
@@ -20,6 +21,16 @@ std::string sync_status_json(const SyncReport& r) {
     j.key("stale").boolean(r.stale);
     j.key("failures_total").number(s.failures_total);
     j.key("last_error").string_or_null(s.last_error);
+    j.key("report");
+    if (r.report) {
+        j.begin_object();
+        j.key("result").string(r.report->result);
+        j.key("error").string(r.report->error);
+        j.key("state").string_or_null(r.report->state);
+        j.end_object();
+    } else {
+        j.null();
+    }
     j.end_object();
     return j.finish();
 }

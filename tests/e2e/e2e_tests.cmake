@@ -87,6 +87,11 @@ foreach(case install_304_update file_url redirect_within_http rollback config_fi
   affiche_script_test(sync_e2e_${case} sync/sync_e2e.sh ARGS ${sync} ${affiche} ${case}
     PROPERTIES LABELS sync_e2e TIMEOUT 60)
 endforeach()
+# Screen reports (issue 19): a real nginx serves the deck and receives the signed report.
+foreach(case approved pending refused studio_down bad_key)
+  affiche_script_test(sync_report_${case} sync/report_e2e.sh ARGS ${sync} ${affiche} ${case}
+    PROPERTIES LABELS sync_e2e TIMEOUT 60)
+endforeach()
 # SIGKILL at random points over 200 passes (minutes under ASan): label sync_kill, so
 # `ctest -LE sync_kill` skips it locally; CI runs it.
 affiche_script_test(sync_kill sync/sync_kill.sh ARGS ${sync} ${affiche} 200

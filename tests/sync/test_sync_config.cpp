@@ -85,3 +85,31 @@ TEST_CASE("sync config: the pass ends by itself before systemd's TimeoutStartSec
     // Every transfer of a default pass fits in it.
     CHECK(SyncConfig{}.fetch.total_timeout_s <= SyncConfig{}.pass_timeout.count());
 }
+
+TEST_CASE("sync config: the screen report's keys, with the player's files by default") {
+    testing::TempDir tmp("conf");
+    auto none = load(tmp, "url = \"https://h/\"\n");
+    REQUIRE(none.ok());
+    CHECK(none->report_url.empty());
+    CHECK(none->name.empty());
+    CHECK(none->player_status == "/run/affiche/status.json");
+    CHECK(none->player_thumbnail == "/run/affiche/thumbnail.jpg");
+    auto c = load(tmp, "url = \"https://h/\"\n"
+                       "name = \"salle-2\"\n"
+                       "report_url = \"https://studio.local:8443/api/screens/report\"\n"
+                       "player_status = \"/run/p/status.json\"\n"
+                       "player_thumbnail = \"/run/p/thumbnail.png\"\n");
+    REQUIRE(c.ok());
+    CHECK(c->name == "salle-2");
+    CHECK(c->report_url == "https://studio.local:8443/api/screens/report");
+    CHECK(c->player_status == "/run/p/status.json");
+    CHECK(c->player_thumbnail == "/run/p/thumbnail.png");
+    auto http = load(tmp, "url = \"https://h/\"\nreport_url = \"http://studio.local/r\"\n");
+    REQUIRE_FALSE(http.ok());
+    CHECK(http.error().loc.line == 2);
+    CHECK(http.error().message.find("https://") != std::string::npos);
+    auto name = load(tmp, "url = \"https://h/\"\nname = \"salle 2\"\n");
+    REQUIRE_FALSE(name.ok());
+    CHECK(name.error().loc.line == 2);
+    CHECK(load(tmp, "url = \"https://h/\"\nreport_url = \"http://127.0.0.1:8080/r\"\n").ok());
+}

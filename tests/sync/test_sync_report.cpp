@@ -40,3 +40,17 @@ TEST_CASE("sync report: metrics for the three alerts (last success, failures, st
     CHECK(text.find("affiche_sync_stale 1\n") != std::string::npos);
     CHECK(text.find("affiche_sync_revision_info{revision=\"abc\"} 1\n") != std::string::npos);
 }
+
+TEST_CASE("sync report: status JSON says the pass's result and how the screen report went") {
+    SyncReport r;
+    r.result = "unchanged";
+    const std::string none = sync_status_json(r);
+    CHECK(none.find("\"result\": \"unchanged\"") != std::string::npos);
+    CHECK(none.find("\"report\": null") != std::string::npos);
+    r.report = ReportStatus{"ok", "", "pending"};
+    const std::string ok = sync_status_json(r);
+    CHECK(ok.find("\"report\": {\n    \"result\": \"ok\",\n    \"error\": \"\",\n    \"state\": "
+                  "\"pending\"\n  }") != std::string::npos);
+    r.report = ReportStatus{"error", "no answer", ""};
+    CHECK(sync_status_json(r).find("\"state\": null") != std::string::npos);
+}
