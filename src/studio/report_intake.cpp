@@ -2,7 +2,7 @@
 // key), 409, 422, 200.
 #include "studio/report_intake.hpp"
 
-#include "studio/report_signature_interim.hpp"
+#include "sync/report_signing.hpp"
 
 namespace affiche {
 
@@ -21,11 +21,11 @@ IntakeAnswer take_report(ScreenStore& store, std::string_view body, std::string_
     if (body.size() > max_report_bytes)
         return refused(store, guess_report_name(body), "oversized", 413,
                        "Rapport trop gros (256 Kio au plus).", now);
-    ParsedReport parsed = parse_screen_report(body);
+    ParsedReport parsed = parse_received_report(body);
     if (!parsed.report)
         return refused(store, parsed.name, "malformed", 400, "Rapport mal formé : " + parsed.error,
                        now);
-    const ScreenReport& r = *parsed.report;
+    const ReceivedReport& r = *parsed.report;
     if (!verify_report_signature(body, signature, r.key))
         return refused(store, r.name, "signature", 401,
                        "Signature absente ou fausse (en-tête X-Affiche-Signature).", now);

@@ -1,7 +1,7 @@
 // ScreenStore on SQLite: the schema, the verdict on each report, approval, pruning.
 #include "studio/screen_store.hpp"
 
-#include "studio/report_signature_interim.hpp"
+#include "sync/report_signing.hpp"
 
 #include <cstdlib>
 
@@ -92,7 +92,7 @@ Result<std::unique_ptr<ScreenStore>> ScreenStore::open(const std::string& path,
     return std::unique_ptr<ScreenStore>(new ScreenStore(std::move(db).value(), limits));
 }
 
-ScreenStore::Verdict ScreenStore::receive(const ScreenReport& r, std::int64_t now) {
+ScreenStore::Verdict ScreenStore::receive(const ReceivedReport& r, std::int64_t now) {
     std::lock_guard lock(mutex_);
     Transaction tx(db_);
     auto find = db_.prepare("SELECT state, key, counter, report FROM screens WHERE name = ?");
@@ -190,7 +190,7 @@ ScreenStore::Verdict ScreenStore::receive(const ScreenReport& r, std::int64_t no
     return Verdict::accepted;
 }
 
-void ScreenStore::record_play(const ScreenReport& r, std::int64_t now) {
+void ScreenStore::record_play(const ReceivedReport& r, std::int64_t now) {
     auto last = db_.prepare("SELECT id, last, revision, screen_on, announcement FROM plays "
                             "WHERE name = ? ORDER BY id DESC LIMIT 1");
     last.bind(1, r.name);

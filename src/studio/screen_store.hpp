@@ -5,7 +5,7 @@
 #pragma once
 
 #include "base/result.hpp"
-#include "studio/screen_report.hpp"
+#include "studio/received_report.hpp"
 #include "studio/sqlite_db.hpp"
 
 #include <nlohmann/json.hpp>
@@ -68,7 +68,7 @@ class ScreenStore {
     enum class Verdict { accepted, pending, other_key, replayed, stale };
     // A report whose signature was checked against its own key: stored as pending (unknown name
     // or key not approved yet), refused (counted) or accepted.
-    Verdict receive(const ScreenReport& report, std::int64_t now);
+    Verdict receive(const ReceivedReport& report, std::int64_t now);
     // Counts a refusal for this screen when it is known, else for no screen ("").
     void refuse(const std::string& name, const std::string& kind, std::int64_t now);
 
@@ -92,7 +92,7 @@ class ScreenStore {
 
   private:
     ScreenStore(SqliteDb db, ScreenStoreLimits limits) : db_(std::move(db)), limits_(limits) {}
-    void record_play(const ScreenReport& r, std::int64_t now);
+    void record_play(const ReceivedReport& r, std::int64_t now);
     void prune_locked(std::int64_t now);
 
     std::mutex mutex_;

@@ -4,11 +4,11 @@
 #include "studio_test_server.hpp"
 
 #include "base/utc_time.hpp"
-#include "studio/report_signature_interim.hpp"
 #include "studio/screen_store.hpp"
 #include "support/text_file.hpp"
 #include "sync/manifest.hpp"
 #include "sync/publish_site.hpp"
+#include "sync/report_signing.hpp"
 
 #include <doctest/doctest.h>
 #include <sodium.h>
@@ -312,7 +312,7 @@ TEST_CASE("screens store: proof of play in spans, kept 30 days, never more rows 
     Device d;
     std::int64_t now = 1796000000;
     auto report = [&](const std::string& revision) {
-        ScreenReport r;
+        ReceivedReport r;
         r.name = "salle-1";
         r.key = d.key();
         r.time = now;
@@ -366,7 +366,7 @@ TEST_CASE("screens store: at most max_pending unknown screens wait, the oldest g
     REQUIRE(opened);
     Device d;
     for (int i = 0; i < 5; ++i) {
-        ScreenReport r;
+        ReceivedReport r;
         r.name = "x" + std::to_string(i);
         r.key = d.key();
         r.counter = i;

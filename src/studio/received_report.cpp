@@ -1,9 +1,10 @@
-// Parses a screen report's JSON into ScreenReport: types, sizes, the key, time and thumbnail.
-#include "studio/screen_report.hpp"
+// Parses a screen report's JSON into ReceivedReport: types, sizes, the key, time and thumbnail.
+#include "studio/received_report.hpp"
 
 #include "base/utc_time.hpp"
 #include "base/utf8.hpp"
 #include "sync/minisign_text.hpp"
+#include "sync/report_signing.hpp"
 
 #include <regex>
 
@@ -65,7 +66,7 @@ bool starts_as(const std::string& bytes, std::string_view magic) {
 
 } // namespace
 
-json report_fields(const ScreenReport& r) {
+json report_fields(const ReceivedReport& r) {
     auto or_null = [](const auto& v) { return v ? json(*v) : json(nullptr); };
     return {{"time", format_utc(r.time)},
             {"counter", r.counter},
@@ -81,7 +82,7 @@ json report_fields(const ScreenReport& r) {
             {"announcement", or_null(r.announcement)}};
 }
 
-ParsedReport parse_screen_report(std::string_view body) {
+ParsedReport parse_received_report(std::string_view body) {
     ParsedReport out;
     const json j = json::parse(body, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
@@ -90,7 +91,7 @@ ParsedReport parse_screen_report(std::string_view body) {
     }
     if (const auto it = j.find("name"); it != j.end() && it->is_string()) out.name = *it;
     Fields f{j, {}};
-    ScreenReport r;
+    ReceivedReport r;
     if (auto name = f.text("name")) {
         r.name = *name;
         if (r.name.empty() || r.name.size() > max_name_bytes || find_invalid_utf8(r.name))

@@ -1,6 +1,9 @@
-// A screen's report as affiche-sync sends it (/work/spec19.md, docs/studio.md): parsed and
-// checked field by field, nothing trusted yet (the signature is checked by report_intake).
+// A screen's report as the studio receives it (the wire format of sync/screen_report.hpp, see
+// docs/studio.md): parsed and checked field by field, nothing trusted yet (report_intake checks
+// the signature).
 #pragma once
+
+#include "sync/report_signing.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -12,9 +15,9 @@
 namespace affiche {
 
 // The most bytes a report's body may have (413 above).
-inline constexpr std::size_t max_report_bytes = 256 * 1024;
+inline constexpr std::size_t max_report_bytes = report_max_body;
 
-struct ScreenReport {
+struct ReceivedReport {
     std::string name;
     std::string key;       // the 32 raw bytes of the screen's Ed25519 public key
     std::int64_t time = 0; // Unix seconds, from "time"
@@ -34,15 +37,15 @@ struct ScreenReport {
 };
 
 // The report's fields as stored and shown (everything but the key and the thumbnail).
-nlohmann::json report_fields(const ScreenReport& r);
+nlohmann::json report_fields(const ReceivedReport& r);
 
 struct ParsedReport {
-    std::optional<ScreenReport> report; // set when every field is right
+    std::optional<ReceivedReport> report; // set when every field is right
     std::string name;  // the "name" field when it is a string, even if another field is wrong
     std::string error; // why not, in French, naming the field
 };
 
-ParsedReport parse_screen_report(std::string_view body);
+ParsedReport parse_received_report(std::string_view body);
 
 // The "name" of a body too big to parse (its first bytes): a guess that only serves to count the
 // refusal for that screen; "" when none is found.
