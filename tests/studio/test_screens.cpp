@@ -113,7 +113,7 @@ std::string metric(const std::string& text, const std::string& name) {
 
 } // namespace
 
-TEST_CASE("screens: a new screen waits with its fingerprint; once approved its reports show") {
+TEST_CASE("screens: a new screen waits with its fingerprint, once approved its reports show") {
     StudioTestServer s;
     auto login = s.login();
     auto c = s.client();
@@ -258,7 +258,7 @@ TEST_CASE("screens: refused reports get their code, are counted, and keep the la
     CHECK(metrics.find("affiche_studio_reports_refused_total{kind=\"") != std::string::npos);
 }
 
-TEST_CASE("screens: late on the published revision since its publication, silent in red") {
+TEST_CASE("screens: late on the published revision since its publication, or since a rollback") {
     StudioTestServer s;
     auto login = s.login();
     Device d;
