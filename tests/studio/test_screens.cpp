@@ -289,6 +289,20 @@ TEST_CASE("screens: late on the published revision since its publication, or sin
     CHECK(screen(s, login, "salle-1")["late_since"] == format_utc(now_of(s)));
 }
 
+TEST_CASE("screens: silence counts only during the deck's opening hours") {
+    StudioTestServer s;
+    auto login = s.login();
+    Device d;
+    approved_screen(s, login, d, "salle-1");
+    // Open on Tuesdays only: the test clock is a Monday (a Sunday west of Greenwich).
+    const std::string deck = s.temp().path("content/slides/deck.toml");
+    write_text(deck, read_text(deck) + "\n[opening_hours]\ntue = \"08:30-12:30\"\n");
+    s.advance(600);
+    CHECK(screen(s, login, "salle-1")["silent"] == false);
+    CHECK(metric(s.client().Get("/metrics")->body, "affiche_studio_screens_silent") == "0");
+    CHECK(metric(s.client().Get("/metrics")->body, "affiche_studio_screens_seen") == "0");
+}
+
 TEST_CASE("screens: forgetting a screen lets a new key for its name wait for approval") {
     StudioTestServer s;
     auto login = s.login();
