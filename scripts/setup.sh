@@ -22,7 +22,7 @@ packages=(build-essential cmake pkg-config
     libfribidi-dev libunibreak-dev libsystemd-dev libxxhash-dev libdrm-dev doctest-dev
     libsodium-dev libarchive-dev minisign zstd libcurl4-openssl-dev
     fonts-dejavu-core fonts-noto-core gettext
-    libcpp-httplib-dev nlohmann-json3-dev)
+    libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev)
 # The Pi's GL drivers: SDL loads them at run time, so nothing else pulls them in.
 [ "$mode" = install ] && packages+=(libegl1 libgles2 libegl-mesa0 libgl1-mesa-dri libgbm1)
 # systemd-analyze checks the unit file in the tests; clang and its runtimes build the fuzzers;
@@ -34,8 +34,9 @@ packages=(build-essential cmake pkg-config
 # The tests on a real X server: Xvfb, Mesa's llvmpipe behind GLX/EGL and GLES2 (loaded by SDL at
 # run time), ImageMagick's `import` to read the screen, xdpyinfo and friends to look at it.
 [ "$mode" = test ] && packages+=(xvfb x11-utils imagemagick libgl1-mesa-dri libegl1 libegl-mesa0 libgles2)
-# The studio's browser test: headless Chromium driven by Selenium (no download at run time).
-[ "$mode" = test ] && packages+=(chromium chromium-driver python3-selenium)
+# The studio's browser test: headless Chromium driven by Selenium (no download at run time), and
+# python3-cryptography for a screen's signed report (Ed25519).
+[ "$mode" = test ] && packages+=(chromium chromium-driver python3-selenium python3-cryptography)
 # The translations' test runs `affiche --check` under LANG=fr_FR.UTF-8.
 [ "$mode" = test ] && packages+=(locales)
 # The Pi image (scripts/build-image.sh) and its boot and power-cut tests under qemu-system-aarch64.
@@ -47,7 +48,8 @@ packages=(build-essential cmake pkg-config
 # its arm64 package would replace the amd64 one, so build-deb.sh unpacks it on the side.
 arm64_packages=(libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64
     libtomlplusplus-dev:arm64 libfribidi-dev:arm64 libsystemd-dev:arm64 libxxhash-dev:arm64
-    libdrm-dev:arm64 libsodium-dev:arm64 libarchive-dev:arm64 libcurl4-openssl-dev:arm64)
+    libdrm-dev:arm64 libsodium-dev:arm64 libarchive-dev:arm64 libcurl4-openssl-dev:arm64
+    libcpp-httplib-dev:arm64 libsqlite3-dev:arm64)
 
 sudo_if_needed() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

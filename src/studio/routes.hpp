@@ -17,6 +17,7 @@ void register_slide_routes(httplib::Server& server, Studio& studio);   // routes
 void register_preview_routes(httplib::Server& server, Studio& studio); // routes_previews.cpp
 void register_image_routes(httplib::Server& server, Studio& studio);   // routes_images.cpp
 void register_publish_routes(httplib::Server& server, Studio& studio); // routes_publish.cpp
+void register_screen_routes(httplib::Server& server, Studio& studio);  // routes_screens.cpp
 void register_static_routes(httplib::Server& server, Studio& studio);  // routes_static.cpp
 
 } // namespace affiche

@@ -1,9 +1,18 @@
-// The studio's shared state that needs code: the last draft deck, loaded once per typing pause.
+// The studio's shared state that needs code: its screens' store, opened at start, and the last
+// draft deck, loaded once per typing pause.
 #include "studio/studio.hpp"
 
 #include "deck/deck_loader.hpp"
 
 namespace affiche {
+
+Studio::Studio(StudioConfig config) : config_(std::move(config)), workspace_(config_.content_dir) {
+    auto store = ScreenStore::open(config_.state_dir + "/screens.sqlite");
+    if (store)
+        screens_ = std::move(store).value();
+    else
+        screens_error_ = format_diagnostic(store.error());
+}
 
 std::shared_ptr<const DraftLoad> Studio::draft(const std::string& file, const std::string& text) {
     const auto state = workspace_.state();

@@ -4,6 +4,7 @@
 #include "studio/deck_workspace.hpp"
 #include "studio/login_limiter.hpp"
 #include "studio/preview_renderer.hpp"
+#include "studio/screen_store.hpp"
 #include "studio/sessions.hpp"
 
 #include <cstdint>
@@ -17,7 +18,7 @@ struct StudioConfig {
     std::string content_dir;
     std::string site_dir;
     std::string secret_key; // minisign secret key file: publish signs with it, in process
-    std::string state_dir;  // password hash, publication history
+    std::string state_dir;  // password hash, publication history, screens.sqlite
     std::string www_dir;    // the web interface's files
     std::string host = "127.0.0.1";
     int port = 8470;
@@ -38,8 +39,8 @@ struct DraftLoad {
 
 class Studio {
   public:
-    explicit Studio(StudioConfig config)
-        : config_(std::move(config)), workspace_(config_.content_dir) {}
+    // Opens STATE_DIR/screens.sqlite: screens_error() says why when it cannot.
+    explicit Studio(StudioConfig config);
 
     const StudioConfig& config() const { return config_; }
     DeckWorkspace& workspace() { return workspace_; }
@@ -50,6 +51,9 @@ class Studio {
     std::mutex& login_mutex() { return login_mutex_; }
     // One publication at a time.
     std::mutex& publish_mutex() { return publish_mutex_; }
+    // The screens' reports (own mutex: the report routes never take the publish mutex).
+    ScreenStore& screens() { return *screens_; }
+    const std::string& screens_error() const { return screens_error_; }
     // The last draft loaded, when its key matches; else loads and keeps this one.
     std::shared_ptr<const DraftLoad> draft(const std::string& file, const std::string& text);
     // Unix seconds; tests replace it.
@@ -63,6 +67,8 @@ class Studio {
     LoginLimiter limiter_;
     std::mutex login_mutex_;
     std::mutex publish_mutex_;
+    std::unique_ptr<ScreenStore> screens_;
+    std::string screens_error_;
     std::mutex draft_mutex_;
     std::shared_ptr<const DraftLoad> last_draft_;
 };

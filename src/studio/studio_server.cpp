@@ -23,6 +23,10 @@ bool is_loopback(const std::string& host) {
 }
 
 std::unique_ptr<httplib::Server> make_server(Studio& studio, std::string& error) {
+    if (!studio.screens_error().empty()) {
+        error = studio.screens_error();
+        return nullptr;
+    }
     std::unique_ptr<httplib::Server> server;
     if (studio.config().tls()) {
         auto tls = std::make_unique<httplib::SSLServer>(studio.config().tls_cert.c_str(),

@@ -95,6 +95,10 @@ foreach(case approved pending refused studio_down bad_key)
   affiche_script_test(sync_report_${case} sync/report_e2e.sh ARGS ${sync} ${affiche} ${case}
     PROPERTIES LABELS sync_e2e TIMEOUT 60)
 endforeach()
+# ... and the real studio receives them: pending, approved, then the revision and the thumbnail.
+if(TARGET affiche-studio)
+  affiche_script_test(studio_screens_e2e studio/screens_e2e.py ARGS $<TARGET_FILE:affiche-studio> ${sync} ${affiche} ${PROJECT_SOURCE_DIR} PROPERTIES LABELS studio TIMEOUT 120)
+endif()
 # SIGKILL at random points over 200 passes (minutes under ASan): label sync_kill, so
 # `ctest -LE sync_kill` skips it locally; CI runs it.
 affiche_script_test(sync_kill sync/sync_kill.sh ARGS ${sync} ${affiche} 200

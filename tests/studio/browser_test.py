@@ -2,9 +2,11 @@
 # affiche-studio in a real browser (headless Chromium + Selenium): log in, edit a title and see
 # the preview change, an error beside its field, a picture added, two slides reordered, a
 # conflict between two sessions, an XSS title shown as text, publish, then a real
-# `affiche-sync pull` from the studio's /site/ and `affiche --render` drawing the new title.
+# `affiche-sync pull` from the studio's /site/ and `affiche --render` drawing the new title; the
+# Écrans page: a screen's signed report waits for approval, is approved, then shows its state.
 # Usage: browser_test.py STUDIO SYNC AFFICHE SOURCE_DIR. Exit 77 when Chromium, chromedriver,
-# Selenium or minisign is missing. AFFICHE_SCREENSHOTS=DIR saves the interface's screenshots.
+# Selenium, python3-cryptography or minisign is missing. AFFICHE_SCREENSHOTS=DIR saves the
+# interface's screenshots.
 import base64, json, os, re, shutil, socket, subprocess, sys, tempfile, time, urllib.request
 
 STUDIO, SYNC, AFFICHE, SOURCE = sys.argv[1:5]
@@ -17,6 +19,11 @@ try:
     from selenium.common.exceptions import NoAlertPresentException
 except ImportError:
     print("skipped: python3-selenium missing"); sys.exit(77)
+try: # a screen's Ed25519 key, as affiche-sync makes one
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives import serialization
+except ImportError:
+    print("skipped: python3-cryptography missing"); sys.exit(77)
 for tool in (CHROMIUM, DRIVER):
     if not os.access(tool, os.X_OK):
         print(f"skipped: {tool} missing"); sys.exit(77)
@@ -299,6 +306,71 @@ try:
     with open(os.path.join(render, drawn[0]), "rb") as f:
         check(status == 200 and f.read() == published_png, "affiche --render on the pulled deck draws the new title (same PNG as the studio's)")
     if shots: shutil.copy(os.path.join(render, drawn[0]), os.path.join(shots, "studio-ecran-apres-pull.png"))
+
+    # The Écrans page: a screen reports (signed as /work/spec19.md says), waits for approval, is
+    # approved in the page, then its next report shows its revision and its picture.
+    device = Ed25519PrivateKey.generate()
+    raw_key = device.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    import hashlib
+    digest = hashlib.sha256(raw_key).hexdigest()[:16]
+    fingerprint = "-".join(digest[i:i + 4] for i in range(0, 16, 4))
+    small = os.path.join(work, "small")
+    subprocess.run([AFFICHE, "--render", small, "--size", "480x270", os.path.join(screen, "current")],
+                   check=True, capture_output=True, env={**os.environ, "SDL_VIDEODRIVER": "offscreen"})
+    with open(os.path.join(small, sorted(os.listdir(small))[0]), "rb") as f:
+        thumbnail = base64.b64encode(f.read()).decode()
+    revision = os.path.basename(os.path.realpath(os.path.join(screen, "current")))
+    counter = [0]
+
+    def report(name, key, sign, **fields):
+        counter[0] += 1
+        body = json.dumps({"name": name, "key": base64.b64encode(key).decode(),
+                           "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "counter": counter[0],
+                           "revision_on_screen": revision, "revision_pending": None, "screen_on": True,
+                           "screen_reason": "no opening hours set", "sync_result": "installed", "sync_error": "",
+                           "player_version": "test", "sync_version": "test", "uptime_s": 60, "announcement": None,
+                           "thumbnail": {"type": "image/png", "data": thumbnail}, **fields}).encode()
+        req = urllib.request.Request(BASE + "/api/screens/report", data=body, method="POST",
+                                     headers={"Content-Type": "application/json",
+                                              "X-Affiche-Signature": base64.b64encode(sign(body)).decode()})
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r: return r.status
+        except urllib.error.HTTPError as e: return e.code
+
+    check(report("salle-attente", raw_key, device.sign) == 202, "a new screen's report: 202, pending")
+    other = Ed25519PrivateKey.generate()
+    other_key = other.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    check(report("accueil", other_key, other.sign) == 202, "a second screen waits too")
+    a.get(BASE + "/#/ecrans")
+    card = '.screen-card.pending[data-name="salle-attente"]'
+    wait(a, lambda: a.find_elements(By.CSS_SELECTOR, card), "the pending screen is on the Écrans page")
+    check(a.find_element(By.CSS_SELECTOR, card + " .fingerprint").text == fingerprint, f"its fingerprint {fingerprint} shown")
+    a.find_element(By.CSS_SELECTOR, card + " .approve").click()
+    approved = '.screen-card.approved[data-name="salle-attente"]'
+    wait(a, lambda: a.find_elements(By.CSS_SELECTOR, approved), "approved in the page")
+    check(report("salle-attente", raw_key, device.sign) == 200, "its next report: 200")
+    # The page refreshes itself every 10 s: its next look shows the report.
+    wait(a, lambda: a.find_elements(By.CSS_SELECTOR, approved + " .revision.ok") and
+         "À jour" in a.find_element(By.CSS_SELECTOR, approved + " .revision.ok").text, "the screen shows « À jour »", timeout=40)
+    wait(a, lambda: a.execute_script(f"const i = document.querySelector('{approved} img'); return !!i && i.complete && i.naturalWidth == 480;"), "its picture shown")
+    check("Écran allumé" in a.find_element(By.CSS_SELECTOR, approved + " .power").text, "its screen said on")
+    check(a.find_elements(By.CSS_SELECTOR, '.screen-card.pending[data-name="accueil"]'), "the other screen still waits")
+    # A third screen, approved through the API, still on an older revision, off, its pull failing.
+    late = Ed25519PrivateKey.generate()
+    late_key = late.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    check(report("couloir", late_key, late.sign) == 202, "a third screen waits")
+    status, body, _ = request("GET", "/api/session", headers=jar)
+    status, _, _ = request("POST", "/api/screens/couloir/approve", {}, {**jar, "X-CSRF-Token": json.loads(body)["csrf"], "Content-Type": "application/json"})
+    check(status == 200, "approved through the API")
+    check(report("couloir", late_key, late.sign, revision_on_screen="0123456789abcdef", screen_on=False,
+                 screen_reason="closed: Sunday", sync_result="failed", sync_error="cannot reach the server: timeout after 15 s",
+                 thumbnail=None) == 200, "its report: 200")
+    late_card = '.screen-card.approved[data-name="couloir"]'
+    wait(a, lambda: a.find_elements(By.CSS_SELECTOR, late_card + " .revision.late"), "the older revision shown late", timeout=40)
+    check("En retard depuis" in a.find_element(By.CSS_SELECTOR, late_card + " .revision.late").text, "« En retard depuis »")
+    check("Écran éteint (fermé le dimanche)" in a.find_element(By.CSS_SELECTOR, late_card + " .power").text, "off, and why, in French")
+    check("timeout" in a.find_element(By.CSS_SELECTOR, late_card + " .sync.error").text, "its last error shown")
+    if shots: a.save_screenshot(os.path.join(shots, "studio-ecrans.png"))
     print(f"browser test passed in {time.monotonic() - started:.1f} s")
 finally:
     cleanup()

@@ -73,3 +73,7 @@ export const publishDiff = () => call("GET", "/api/publish/diff");
 export const publish = () => call("POST", "/api/publish", { body: {} });
 export const history = () => call("GET", "/api/history");
 export const restore = (revision) => call("POST", `/api/history/${revision}/restore`, { body: {} });
+export const screens = () => call("GET", "/api/screens");
+export const approveScreen = (name, fingerprint) =>
+  call("POST", `/api/screens/${encodeURIComponent(name)}/approve`, { body: { fingerprint } });
+export const forgetScreen = (name) => call("DELETE", `/api/screens/${encodeURIComponent(name)}`);

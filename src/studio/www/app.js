@@ -1,16 +1,18 @@
 // affiche studio: start-up and the page router (#/diapositives, #/diapositive/ID, #/images,
-// #/publier). A new page adds one entry to `pages`.
+// #/publier, #/ecrans). A new page adds one entry to `pages`.
 import * as api from "./api.js";
 import { el, show, say } from "./dom.js";
 import { deckPage } from "./deck.js";
 import { editorPage } from "./editor.js";
 import { imagesPage } from "./images.js";
 import { publishPage } from "./publish.js";
+import { screensPage } from "./screens.js";
 
 const pages = [
   [/^#\/diapositive\/(.+)$/, (m) => editorPage(decodeURIComponent(m[1]))],
   [/^#\/images$/, () => imagesPage()],
   [/^#\/publier$/, () => publishPage()],
+  [/^#\/ecrans$/, () => screensPage()],
   [/^.*$/, () => deckPage()],
 ];
 
