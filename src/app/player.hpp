@@ -52,6 +52,7 @@ class Player {
     void adopt_if_now(const LoopTime& t);
     void change_slide(const LoopTime& t);
     void refresh_schedule(const LoopTime& t);
+    void refresh_announcement(const LoopTime& t);
     void pass(const LoopTime& t);
     bool screen_off(const LoopTime& t);
     void handle_events(const LoopTime& t);
@@ -86,6 +87,7 @@ class Player {
     bool quit_ = false;
     bool dirty_ = true;
     bool fresh_slide_ = false; // a slide was just composed: its fade starts at the next pass
+    bool restage_ = false;     // the announcement band changed: compose the slide again
     bool screenshot_requested_ = false;
     bool thumbnail_due_ = false; // a new slide is on its way: thumbnail it once its fade is over
     Ready ready_;

@@ -19,7 +19,7 @@ bool is_ignored_file_name(std::string_view name) {
 
 bool is_slide_file_name(std::string_view name) {
     return !is_ignored_file_name(name) && name.ends_with(".toml") && name != "deck.toml" &&
-           name.size() > std::string_view(".toml").size();
+           name != announcement_file_name && name.size() > std::string_view(".toml").size();
 }
 
 namespace {
@@ -102,11 +102,12 @@ ContentListing list_content(const std::string& content_dir) {
     lister.list("images", true);
     lister.list("fonts", true);
     std::sort(out.files.begin(), out.files.end());
-    // slides/ holds only deck.toml and slide files; other names there are not deck files.
+    // slides/ holds only deck.toml, announcement.toml and slide files; other names there are not
+    // deck files.
     std::erase_if(out.files, [](const std::string& f) {
         if (!f.starts_with("slides/")) return false;
         const std::string_view name = std::string_view(f).substr(7);
-        return name != "deck.toml" && !is_slide_file_name(name);
+        return name != "deck.toml" && name != announcement_file_name && !is_slide_file_name(name);
     });
     out.deck_file = std::binary_search(out.files.begin(), out.files.end(), "slides/deck.toml");
     // deck.toml is read by name, and images and fonts where a slide names them: those reads

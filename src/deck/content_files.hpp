@@ -20,10 +20,15 @@ inline constexpr std::size_t max_content_folders = 256;
 // The three folders of a content folder, in the order the loader reads them.
 inline constexpr std::string_view content_folder_names[] = {"slides", "images", "fonts"};
 
+// slides/announcement.toml: the deck's announcement (Deck::announcement), not a slide file. Part
+// of the deck like deck.toml: listed, watched, hashed into the revision, published and pulled.
+inline constexpr std::string_view announcement_file_name = "announcement.toml";
+
 // Names nobody means as content: dotfiles and editor leftovers ("*~", ".*.swp", "#*#", "4913").
 bool is_ignored_file_name(std::string_view name);
 
-// True for file names the loader reads as slide files: "*.toml", not deck.toml, not ignored.
+// True for file names the loader reads as slide files: "*.toml", not deck.toml, not
+// announcement.toml, not ignored.
 bool is_slide_file_name(std::string_view name);
 
 // One listing of a content folder, taken once per load.

@@ -85,6 +85,9 @@ struct Slide {
     bool enabled = true;
     SlideSchedule schedule;
     bool fallback = false; // shown only when no other slide is eligible
+    // The announcement's own slide (style "slide"), put in the play order by the player
+    // (schedule/announcement_slides.hpp): not in any file, no position dot.
+    bool announcement = false;
     SourceLoc fallback_loc;
     SourceLoc loc; // the [[slide]] table's position
 };
@@ -122,6 +125,26 @@ struct Overlays {
     }
 };
 
+// How an announcement shows: a band over every slide, or a slide of its own between the slides.
+enum class AnnouncementStyle { band, slide };
+
+// slides/announcement.toml: a short message shown from `from` (or at once) until `until`, then
+// gone by itself (docs/slide-format.md, "Announcement"); when it shows: schedule.hpp's
+// announcement_active.
+struct Announcement {
+    std::string text;               // one paragraph, 1..max_announcement_chars code points
+    std::optional<LocalStamp> from; // none: shown as soon as loaded
+    LocalStamp until;               // shown before this local moment
+    AnnouncementStyle style = AnnouncementStyle::band;
+    SourceLoc loc;       // the [announcement] table
+    SourceLoc until_loc; // where `until` is written, for "past" and "too far" messages
+};
+
+// The longest announcement text, in code points (a band read from 4 m holds about two lines).
+inline constexpr std::size_t max_announcement_chars = 140;
+// How far ahead `until` may be: an announcement is for today or this week, not a slide.
+inline constexpr int max_announcement_days = 7;
+
 struct DeckSettings {
     double default_duration_s = 15;
     Transition transition = Transition::fade;
@@ -138,6 +161,7 @@ struct Deck {
     OpeningHours opening_hours;
     ScreenPowerSettings screen_power;
     BurnInSettings burn_in;
+    std::optional<Announcement> announcement; // slides/announcement.toml, when there is one
     std::vector<Slide> slides; // every slide in file order, enabled or not, all languages
     // Indices into slides of what plays, in play order (enabled, language filtered and ordered).
     std::vector<int> play_order;

@@ -5,6 +5,8 @@
 #include "base/i18n.hpp"
 #include "base/result.hpp"
 #include "base/utf8.hpp"
+#include "deck/announcement_reader.hpp"
+#include "deck/content_files.hpp"
 #include "deck/deck_schema.hpp"
 #include "deck/deck_settings_reader.hpp"
 #include "deck/file_checks.hpp"
@@ -63,6 +65,7 @@ class Loader {
     std::optional<toml::table> read_toml(const std::string& path, const std::string& shown,
                                          Diagnostics& out, bool& missing);
     void read_deck_file();
+    void read_announcement_file();
     void read_theme(const TableReader& r);
     std::string read_font(const TableReader& r, std::string_view key, std::string& name);
     void read_slide_file(const std::string& name);
@@ -104,6 +107,7 @@ LoadResult Loader::run() {
         return LoadResult{std::nullopt, deck_diagnostics(), content_};
     }
     read_deck_file();
+    read_announcement_file();
     // Not skipped in silence: a slide file that is a FIFO, say, is named with why it is not read.
     for (const ContentListing::Skipped& skipped : content_->listing().skipped) {
         deck_diagnostics().push_back(
@@ -113,7 +117,7 @@ LoadResult Loader::run() {
              tr("remove it, or put a regular file in its place")});
     }
     for (const std::string& file : content_->listing().files) {
-        if (file.starts_with("slides/") && file != "slides/deck.toml")
+        if (file.starts_with("slides/") && is_slide_file_name(std::string_view(file).substr(7)))
             read_slide_file(file.substr(7));
     }
     deck_.play_order = compute_play_order(deck_.slides, deck_.settings);
@@ -168,6 +172,15 @@ void Loader::read_deck_file() {
     if (const auto* t = top.table("overlays"))
         read_overlays(TableReader(*t, path, out), deck_.overlays);
     read_deck_schedule(top, deck_); // [opening_hours], [screen], [burn_in]: schedule_reader.cpp
+}
+
+// slides/announcement.toml, when there is one: its own report, after deck.toml's.
+void Loader::read_announcement_file() {
+    const std::string path = slides_dir() + "/" + std::string(announcement_file_name);
+    Diagnostics& out = reports_.emplace_back();
+    bool missing = false;
+    const auto table = read_toml(path, path, out, missing);
+    if (table) deck_.announcement = read_announcement(TableReader(*table, path, out));
 }
 
 void Loader::read_theme(const TableReader& r) {

@@ -17,7 +17,8 @@ namespace affiche {
 using ExtraDeckChecks = std::function<void(LoadResult& load)>;
 
 // load_deck (TOML, schema, references, image headers within the decode limits, fonts), then
-// extra, then, while the deck is still good, schedule_warnings at now (Unix seconds).
+// extra, then, while the deck is still good, schedule_warnings and announcement_date_problems at
+// now (Unix seconds): an announcement ending more than 7 days after now is an error here.
 // Returns the load: the deck when there is no error, its files as read, and every Diagnostic
 // (errors, warnings, notes) in that order. The deck is refused exactly when
 // has_errors(result.diagnostics).

@@ -66,3 +66,23 @@ TEST_CASE("deck check: a deck with an error has no deck and no schedule warnings
     for (const Diagnostic& d : r.diagnostics)
         CHECK(d.message.find("will never show again") == std::string::npos);
 }
+
+TEST_CASE("deck check: an announcement more than 7 days ahead refuses the deck, a past one warns") {
+    TempDir t("deck-check");
+    write_deck(t);
+    // dec_20_2026 is 2026-12-20 10:00 UTC: in any zone, the 30th is more than 7 days ahead.
+    t.write("deck/slides/announcement.toml",
+            "[announcement]\ntext = \"Retard\"\nuntil = 2026-12-30T12:00:00\n");
+    const LoadResult far = check_deck(t.path("deck"), dec_20_2026);
+    CHECK_FALSE(far.deck);
+    REQUIRE(has_errors(far.diagnostics));
+    CHECK(far.diagnostics.back().loc.line == 3);
+    CHECK(far.diagnostics.back().message.find("more than 7 days after now") != std::string::npos);
+
+    t.write("deck/slides/announcement.toml",
+            "[announcement]\ntext = \"Retard\"\nuntil = 2026-12-01T12:00:00\n");
+    const LoadResult past = check_deck(t.path("deck"), dec_20_2026);
+    REQUIRE(past.deck);
+    CHECK_FALSE(has_errors(past.diagnostics));
+    CHECK(past.diagnostics.back().message.find("the announcement is not shown any more") == 0);
+}
