@@ -3,7 +3,8 @@
 # sudo cmake --install build) into a signage box: service user, content folder, systemd service
 # enabled and started now and at every boot (installing never enables it). Safe to run again.
 #
-# usage: sudo ./scripts/install-pi.sh [--cmdline] [--no-start] [--sync URL --sync-key KEY] [--studio]
+# usage: sudo ./scripts/install-pi.sh [--cmdline] [--no-start] [--sync URL --sync-key KEY
+#                                      [--sync-ca CA_FILE]] [--studio]
 #   --cmdline   also add consoleblank=0, vt.global_cursor_default=0 and
 #               video=HDMI-A-1:1920x1080M@60D to /boot/firmware/cmdline.txt (a backup is kept as
 #               cmdline.txt.before-affiche); takes effect at the next reboot.
@@ -12,6 +13,9 @@
 #               also set up affiche-sync: user affiche-sync, the trusted key in /etc/affiche/keys/,
 #               /etc/affiche/sync.toml pulling URL (the published folder), and affiche-sync.timer
 #               (a pull every minute). Needs affiche-sync installed (its package, or cmake --install).
+#   --sync-ca CA_FILE
+#               with --sync: the authority (PEM) that alone is trusted for URL's https, e.g. a
+#               studio's studio-ca.crt: copied to /etc/affiche/sync-ca.crt, sync.toml's ca_file.
 #   --studio    also set up affiche-studio, the web editor (docs/studio.md): its settings
 #               /etc/affiche/studio.toml, folders, signing key and self-signed TLS certificate
 #               (studio-setup.sh; the package's postinst has made them already), the editors'
@@ -34,6 +38,7 @@ edit_cmdline=no
 start=yes
 sync_url=""
 sync_key=""
+sync_ca=""
 studio=no
 while [[ $# -gt 0 ]]; do
     case $1 in
@@ -42,13 +47,18 @@ while [[ $# -gt 0 ]]; do
         --sync) sync_url=${2:?--sync needs a URL}; shift ;;
         --sync-key) sync_key=${2:?--sync-key needs a public key file}; shift ;;
         --studio) studio=yes ;;
-        -h | --help) sed -n '2,21p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        --sync-ca) sync_ca=${2:?--sync-ca needs a PEM file}; shift ;;
+        -h | --help) sed -n '2,25p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "install-pi.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
     shift
 done
 if [[ -n $sync_url && ! -f $sync_key ]] || [[ -z $sync_url && -n $sync_key ]]; then
     echo "install-pi.sh: --sync URL needs --sync-key PUBLIC_KEY (a minisign .pub file), and back" >&2
+    exit 2
+fi
+if [[ -n $sync_ca ]] && { [[ -z $sync_url ]] || ! grep -qs -- '-----BEGIN CERTIFICATE-----' "$sync_ca"; }; then
+    echo "install-pi.sh: --sync-ca needs --sync, and a PEM file of certificates (studio-ca.crt)" >&2
     exit 2
 fi
 
@@ -127,6 +137,11 @@ if [[ -n $sync_url ]]; then
     systemd-sysusers affiche-sync.conf
     install -d -m 0755 /etc/affiche /etc/affiche/keys
     install -m 0644 "$sync_key" "/etc/affiche/keys/$(basename "$sync_key" .pub).pub"
+    ca_line=""
+    if [[ -n $sync_ca ]]; then
+        install -m 0644 "$sync_ca" /etc/affiche/sync-ca.crt
+        ca_line='ca_file = "/etc/affiche/sync-ca.crt"   # the only authority trusted for https'
+    fi
     # The state lives beside the content, group affiche, outside content/.
     install -d -m 0775 -o affiche-sync -g affiche /var/lib/affiche/state
     if [[ ! -f /etc/affiche/sync.toml ]]; then
@@ -140,9 +155,11 @@ state = "/var/lib/affiche/state"
 status = "/run/affiche-sync/status.json"
 metrics = "/run/affiche-sync/affiche_sync.prom"
 keep = 5
+$ca_line
 TOML
     else
         echo "kept the existing /etc/affiche/sync.toml (not changed)"
+        [[ -z $sync_ca ]] || echo "add to it: ca_file = \"/etc/affiche/sync-ca.crt\""
     fi
     systemctl daemon-reload
     systemctl enable --now affiche-sync.timer

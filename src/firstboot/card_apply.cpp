@@ -18,9 +18,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<const char*, 6> optional_files = {
+constexpr std::array<const char*, 7> optional_files = {
     "sync.toml",       "keys/card.pub", "wpa_supplicant-wlan0.conf",
-    "authorized_keys", "studio.toml",   "studio-password"};
+    "authorized_keys", "studio.toml",   "studio-password",
+    "site-ca.crt"};
 
 Result<Done> write(const std::string& dir, const std::string& name, const std::string& text,
                    mode_t mode = 0644) {
@@ -68,9 +69,11 @@ std::string player_env(int rotate, const std::string& notice) {
 
 } // namespace
 
-std::string sync_toml_text(const CardSettings& s, const std::string& keys_dir) {
+std::string sync_toml_text(const CardSettings& s, const std::string& keys_dir,
+                           const std::string& ca_file) {
     // Written by toml++, which quotes and escapes whatever the card's url holds.
     toml::table t{{"url", s.site_url}, {"keys", keys_dir}};
+    if (!ca_file.empty()) t.insert("ca_file", ca_file);
     std::ostringstream out;
     out << "# Written at boot by affiche-firstboot from the card's affiche.toml ([site]).\n"
         << t << "\n";
@@ -117,7 +120,11 @@ Result<Done> write_card_files(const CardSettings& s, const std::string& out_dir,
         const std::string pub =
             "untrusted comment: publisher key from the card's affiche.toml\n" + s.site_key + "\n";
         if (auto r = write(out_dir, "keys/card.pub", pub); !r) return r;
-        if (auto r = write(out_dir, "sync.toml", sync_toml_text(s, out_dir + "/keys")); !r)
+        const std::string ca_file = s.site_ca.empty() ? "" : out_dir + "/site-ca.crt";
+        if (!ca_file.empty()) {
+            if (auto r = write(out_dir, "site-ca.crt", s.site_ca); !r) return r;
+        }
+        if (auto r = write(out_dir, "sync.toml", sync_toml_text(s, out_dir + "/keys", ca_file)); !r)
             return r;
     }
     if (s.wifi) {

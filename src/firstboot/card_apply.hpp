@@ -15,6 +15,7 @@ namespace affiche {
 //   localtime                     link to zoneinfo_dir/ZONE (/etc/localtime links here)
 //   player.env                    AFFICHE_OPTIONS for the player (rotation, the notice file)
 //   sync.toml, keys/card.pub      only with [site] (affiche-sync's settings and trusted key)
+//   site-ca.crt                   only with [site] ca (sync.toml's ca_file)
 //   wpa_supplicant-wlan0.conf     only with [wifi] (0600)
 //   authorized_keys               only with [ssh]
 //   studio.toml, studio-password  only with [studio] enabled = true (the studio's settings, which
@@ -28,8 +29,9 @@ Result<Done> write_card_files(const CardSettings& s, const std::string& out_dir,
 // defaults (wired DHCP, no sync, no ssh) and plays the deck it has. errors: formatted diagnostics.
 Result<Done> write_card_errors(const std::vector<std::string>& errors, const std::string& out_dir);
 
-// The text of sync.toml for the site (exposed for the tests).
-std::string sync_toml_text(const CardSettings& s, const std::string& keys_dir);
+// The text of sync.toml for the site (exposed for the tests); ca_file only when not "".
+std::string sync_toml_text(const CardSettings& s, const std::string& keys_dir,
+                           const std::string& ca_file = "");
 // The text of studio.toml for the image's studio: its folders and keys on the data partition
 // (studio_state_dir), every address on the card's port, TLS (exposed for the tests).
 std::string studio_toml_text(const StudioSettings& s);

@@ -18,7 +18,8 @@ namespace {
 
 constexpr std::array<std::string_view, 7> top_keys = {"name", "timezone", "rotate", "site",
                                                       "wifi", "ssh",      "studio"};
-constexpr std::array<std::string_view, 2> site_keys = {"url", "key"};
+constexpr std::array<std::string_view, 3> site_keys = {"url", "key", "ca"};
+constexpr std::size_t max_ca_bytes = 64 * 1024;
 constexpr std::array<std::string_view, 3> wifi_keys = {"ssid", "passphrase", "country"};
 constexpr std::array<std::string_view, 1> ssh_keys = {"key"};
 constexpr std::array<std::string_view, 3> studio_keys = {"enabled", "port", "password"};
@@ -53,6 +54,26 @@ bool has_control(std::string_view s) {
                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
 }
 
+// [site] ca: the studio's studio-ca.crt pasted whole (a """ multi-line string): printable ASCII
+// lines, at least one certificate, no more than max_ca_bytes.
+void read_site_ca(const TableReader& t, CardSettings& c) {
+    const auto ca = t.string("ca");
+    if (!ca) return;
+    const bool text_ok =
+        ca->size() <= max_ca_bytes && std::all_of(ca->begin(), ca->end(), [](char ch) {
+            return (ch >= 0x20 && ch < 0x7F) || ch == '\n' || ch == '\r';
+        });
+    if (!text_ok || ca->find("-----BEGIN CERTIFICATE-----") == std::string::npos ||
+        ca->find("-----END CERTIFICATE-----") == std::string::npos) {
+        t.error(t.value_loc("ca"), tr("'ca' is not a PEM certificate"),
+                tr("paste the whole studio-ca.crt between \"\"\" and \"\"\", its -----BEGIN "
+                   "CERTIFICATE----- and -----END CERTIFICATE----- lines included"));
+        return;
+    }
+    c.site_ca = *ca;
+    if (!c.site_ca.ends_with('\n')) c.site_ca += '\n';
+}
+
 void read_site(const TableReader& t, CardSettings& c) {
     t.check_keys(site_keys, "in [site]");
     if (auto url = t.string("url")) {
@@ -76,6 +97,7 @@ void read_site(const TableReader& t, CardSettings& c) {
         t.error(t.table_loc(), tr("[site] needs 'key', the publisher's public key"),
                 tr("copy the second line of the publisher's .pub file (it starts with RW)"));
     }
+    read_site_ca(t, c);
 }
 
 void read_wifi(const TableReader& t, CardSettings& c) {

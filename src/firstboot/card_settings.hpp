@@ -27,9 +27,10 @@ struct CardSettings {
     int rotate = 0;                        // 0, 90, 180 or 270 degrees clockwise
     std::string site_url;                  // [site] url: the manifest; "" = no sync
     std::string site_key;                  // [site] key: a minisign public key (base64 line)
-    std::optional<WifiSettings> wifi;      // [wifi]
-    std::string ssh_key;                   // [ssh] key: one authorized_keys line; "" = no ssh
-    std::optional<StudioSettings> studio;  // [studio] with enabled = true: the web editor runs
+    std::string site_ca; // [site] ca: PEM certificate(s) trusted alone for https; "" = system's
+    std::optional<WifiSettings> wifi;     // [wifi]
+    std::string ssh_key;                  // [ssh] key: one authorized_keys line; "" = no ssh
+    std::optional<StudioSettings> studio; // [studio] with enabled = true: the web editor runs
 };
 
 // What reading gave: the settings (defaults for what is absent) and every problem found.

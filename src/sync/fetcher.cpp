@@ -3,6 +3,7 @@
 
 #include "sync/local_fetch.hpp"
 
+#include "base/file_read.hpp"
 #include "base/unique_fd.hpp"
 
 #include <curl/curl.h>
@@ -124,6 +125,10 @@ std::string transfer_error(CURLcode code, const Sink& sink, const FetchLimits& l
         return std::string("cannot write the download: ") + std::strerror(sink.write_errno);
     case CURLE_FILE_COULDNT_READ_FILE:
         return "no such file";
+    case CURLE_PEER_FAILED_VERIFICATION:
+        return "the server's certificate is not trusted (ca_file in sync.toml, or --ca, names the "
+               "authority that signed it): " +
+               std::string(errbuf);
     default:
         return std::string(errbuf[0] ? errbuf : curl_easy_strerror(code));
     }
@@ -168,6 +173,21 @@ bool valid_etag(std::string_view e) {
         if (c < 0x21 || c > 0x7e || c == '"') return false; // RFC 9110 etagc, without obs-text
     }
     return true;
+}
+
+std::optional<std::string> ca_file_problem(const std::string& path) {
+    const FileBytes file = read_regular_file(path, 1024 * 1024);
+    if (!file.ok()) return "cannot read the authorities' file " + path + ": " + file.reason;
+    if (file.bytes.find("-----BEGIN CERTIFICATE-----") == std::string::npos) {
+        return path + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)";
+    }
+    return std::nullopt;
+}
+
+void trust_only(void* curl_handle, const std::string& ca_file) {
+    if (ca_file.empty()) return;
+    curl_easy_setopt(curl_handle, CURLOPT_CAINFO, ca_file.c_str());
+    curl_easy_setopt(curl_handle, CURLOPT_CAPATH, nullptr);
 }
 
 std::string sibling_url(const std::string& base_url, const std::string& name) {
@@ -308,6 +328,7 @@ Result<FetchReply> fetch(const FetchRequest& request, const FetchLimits& limits,
     }
     char errbuf[CURL_ERROR_SIZE] = {};
     configure(curl.get(), sink, errbuf, limits);
+    trust_only(curl.get(), request.ca_file);
     std::string url = request.url;
     std::string failed =
         perform(curl.get(), request, limits, sink, errbuf, reply, url, status_seen);

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,10 @@ struct FetchRequest {
     std::string to_file;         // "" = keep the body in memory; else write it to this new file
     // The pass's deadline (steady clock): no transfer runs past it, whatever its own budget.
     std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+    // A PEM file of the authorities trusted for https (sync.toml ca_file, pull --ca): "" = the
+    // system's. When set it REPLACES them (CURLOPT_CAINFO, no CAPATH): only certificates signed
+    // by one of its authorities are accepted, e.g. the studio's own studio-ca.crt.
+    std::string ca_file;
 };
 
 struct FetchReply {
@@ -49,6 +54,15 @@ struct FetchReply {
 // http_status, when given, is set to the last HTTP status received (0: none), on failure too.
 Result<FetchReply> fetch(const FetchRequest& request, const FetchLimits& limits,
                          long* http_status = nullptr);
+
+// nullopt when path is a readable regular file holding at least one PEM certificate (at most
+// 1 MiB); else why not (one line): a wrong path shows when the settings are read, not as a
+// certificate error at every pass.
+std::optional<std::string> ca_file_problem(const std::string& path);
+
+// Sets handle's trusted authorities to ca_file only ("" leaves the system's): CURLOPT_CAINFO,
+// and no CAPATH, so the system's folder of certificates is not trusted besides it.
+void trust_only(void* curl_handle, const std::string& ca_file);
 
 // The URL of name beside base_url's last '/': sibling_url("https://h/a/manifest", "x.tar") is
 // "https://h/a/x.tar".

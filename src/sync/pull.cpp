@@ -110,7 +110,7 @@ class Pass {
 Result<FetchReply> Pass::get(const std::string& url, const std::string& etag, std::uint64_t max,
                              const std::string& to_file) {
     long status = 0;
-    auto reply = fetch({url, etag, max, to_file, deadline_}, c_.fetch, &status);
+    auto reply = fetch({url, etag, max, to_file, deadline_, c_.ca_file}, c_.fetch, &status);
     if (status >= 400 && status < 500) client_error_ = true;
     if (reply) bytes_ += reply->header_bytes + reply->body_bytes;
     return reply;

@@ -4,6 +4,7 @@
 #include "base/json_reader.hpp"
 #include "base/utf8.hpp"
 #include "sync/device_key.hpp"
+#include "sync/fetcher.hpp"
 #include "sync/own_file.hpp"
 #include "sync/report_signing.hpp"
 #include "sync/screen_report.hpp"
@@ -123,7 +124,7 @@ ReportStatus send(const SyncConfig& c, const SyncReport& pass, std::int64_t now,
                      format_diagnostic(w.error()));
     }
     const std::string body = report_body(c, pass, *key, memory.counter, now);
-    auto reply = post_report(c.report_url, body, sign_report(body, key->secret_key));
+    auto reply = post_report(c.report_url, body, sign_report(body, key->secret_key), c.ca_file);
     if (!reply) return error(format_diagnostic(reply.error()));
     if (reply->status == 200 || reply->status == 202) {
         std::string state = answer_field(reply->body, "state");
@@ -216,7 +217,7 @@ std::int64_t next_report_counter(std::int64_t last, std::int64_t now_unix) {
 }
 
 Result<PostReply> post_report(const std::string& url, std::string_view body,
-                              std::string_view signature) {
+                              std::string_view signature, const std::string& ca_file) {
     if (auto why = report_url_problem(url)) return failure({url, 0, 0}, *why);
     std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
     if (!curl) return failure({url, 0, 0}, "libcurl cannot start");
@@ -242,6 +243,7 @@ Result<PostReply> post_report(const std::string& url, std::string_view body,
     curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_answer);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &reply.body);
+    trust_only(c, ca_file);
     const CURLcode code = curl_easy_perform(c);
     if (code != CURLE_OK) {
         return failure({url, 0, 0}, "no answer to the report: " +

@@ -56,9 +56,10 @@ struct PostReply {
 
 // One POST of body (application/json) with the X-Affiche-Signature header, no redirect followed,
 // report_timeout_s in all. Returns the answer whatever its status, or the Diagnostic at url that
-// says why there was none (refused, timed out, TLS, a URL report_url_problem refuses).
+// says why there was none (refused, timed out, TLS, a URL report_url_problem refuses). ca_file:
+// the only authorities trusted for https ("" = the system's), as FetchRequest::ca_file.
 Result<PostReply> post_report(const std::string& url, std::string_view body,
-                              std::string_view signature);
+                              std::string_view signature, const std::string& ca_file = "");
 
 // After a pass whose report is `pass`: builds, signs and sends the report when config.report_url
 // is set (nullopt otherwise). Never throws; every failure (no key, bad key file, counter not

@@ -13,10 +13,10 @@ namespace affiche {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> top_keys = {
-    "url",     "keys",  "root",       "state",         "status",
-    "metrics", "keep",  "report_url", "player_status", "player_thumbnail",
-    "name",    "limits"};
+constexpr std::array<std::string_view, 13> top_keys = {
+    "url",     "keys",   "root",       "state",         "status",
+    "metrics", "keep",   "report_url", "player_status", "player_thumbnail",
+    "name",    "limits", "ca_file"};
 constexpr std::array<std::string_view, 9> limit_keys = {
     "connect_timeout_s", "stall_timeout_s", "total_timeout_s", "max_archive_mb", "max_entries",
     "max_unpacked_mb",   "max_file_mb",     "max_manifest_kb", "pass_timeout_s"};
@@ -65,6 +65,7 @@ void read_top(const TableReader& t, SyncConfig& c, Diagnostics& out) {
     if (auto v = t.number("keep", {1, 100, false, "revisions"})) c.keep = static_cast<int>(*v);
     text("name", c.name);
     text("report_url", c.report_url);
+    text("ca_file", c.ca_file);
     text("player_status", c.player_status);
     text("player_thumbnail", c.player_thumbnail);
     if (t.get("name")) {
@@ -72,6 +73,9 @@ void read_top(const TableReader& t, SyncConfig& c, Diagnostics& out) {
     }
     if (!c.report_url.empty()) {
         if (auto why = report_url_problem(c.report_url)) t.error(t.value_loc("report_url"), *why);
+    }
+    if (t.get("ca_file")) {
+        if (auto why = ca_file_problem(c.ca_file)) t.error(t.value_loc("ca_file"), *why);
     }
     if (!t.get("url")) {
         t.error(t.table_loc(), "missing 'url'", "url = \"https://example.org/affiche/manifest\"");

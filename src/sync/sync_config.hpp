@@ -18,6 +18,9 @@ struct SyncConfig {
     std::string state_dir = "/var/lib/affiche/state";          // outside content/
     std::string status_file = "/run/affiche-sync/status.json"; // "" = none
     std::string metrics_file;                                  // Prometheus textfile; "" = none
+    // A PEM file of the authorities trusted for https, for the pull and the report alike ("" =
+    // the system's). It replaces the system's: e.g. the studio's studio-ca.crt alone.
+    std::string ca_file;
     int keep = 5; // installed revisions kept besides the live one
     // Screen reports (issue 19): after each pass, one signed POST to report_url ("" = none).
     std::string name;       // the screen's name in reports; "" = the host name (screen_name())
@@ -46,7 +49,8 @@ struct SyncConfig {
 
 // Reads path. Returns the settings (defaults for what it does not give), or the Diagnostic at
 // path:line:col of the first problem: an unknown key, a wrong type, a value out of range, a
-// missing url. Paths are used as written (absolute in practice).
+// missing url, a ca_file that cannot be read or holds no certificate. Paths are used as written
+// (absolute in practice).
 Result<SyncConfig> load_sync_config(const std::string& path);
 
 } // namespace affiche

@@ -29,7 +29,7 @@ constexpr const char* usage =
     "       affiche-sync pull URL --key PUBLIC_KEY_OR_DIR --into DIR [--status FILE]\n"
     "                            [--metrics FILE] [--keep N] [--stall-timeout S]\n"
     "                            [--connect-timeout S] [--timeout S] [--name NAME]\n"
-    "                            [--report URL]\n"
+    "                            [--report URL] [--ca FILE]\n"
     "       affiche-sync pull --config FILE        (default /etc/affiche/sync.toml)\n"
     "       affiche-sync rollback [--config FILE | --into DIR]\n"
     "       affiche-sync id [--config FILE | --into DIR]\n"
@@ -45,6 +45,8 @@ constexpr const char* usage =
     "         DIR/content/<revision> and swaps DIR/current. State in DIR/state.\n"
     "         With --report URL (report_url in sync.toml), each pass ends with one report to\n"
     "         the studio, signed with this screen's key (DIR/state/device.key).\n"
+    "         With --ca FILE (ca_file), https is trusted only when signed by an authority of\n"
+    "         that PEM file (e.g. the studio's studio-ca.crt), for the pull and the report.\n"
     "rollback swaps DIR/current back to the revision installed before the one on screen.\n"
     "id       prints this screen's name and its key's fingerprint (making the key if needed),\n"
     "         to compare with the studio's before approving the screen.\n"
@@ -67,6 +69,7 @@ constexpr OptionSpec sync_options[] = {
     {"--player", true},
     {"--name", true},
     {"--report", true},
+    {"--ca", true},
 };
 
 // The value of name, or fallback when it was not given.
@@ -146,6 +149,10 @@ ScreenConfig screen_config(const CommandLine& args, bool need_url) {
     }
     if (args.has("--report")) {
         if (auto why = report_url_problem(c.report_url)) return UsageError{"--report: " + *why};
+    }
+    c.ca_file = value_or(args, "--ca", "");
+    if (args.has("--ca")) {
+        if (auto why = ca_file_problem(c.ca_file)) return UsageError{"--ca: " + *why};
     }
     if (need_url) {
         if (args.positional.size() != 2) return UsageError{"pull needs one URL"};

@@ -89,7 +89,7 @@ foreach(case install_304_update file_url redirect_within_http rollback config_fi
         dns_failure http_404 http_500 redirect_to_file truncated stalled timeout
         larger_than_signed wrong_sha256 bad_signature unknown_key unsigned malformed
         lower_sequence expired invalid_deck undecodable_image etag_untrusted unasked_304
-        etag_dropped_after_4xx etag_refreshed redirect_budget pass_deadline)
+        etag_dropped_after_4xx etag_refreshed redirect_budget pass_deadline tls_ca)
   affiche_script_test(sync_e2e_${case} sync/sync_e2e.sh ARGS ${sync} ${affiche} ${case}
     PROPERTIES LABELS sync_e2e TIMEOUT 60)
 endforeach()

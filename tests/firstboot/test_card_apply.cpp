@@ -119,3 +119,21 @@ TEST_CASE("card apply: an unwritable folder is an error naming it") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().loc.path.starts_with(out.path("file")));
 }
+
+TEST_CASE("card apply: [site] ca becomes site-ca.crt and sync.toml's ca_file, removed without it") {
+    TempDir out("firstboot");
+    const std::string dir = out.path("run");
+    CardSettings s = full_settings();
+    s.site_ca = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+    REQUIRE(write_card_files(s, dir, "/usr/share/zoneinfo").ok());
+    CHECK(text_of(dir + "/site-ca.crt") == s.site_ca);
+    auto parsed = toml::parse(text_of(dir + "/sync.toml"));
+    REQUIRE(parsed);
+    CHECK(parsed.table()["ca_file"].value_or(std::string()) == dir + "/site-ca.crt");
+    s.site_ca.clear();
+    REQUIRE(write_card_files(s, dir, "/usr/share/zoneinfo").ok());
+    CHECK_FALSE(exists(dir + "/site-ca.crt"));
+    auto again = toml::parse(text_of(dir + "/sync.toml"));
+    REQUIRE(again);
+    CHECK_FALSE(again.table().contains("ca_file"));
+}

@@ -207,3 +207,19 @@ TEST_CASE("card settings: errors in [studio]") {
     CHECK_FALSE(read("[studio]\nenabled = true\nport = 80\npassword = \"secret-cabinet\"\n")
                     .settings.studio);
 }
+
+TEST_CASE("card settings: [site] ca, the studio's authority pasted whole") {
+    const std::string site = "[site]\nurl = \"https://studio.local:8470/site/\"\nkey = \"" +
+                             std::string(publisher_key) + "\"\n";
+    const CardReading r = read(
+        site +
+        "ca = \"\"\"\n-----BEGIN CERTIFICATE-----\nMIIBkTCB\n-----END CERTIFICATE-----\"\"\"\n");
+    REQUIRE(r.ok());
+    CHECK(r.settings.site_ca ==
+          "-----BEGIN CERTIFICATE-----\nMIIBkTCB\n-----END CERTIFICATE-----\n");
+    CHECK(read(site).settings.site_ca.empty());
+    CHECK(errors(site + "ca = \"/boot/studio-ca.crt\"") ==
+          std::vector<std::string>{"4:6: 'ca' is not a PEM certificate"});
+    CHECK(errors(site + "ca = \"-----BEGIN CERTIFICATE-----\\u00e9-----END CERTIFICATE-----\"")
+              .size() == 1);
+}

@@ -21,11 +21,16 @@ wait_for_port() { # PORT: up to 10 s
     return 1
 }
 
-# start_nginx WWW PREFIX: serves WWW on a free port (NGINX_PORT); its own config, logs and pid under
-# PREFIX. Access log lines: "$request $status $bytes_sent". Also /err500/ (500) and /redir-file/ (a
-# redirect to file://).
+# start_nginx WWW PREFIX [CERT KEY]: serves WWW on a free port (NGINX_PORT); its own config, logs
+# and pid under PREFIX. Access log lines: "$request $status $bytes_sent". Also /err500/ (500),
+# /redir-file/ (a redirect to file://) and /report (200 to any method, as a studio approving a
+# report). With CERT and KEY (PEM files), over TLS (https) only.
 start_nginx() {
-    local www=$1 prefix=$2 bin
+    local www=$1 prefix=$2 bin tls_lines="" ssl=""
+    if [[ $# -ge 4 ]]; then
+        ssl=" ssl"
+        tls_lines="ssl_certificate $3; ssl_certificate_key $4;"
+    fi
     bin=$(nginx_bin)
     mkdir -p "$prefix/logs" "$prefix/tmp"
     NGINX_PORT=$(free_port)
@@ -49,8 +54,10 @@ http {
     default_type application/octet-stream;
     keepalive_timeout 5;
     server {
-        listen 127.0.0.1:$NGINX_PORT backlog=4096;
+        listen 127.0.0.1:$NGINX_PORT$ssl backlog=4096;
+        $tls_lines
         root $www;
+        location = /report { return 200 '{"state": "approved"}'; }
         location /err500/ { return 500; }
         location /redir-file/ { return 302 file:///etc/passwd; }
         location /redir-ok/ { rewrite ^/redir-ok/(.*)\$ /\$1 redirect; }

@@ -113,3 +113,36 @@ TEST_CASE("sync config: the screen report's keys, with the player's files by def
     CHECK(name.error().loc.line == 2);
     CHECK(load(tmp, "url = \"https://h/\"\nreport_url = \"http://127.0.0.1:8080/r\"\n").ok());
 }
+
+TEST_CASE("sync config: ca_file names a PEM file of authorities, a wrong one is refused at its "
+          "value") {
+    testing::TempDir tmp("conf");
+    tmp.write("studio-ca.crt", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+    auto none = load(tmp, "url = \"https://x/\"\n");
+    REQUIRE(none.ok());
+    CHECK(none->ca_file.empty());
+    auto good =
+        load(tmp, "url = \"https://x/\"\nca_file = \"" + tmp.path("studio-ca.crt") + "\"\n");
+    REQUIRE(good.ok());
+    CHECK(good->ca_file == tmp.path("studio-ca.crt"));
+
+    auto missing =
+        load(tmp, "url = \"https://x/\"\nca_file = \"" + tmp.path("nothing.crt") + "\"\n");
+    REQUIRE_FALSE(missing.ok());
+    const std::string line = format_diagnostic(missing.error());
+    CHECK(line.starts_with(tmp.path("sync.toml") +
+                           ":2:11: error: cannot read the authorities' file " +
+                           tmp.path("nothing.crt") + ": "));
+
+    tmp.write("key.pem", "-----BEGIN PRIVATE KEY-----\n");
+    auto not_cert =
+        load(tmp, "url = \"https://x/\"\n\nca_file = \"" + tmp.path("key.pem") + "\"\n");
+    REQUIRE_FALSE(not_cert.ok());
+    CHECK(format_diagnostic(not_cert.error()) ==
+          tmp.path("sync.toml") + ":3:11: error: " + tmp.path("key.pem") +
+              " holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+
+    auto folder = load(tmp, "url = \"https://x/\"\nca_file = \"" + tmp.path("") + "\"\n");
+    REQUIRE_FALSE(folder.ok());
+    CHECK(folder.error().loc.line == 2);
+}
