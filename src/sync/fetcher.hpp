@@ -35,7 +35,7 @@ struct FetchRequest {
     // A PEM file of the authorities trusted for https (sync.toml ca_file, pull --ca): "" = the
     // system's. When set it REPLACES them (CURLOPT_CAINFO, no CAPATH): only certificates signed
     // by one of its authorities are accepted, e.g. the studio's own studio-ca.crt.
-    std::string ca_file;
+    std::string ca_file{};
 };
 
 struct FetchReply {

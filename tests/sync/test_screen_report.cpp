@@ -153,10 +153,14 @@ TEST_CASE("report body: the player's status file read, every field of the specif
     player.pending_revision = "fedcba9876543210";
     player.screen.on = false;
     player.screen.reason = "closed until 08:00";
-    std::string status = to_json(player);
-    // The announcement field the player gains (spec19), just before the closing brace.
-    status.insert(status.rfind('}'), ",\n  \"announcement\": {\"text\": \"Le Dr X a 30 min "
-                                     "de retard\", \"style\": \"band\", \"showing\": true}\n");
+    const std::string without = to_json(player);
+    // The player's own announcement field, as its status writer puts it.
+    player.announcement.present = true;
+    player.announcement.text = "Le Dr X a 30 min de retard";
+    player.announcement.until = "2026-12-08T12:00:00";
+    player.announcement.style = "band";
+    player.announcement.showing = true;
+    const std::string status = to_json(player);
     const PlayerView v = parse_player_view(status);
     CHECK(v.known);
     CHECK(v.version == "0.9.1");
@@ -165,7 +169,7 @@ TEST_CASE("report body: the player's status file read, every field of the specif
     CHECK(v.screen_on == false);
     CHECK(v.screen_reason == "closed until 08:00");
     CHECK(v.announcement == "Le Dr X a 30 min de retard");
-    CHECK_FALSE(parse_player_view(to_json(player)).announcement); // no field: null
+    CHECK_FALSE(parse_player_view(without).announcement); // none: null
     CHECK_FALSE(parse_player_view("{\"announcement\": {\"text\": \"x\", \"showing\": false}}")
                     .announcement);
     CHECK_FALSE(parse_player_view("not json").known);
