@@ -1,28 +1,15 @@
 // Tests for adoption: when a valid new deck takes over, and on which slide.
 #include "schedule/adoption.hpp"
 
+#include "support/small_decks.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace affiche;
 
 namespace {
-
-Slide slide(const std::string& id, const std::string& title) {
-    Slide s;
-    s.id = id;
-    s.title = title;
-    s.duration_s = 10;
-    return s;
-}
-
-// Three shown slides a, b, c; every slide in play order.
-Deck three() {
-    Deck d;
-    d.slides = {slide("a", "A"), slide("b", "B"), slide("c", "C")};
-    d.play_order = {0, 1, 2};
-    return d;
-}
-
+const auto slide = affiche::testing::titled_slide;
+const auto three = affiche::testing::three_slides;
 } // namespace
 
 TEST_CASE("adoption: the slide on screen changed: every mode takes the new deck now, on it") {
