@@ -117,7 +117,8 @@ LoadResult Loader::run() {
              tr("remove it, or put a regular file in its place")});
     }
     for (const std::string& file : content_->listing().files) {
-        if (file.starts_with("slides/") && file != "slides/deck.toml")
+        if (file.starts_with("slides/") && file != "slides/deck.toml" &&
+            file != "slides/announcement.toml")
             read_slide_file(file.substr(7));
     }
     deck_.play_order = compute_play_order(deck_.slides, deck_.settings);

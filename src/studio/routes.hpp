@@ -18,5 +18,7 @@ void register_preview_routes(httplib::Server& server, Studio& studio); // routes
 void register_image_routes(httplib::Server& server, Studio& studio);   // routes_images.cpp
 void register_publish_routes(httplib::Server& server, Studio& studio); // routes_publish.cpp
 void register_static_routes(httplib::Server& server, Studio& studio);  // routes_static.cpp
+// routes_announcement.cpp
+void register_announcement_routes(httplib::Server& server, Studio& studio);
 
 } // namespace affiche

@@ -73,3 +73,11 @@ export const publishDiff = () => call("GET", "/api/publish/diff");
 export const publish = () => call("POST", "/api/publish", { body: {} });
 export const history = () => call("GET", "/api/history");
 export const restore = (revision) => call("POST", `/api/history/${revision}/restore`, { body: {} });
+export const announcement = () => call("GET", "/api/announcement");
+export const publishAnnouncement = (values) => call("PUT", "/api/announcement", { body: values });
+export const withdrawAnnouncement = () => call("DELETE", "/api/announcement");
+export async function announcementPreview(values, slide, size) {
+  const res = await call("POST", `/api/announcement/preview.png?size=${size}&slide=${encodeURIComponent(slide)}`,
+    { body: values, raw: true });
+  return res.blob();
+}
