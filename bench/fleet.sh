@@ -96,14 +96,14 @@ if ((announcement)); then
     echo "announcement published: revision $rev, PUT answered in $((answered_ms - published_ms)) ms"
     deadline=$(($(date +%s) + poll_s + spread_s + 120))
     while (($(date +%s) < deadline)); do
-        done_count=$(grep -l "installed: revision $rev" "$t"/c/*.log 2>/dev/null | wc -l)
+        done_count=$({ grep -l "installed: revision $rev" "$t"/c/*.log 2>/dev/null || true; } | wc -l)
         ((done_count >= clients)) && break
         sleep 1
     done
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait "${pids[@]}" 2>/dev/null || true
     pids=()
-    installed_file=$(find "$t/c" -path '*/current/slides/announcement.toml' 2>/dev/null | wc -l)
+    installed_file=$({ find "$t"/c/*/current/slides/ -name announcement.toml 2>/dev/null || true; } | wc -l)
     python3 - "$t" "$clients" "$published_ms" "$rev" "$installed_file" <<'PY'
 import statistics, sys
 t, clients, published, rev, files = sys.argv[1:]

@@ -191,17 +191,10 @@ void preview_announcement(Studio& studio, const httplib::Request& req, httplib::
     const Deck& deck = *draft->deck;
     std::string id = req.has_param("slide") ? req.get_param_value("slide") : "";
     if (id.empty() && deck.shown_count() > 0) id = deck.shown(0).id;
-    Size size{1920, 1080};
-    if (req.has_param("size")) {
-        int w = 0, h = 0;
-        char end = 0;
-        if (std::sscanf(req.get_param_value("size").c_str(), "%dx%d%c", &w, &h, &end) != 2 ||
-            w < min_preview_side || h < min_preview_side || w > max_preview_side ||
-            h > max_preview_side)
-            return reply_error(res, 400, "Taille d’aperçu invalide (exemple : 1920x1080).", "size");
-        size = {w, h};
-    }
-    auto png = studio.previews().render(draft->deck, draft->assets, id, size);
+    const auto size = preview_size(req);
+    if (!size)
+        return reply_error(res, 400, "Taille d’aperçu invalide (exemple : 1920x1080).", "size");
+    auto png = studio.previews().render(draft->deck, draft->assets, id, *size);
     if (!png) return reply_error(res, 404, "Aperçu impossible : " + png.error().message);
     res.set_header("Cache-Control", "no-store");
     res.set_content(std::move(*png), "image/png");

@@ -10,19 +10,6 @@ namespace affiche {
 
 namespace {
 
-// "1920x1080" within the accepted sides; 1920x1080 when absent.
-std::optional<Size> preview_size(const httplib::Request& req) {
-    if (!req.has_param("size")) return Size{1920, 1080};
-    int w = 0, h = 0;
-    char end = 0;
-    if (std::sscanf(req.get_param_value("size").c_str(), "%dx%d%c", &w, &h, &end) != 2)
-        return std::nullopt;
-    if (w < min_preview_side || h < min_preview_side || w > max_preview_side ||
-        h > max_preview_side)
-        return std::nullopt;
-    return Size{w, h};
-}
-
 void reply_png(httplib::Response& res, Result<std::string> png) {
     if (!png) {
         std::fprintf(stderr, "affiche-studio: preview: %s\n", png.error().message.c_str());

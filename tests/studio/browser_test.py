@@ -83,7 +83,7 @@ def browser():
     options.binary_location = CHROMIUM
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1400,1000", f"--user-data-dir={tempfile.mkdtemp(dir=work)}"):
+                 "--window-size=1400,1000", "--lang=fr-FR", f"--user-data-dir={tempfile.mkdtemp(dir=work)}"):
         options.add_argument(flag)
     d = webdriver.Chrome(service=Service(DRIVER), options=options)
     drivers.append(d)

@@ -78,7 +78,7 @@ export function announcementCard(slides) {
       const got = await api.announcement();
       dayEnd = got.day_end;
       status.replaceChildren(activeBlock(got.announcement, withdraw));
-      quick.replaceChildren(
+      quick.replaceChildren(...[
         el("button", { type: "button", id: "annonce-1h", text: "dans 1 heure",
           onclick: () => { const d = new Date(Date.now() + 3600e3); d.setSeconds(0, 0); choose(d, `Jusqu’à ${d.getHours()} h ${two(d.getMinutes())}, dans une heure.`); } }),
         new Date().getHours() < 12 ? el("button", { type: "button", id: "annonce-midi", text: "jusqu’à 12 h",
@@ -86,7 +86,8 @@ export function announcementCard(slides) {
         el("button", { type: "button", id: "annonce-soir", text: "fin de la journée",
           onclick: () => choose(atToday(dayEnd.time), dayEnd.from_schedule
             ? `Jusqu’à ${dayEnd.time.replace(":", " h ")}, l’heure de fermeture d’aujourd’hui selon les horaires du diaporama.`
-            : `Jusqu’à ${dayEnd.time.replace(":", " h ")} : le diaporama ne donne pas d’heure de fermeture pour aujourd’hui.`) }));
+            : `Jusqu’à ${dayEnd.time.replace(":", " h ")} : le diaporama ne donne pas d’heure de fermeture pour aujourd’hui.`) }),
+      ].filter(Boolean));
     } catch (e) {
       say(e.message, "error");
     }
