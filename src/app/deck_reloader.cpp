@@ -5,6 +5,7 @@
 #include "base/result.hpp"
 #include "base/utf8.hpp"
 #include "platform/image_check.hpp"
+#include "schedule/announcement_slides.hpp"
 #include "service/revision.hpp"
 
 #include <SDL_thread.h>
@@ -45,6 +46,7 @@ LoadResult load_and_verify(const std::string& dir,
 DeckReloader::Result load_everything(const std::string& dir) {
     try {
         DeckReloader::Result r{load_and_verify(dir), {}, nullptr};
+        if (r.load.deck) insert_announcement_slots(*r.load.deck); // style "slide" only
         if (r.load.content) {
             r.revision = deck_revision(*r.load.content);
             if (r.load.deck) r.assets = assets_from(*r.load.deck, *r.load.content);

@@ -134,6 +134,7 @@ void Player::change_slide(const LoopTime& t) {
         dirty_ = true;
         return;
     }
+    restage_ = false;
     const bool had_picture = stage_->has_picture();
     stage_->show(index, burn_in_shift(stage_->deck().burn_in, t.wall / 1000));
     if (had_picture && playlist_->fading(t.now)) ++stats_.fades;
@@ -149,6 +150,17 @@ void Player::refresh_schedule(const LoopTime& t) {
     const UnixTime next_s = next_schedule_change(stage_->deck(), now_s);
     schedule_due_ = next_s ? next_s * 1000 : std::numeric_limits<Millis>::max();
     schedule_checked_ = t.wall;
+    refresh_announcement(t);
+}
+
+// The band comes and goes with the announcement's from and until (boundaries of the schedule, so
+// the loop wakes for them): the slide on screen is composed again, with or without it.
+void Player::refresh_announcement(const LoopTime& t) {
+    const Deck& deck = stage_->deck();
+    const bool active = announcement_active(deck, t.wall / 1000);
+    const bool band = active && deck.announcement->style == AnnouncementStyle::band;
+    if (stage_->set_band(band ? deck.announcement->text : std::string())) restage_ = true;
+    reporter_.set_announcement(deck, active, t.wall);
 }
 
 void Player::handle_key(SDL_Keycode key, const LoopTime& t) {
@@ -367,6 +379,13 @@ void Player::pass(const LoopTime& t) {
         } else {
             change_slide(t);
         }
+    }
+    if (restage_) change_slide(t); // the announcement band came or went
+    // The announcement's own slide leaves at its until, not at the end of its time.
+    if (stage_->deck().shown(playlist_->index()).announcement &&
+        !announcement_active(stage_->deck(), t.wall / 1000)) {
+        playlist_->next(t.now);
+        change_slide(t);
     }
     // A slide just composed is drawn by the next pass, at once, with the time read after it.
     if (fresh_slide_) {

@@ -51,6 +51,7 @@ class Player {
     void adopt_if_now(const LoopTime& t);
     void change_slide(const LoopTime& t);
     void refresh_schedule(const LoopTime& t);
+    void refresh_announcement(const LoopTime& t);
     void pass(const LoopTime& t);
     bool screen_off(const LoopTime& t);
     void handle_events(const LoopTime& t);
@@ -83,6 +84,7 @@ class Player {
     bool quit_ = false;
     bool dirty_ = true;
     bool fresh_slide_ = false; // a slide was just composed: its fade starts at the next pass
+    bool restage_ = false;     // the announcement band changed: compose the slide again
     bool screenshot_requested_ = false;
     Ready ready_;
     Drawn drawn_;

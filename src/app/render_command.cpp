@@ -6,10 +6,12 @@
 #include "platform/display.hpp"
 #include "platform/log.hpp"
 #include "platform/slide_composer.hpp"
+#include "schedule/announcement_slides.hpp"
 #include "schedule/schedule.hpp"
 
 #include <cstdio>
 #include <filesystem>
+#include <utility>
 
 namespace affiche {
 
@@ -19,18 +21,37 @@ std::string png_name(int index, const std::string& id) {
     std::snprintf(prefix, sizeof prefix, "%02d-", index + 1);
     return prefix + id + ".png";
 }
+// The announcement's slide once: its slots all show the same picture.
+std::vector<int> without_repeated_slots(const Deck& deck, std::vector<int> positions) {
+    bool seen = false;
+    std::erase_if(positions, [&](int p) {
+        if (!deck.shown(p).announcement) return false;
+        return std::exchange(seen, true);
+    });
+    return positions;
+}
+
 // The play positions to render: all, or with --at those on screen then (none when it is off).
 std::vector<int> positions_at(const Options& options, const Deck& deck) {
     std::vector<int> all;
     for (int i = 0; i < deck.shown_count(); ++i)
         all.push_back(i);
-    if (!options.at) return all;
+    if (!options.at) return without_repeated_slots(deck, all);
     const UnixTime t = to_unix(options.at->day, options.at->second);
     const ScreenState screen = screen_state(deck, t);
-    if (screen.on) return eligible_positions(deck, t);
+    if (screen.on) return without_repeated_slots(deck, eligible_positions(deck, t));
     std::printf("screen off at %s %s: %s\n", format_date(options.at->day).c_str(),
                 format_hhmm(options.at->second).c_str(), screen.reason.c_str());
     return {};
+}
+
+// The band on the rendered slides: with --at, when the announcement shows then; without, always
+// (a render shows every slide, whatever its dates, and so the announcement too).
+std::string band_at(const Options& options, const Deck& deck) {
+    if (!deck.announcement || deck.announcement->style != AnnouncementStyle::band) return "";
+    if (options.at && !announcement_active(deck, to_unix(options.at->day, options.at->second)))
+        return "";
+    return deck.announcement->text;
 }
 } // namespace
 
@@ -80,9 +101,11 @@ int run_render(const Options& options, const std::string& content_dir) {
         log_error(options.render_dir + ": cannot create folder: " + ec.message());
         return 1;
     }
+    insert_announcement_slots(*loaded.deck); // style "slide": its own slide
     auto deck = std::make_shared<const Deck>(std::move(*loaded.deck));
     SlideComposer composer(deck, assets, display->renderer.get(), display->size,
                            display->max_texture_side);
+    composer.set_band(band_at(options, *deck));
     SDL_Renderer* r = display->renderer.get();
     for (int i : positions_at(options, *deck)) {
         if (!draw_rendered_slide(composer, i, options.clock, error)) {

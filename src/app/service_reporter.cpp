@@ -3,6 +3,7 @@
 
 #include "service/notify.hpp"
 
+#include <cstdio>
 #include <ctime>
 
 namespace affiche {
@@ -90,8 +91,42 @@ void ServiceReporter::stopping() {
     write_metrics();
 }
 
+namespace {
+
+// "2026-12-08T09:00:00", the announcement file's own notation (local time).
+std::string local_text(LocalStamp s) {
+    char time[16];
+    std::snprintf(time, sizeof time, "T%02d:%02d:%02d", s.second / 3600 % 100, s.second / 60 % 60,
+                  s.second % 60);
+    return format_date(s.day) + time;
+}
+
+} // namespace
+
+void ServiceReporter::set_announcement(const Deck& deck, bool active, Millis wall_ms) {
+    StatusReport::Announcement a;
+    if (deck.announcement) {
+        const Announcement& d = *deck.announcement;
+        a = {true,
+             d.text,
+             d.from ? local_text(*d.from) : "",
+             local_text(d.until),
+             d.style == AnnouncementStyle::band ? "band" : "slide",
+             false};
+    }
+    const auto& r = report_.announcement;
+    const bool same = r.present == a.present && r.text == a.text && r.from == a.from &&
+                      r.until == a.until && r.style == a.style && announcement_active_ == active;
+    report_.announcement = std::move(a);
+    announcement_active_ = active;
+    if (!same) write(wall_ms);
+}
+
 void ServiceReporter::write(Millis wall_ms) {
     report_.now_unix = unix_seconds(wall_ms);
+    // Shown between its from and until, and only on a screen that is on.
+    report_.announcement.showing =
+        report_.announcement.present && announcement_active_ && report_.screen.on;
     file_.write(report_);
     write_metrics();
 }

@@ -35,6 +35,9 @@ class ServiceReporter {
     // never), and how it was switched off ("" when on).
     void screen_changed(bool on, std::string reason, std::int64_t next_change_unix,
                         std::string off_by, Millis wall_ms);
+    // The deck's announcement and whether it is between its from and until at wall_ms (it shows
+    // when the screen is on too). Written when that changed.
+    void set_announcement(const Deck& deck, bool active, Millis wall_ms);
     // After the first frame is on screen: READY=1 (once).
     void first_frame();
     // Pings the watchdog when its half-interval has passed; the time of the next ping.
@@ -54,6 +57,7 @@ class ServiceReporter {
     LogOnce trace_errors_;     // a trace that cannot be written is said once
     double slide_changes_ = 0; // since start, a Prometheus counter
     bool up_ = true;
+    bool announcement_active_ = false;
     bool ready_ = false;
     Millis watchdog_ms_ = 0; // 0 = no watchdog
     Millis last_ping_ = 0;

@@ -32,6 +32,13 @@ bool Stage::show(int play_index, BurnInShift overlay_shift) {
     return ok;
 }
 
+bool Stage::set_band(const std::string& text) {
+    if (composer_->band() == text) return false;
+    composer_->set_band(text);
+    shown_index_ = -1;
+    return true;
+}
+
 void Stage::draw_frame(double fade, const FrameOverlays& overlays) {
     screen_.begin_frame();
     crossfade_->draw(screen_.renderer(), fade);

@@ -37,6 +37,9 @@ class Stage {
     // Composes slide play_index, its overlays at the burn-in offset overlay_shift, and fades to
     // it. False when composing failed (logged; the last picture stays).
     bool show(int play_index, BurnInShift overlay_shift = {});
+    // The announcement band of the slides composed from now on ("" = none). True when it changed:
+    // the picture shown is then out of date (showing() is false until the next show()).
+    bool set_band(const std::string& text);
     // Draws a whole frame at fade 0..1 and presents it.
     void draw_frame(double fade, const FrameOverlays& overlays);
     // The overlays changed on a static slide: where the screen keeps its pixels, only their strip

@@ -16,7 +16,8 @@ constexpr std::string_view top_keys[] = {"announcement"};
 constexpr std::string_view announcement_keys[] = {"text", "until", "from", "style"};
 constexpr std::string_view style_names[] = {"band", "slide"}; // AnnouncementStyle's order
 
-const char* const stamp_example = "e.g. until = 2026-12-08T12:00:00 (local time, no quotes)";
+const char* const stamp_example =
+    tr_noop("e.g. until = 2026-12-08T12:00:00 (local time, no quotes)");
 
 // A TOML local date-time: the screen's wall clock, so no zone and a time of day.
 std::optional<LocalStamp> local_date_time(const TableReader& r, std::string_view key) {

@@ -85,6 +85,9 @@ struct Slide {
     bool enabled = true;
     SlideSchedule schedule;
     bool fallback = false; // shown only when no other slide is eligible
+    // The announcement's own slide (style "slide"), put in the play order by the player
+    // (schedule/announcement_slides.hpp): not in any file, no position dot.
+    bool announcement = false;
     SourceLoc fallback_loc;
     SourceLoc loc; // the [[slide]] table's position
 };

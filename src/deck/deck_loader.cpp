@@ -117,8 +117,7 @@ LoadResult Loader::run() {
              tr("remove it, or put a regular file in its place")});
     }
     for (const std::string& file : content_->listing().files) {
-        if (file.starts_with("slides/") && file != "slides/deck.toml" &&
-            file != "slides/announcement.toml")
+        if (file.starts_with("slides/") && is_slide_file_name(std::string_view(file).substr(7)))
             read_slide_file(file.substr(7));
     }
     deck_.play_order = compute_play_order(deck_.slides, deck_.settings);

@@ -2,10 +2,12 @@
 // full, background), the text at the largest readable size, and the static overlays.
 #include "layout/slide_layout.hpp"
 
+#include "layout/announcement_band.hpp"
 #include "layout/layout_units.hpp"
 #include "layout/slide_overlays.hpp"
 #include "layout/slide_text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -184,12 +186,16 @@ Rect emit_image(DrawList& out, const std::string& path, ImagePosition where, Siz
 } // namespace
 
 SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const TextMeasurer& m,
-                         std::optional<Size> image_size, BurnInShift overlay_shift) {
+                         std::optional<Size> image_size, BurnInShift overlay_shift,
+                         std::string_view band_text) {
     const Slide& slide = deck.shown(play_index);
     const BottomRows rows = bottom_rows(deck, screen, m, overlay_shift, slide.lang);
-    // Text boxes end at the content's bottom; what stays free above the overlay rows, even when
-    // the burn-in drift lifts them, counts towards the text's space from them.
-    const int free_under = rows.total > 0 ? rows.clear_above : 0;
+    const std::optional<AnnouncementBand> band = plan_band(deck, band_text, screen, m, slide.lang);
+    // Text boxes end at the content's bottom; what stays free above the overlay rows (or the
+    // band), even when the burn-in drift lifts them, counts towards the text's space from them.
+    const int free_under = band             ? px(overlay_gap, unit_of(screen))
+                           : rows.total > 0 ? rows.clear_above
+                                            : 0;
     const SlideContext c{slide,  deck.theme, slide.text_color.value_or(deck.theme.text),
                          screen, m,          free_under};
     const Color background = slide.background.value_or(deck.theme.background);
@@ -200,6 +206,7 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
 
     Rect content = out.safe_area;
     content.h -= rows.total;
+    if (band) content.h = std::clamp(band->content_bottom - content.y, 0, content.h);
     const ContentPlan plan = plan_content(c, content, image_size);
     out.text_box = plan.text_box;
     if (plan.image_area.w > 0 && plan.image_area.h > 0) {
@@ -211,6 +218,11 @@ SlideLayout layout_slide(const Deck& deck, int play_index, Size screen, const Te
         out.cap_height_px = plan.text->cap_height_px;
         out.readable = plan.text->readable;
         emit_text(out.list, plan.text->plan, deck.theme, plan.text_box, plan.centred, m);
+    }
+    if (band) {
+        emit_band(out.list, *band, overlay_shift, m);
+        out.band = band_rect(*band, overlay_shift);
+        out.band_cap_height_px = band->cap_height_px;
     }
     emit_footer(out.list, deck, rows, m, slide.lang);
     emit_dots(out.list, deck, play_index, rows, screen);

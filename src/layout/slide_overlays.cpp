@@ -37,9 +37,15 @@ DotRow dot_row(const Deck& deck, int unit, int max_width) {
     const int edge = px(dot_current, unit); // the current dot's radius fits at both ends
     int x = edge;
     std::string_view section;
+    bool first = true;
     for (std::size_t i = 0; i < deck.play_order.size(); ++i) {
         const auto& s = deck.slides[static_cast<std::size_t>(deck.play_order[i])];
-        if (i > 0) x += px(dot_step, unit) + (s.section != section ? px(dot_group_gap, unit) : 0);
+        if (s.announcement) { // the announcement's slots have no dot
+            row.centres.push_back(-1);
+            continue;
+        }
+        if (!first) x += px(dot_step, unit) + (s.section != section ? px(dot_group_gap, unit) : 0);
+        first = false;
         section = s.section;
         if (x + edge > max_width) return {};
         row.centres.push_back(x);
@@ -135,6 +141,7 @@ void emit_dots(DrawList& out, const Deck& deck, int play_index, const BottomRows
                Size screen) {
     const int unit = unit_of(screen);
     for (std::size_t i = 0; i < rows.dots.centres.size(); ++i) {
+        if (rows.dots.centres[i] < 0) continue; // an announcement slot
         const int x = rows.dots_x + rows.dots.centres[i];
         const bool current = static_cast<int>(i) == play_index;
         const int r = px(current ? dot_current : dot_radius, unit);

@@ -14,7 +14,7 @@ namespace affiche {
 
 // The position dots: one per shown slide in play order, an extra gap between sections.
 struct DotRow {
-    std::vector<int> centres; // x of each dot's centre from the row's left edge, px
+    std::vector<int> centres; // x of each dot's centre from the row's left edge, px; -1: none
     int width = 0;            // px, room for the current (bigger) dot at both ends included
 };
 

@@ -14,7 +14,7 @@ SlideLayout SlideComposer::layout(int play_index) {
     const Slide& slide = deck_->shown(play_index);
     std::optional<Size> image;
     if (!slide.image_path.empty()) image = images_.prepare(slide.image_path);
-    return layout_slide(*deck_, play_index, screen_, measurer_, image, overlay_shift_);
+    return layout_slide(*deck_, play_index, screen_, measurer_, image, overlay_shift_, band_);
 }
 
 ComposedSlide SlideComposer::compose(int play_index) {

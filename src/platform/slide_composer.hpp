@@ -9,6 +9,7 @@
 #include "platform/images.hpp"
 
 #include <memory>
+#include <string>
 
 namespace affiche {
 
@@ -30,6 +31,9 @@ class SlideComposer {
                   SDL_Renderer* renderer, Size screen, int max_texture_side);
     // The burn-in offset of the overlays for the slides composed from now on, and draw_live.
     void set_overlay_shift(BurnInShift shift) { overlay_shift_ = shift; }
+    // The announcement band on the slides composed from now on ("" = none).
+    void set_band(std::string text) { band_ = std::move(text); }
+    const std::string& band() const { return band_; }
     // Lays out and draws slide play_index into a new target texture. nullptr texture on failure.
     ComposedSlide compose(int play_index);
     // Draws the clock and progress bar on the current render target.
@@ -54,6 +58,7 @@ class SlideComposer {
     TtfMeasurer measurer_;
     ImageStore images_;
     BurnInShift overlay_shift_;
+    std::string band_;
 };
 
 } // namespace affiche

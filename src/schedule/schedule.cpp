@@ -1,6 +1,8 @@
 // The schedule: opening hours and slide conditions evaluated at a Unix time in local time.
 #include "schedule/schedule.hpp"
 
+#include "schedule/announcement_slides.hpp"
+
 #include <algorithm>
 
 namespace affiche {
@@ -94,6 +96,10 @@ std::vector<UnixTime> boundaries_after(const Deck& deck, UnixTime t, bool screen
     if (!screen_only) {
         for (const Slide& slide : deck.slides)
             add_slide_boundaries(out, slide.schedule, today - 1, last);
+        if (deck.announcement) {
+            add_stamp(out, deck.announcement->from);
+            add_stamp(out, deck.announcement->until);
+        }
     }
     std::erase_if(out, [&](UnixTime b) { return b <= t; });
     std::sort(out.begin(), out.end());
@@ -187,6 +193,13 @@ ScreenState unless_clock_unsynced(ScreenState s, bool clock_synced) {
     return s;
 }
 
+bool announcement_active(const Deck& deck, UnixTime t) {
+    if (!deck.announcement) return false;
+    const Announcement& a = *deck.announcement;
+    if (a.from && t < to_unix(a.from->day, a.from->second)) return false;
+    return t < to_unix(a.until.day, a.until.second);
+}
+
 bool slide_eligible(const Slide& slide, UnixTime t) {
     const SlideSchedule& s = slide.schedule;
     if (!s.any()) return true;
@@ -202,16 +215,18 @@ std::vector<int> eligible_positions(const Deck& deck, UnixTime t) {
     std::vector<int> fallbacks;
     for (int p = 0; p < deck.shown_count(); ++p) {
         const Slide& slide = deck.shown(p);
+        if (slide.announcement) continue; // its slots: with_announcement_slots below
         if (slide.fallback) {
             fallbacks.push_back(p);
         } else if (slide_eligible(slide, t)) {
             regular.push_back(p);
         }
     }
-    if (!regular.empty()) return regular;
-    if (!fallbacks.empty()) return fallbacks;
-    if (deck.shown_count() > 0) return {0};
-    return {};
+    std::vector<int> shown = !regular.empty()         ? std::move(regular)
+                             : !fallbacks.empty()     ? std::move(fallbacks)
+                             : deck.shown_count() > 0 ? std::vector<int>{0}
+                                                      : std::vector<int>{};
+    return announcement_active(deck, t) ? with_announcement_slots(deck, shown) : shown;
 }
 
 UnixTime next_schedule_change(const Deck& deck, UnixTime t) {

@@ -26,13 +26,19 @@ ScreenState screen_state(const Deck& deck, UnixTime t);
 // timesyncd has set it, the time may be the last saved one, hours or days old): never off, since
 // the schedule would guess; the reason says so, on or off. Unchanged once clock_synced.
 ScreenState unless_clock_unsynced(ScreenState s, bool clock_synced);
+// Whether the deck's announcement shows at t: from its `from` (or at once) to its `until`,
+// excluded, with the screen on (screen_state decides that: nothing shows while it is off).
+bool announcement_active(const Deck& deck, UnixTime t);
 // Whether a slide's own conditions (from/until/days/hours) hold at t.
 bool slide_eligible(const Slide& slide, UnixTime t);
 // Positions in deck.play_order shown at t (the fallback slides alone when none is eligible, else
-// the opening slide); never empty if the deck has slides.
+// the opening slide); never empty if the deck has slides. While the announcement is active, its
+// slide's slots (announcement_slides.hpp) follow every announcement_slide_every-th of them and
+// the last one; otherwise no slot is eligible.
 std::vector<int> eligible_positions(const Deck& deck, UnixTime t);
-// The next time after t when screen_state or any slide's eligibility may change (0 = never): the
-// player wakes then. It may be a time where nothing changes after all (a midnight, say).
+// The next time after t when screen_state, any slide's eligibility or the announcement may change
+// (0 = never): the player wakes then. It may be a time where nothing changes after all (a midnight,
+// say).
 UnixTime next_schedule_change(const Deck& deck, UnixTime t);
 
 // Whether the opening hours say the screen is on at t (screen_state without the reason).

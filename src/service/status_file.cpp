@@ -40,6 +40,18 @@ std::string to_json(const StatusReport& r) {
     j.key("errors").strings(r.last_reload.errors);
     j.end_object();
     j.key("problems").strings(r.problems);
+    j.key("announcement");
+    if (r.announcement.present) {
+        j.begin_object();
+        j.key("text").string(r.announcement.text);
+        j.key("from").string_or_null(r.announcement.from);
+        j.key("until").string(r.announcement.until);
+        j.key("style").string(r.announcement.style);
+        j.key("showing").boolean(r.announcement.showing);
+        j.end_object();
+    } else {
+        j.null();
+    }
     j.end_object();
     return j.finish();
 }

@@ -31,6 +31,14 @@ struct StatusReport {
         std::int64_t next_change_unix = 0; // 0 = never
         std::string off_by;                // "hdmi-cec standby + dpms off", "black frame"; "" on
     } screen;
+    // The deck's announcement (slides/announcement.toml); written as null when there is none.
+    struct Announcement {
+        bool present = false;
+        std::string text;
+        std::string from, until; // local "2026-12-08T09:00:00"; from "" = none (null)
+        std::string style;       // "band" or "slide"
+        bool showing = false;    // between from and until, with the screen on
+    } announcement;
 };
 
 // Pretty JSON (2-space indent, trailing newline), always valid: quotes, backslashes and control

@@ -54,7 +54,8 @@ style = "slide"
 TEST_CASE("announcement: defaults are a band shown at once; no file, no announcement") {
     AnnouncedDeck deck(
         "[announcement]\ntext = \"Fermeture à 16 h\"\nuntil = 2026-12-08T16:00:00\n");
-    const Deck& d = EXPECT_LOADED(deck.load());
+    const LoadResult r = deck.load();
+    const Deck& d = EXPECT_LOADED(r);
     REQUIRE(d.announcement);
     CHECK(d.announcement->style == AnnouncementStyle::band);
     CHECK_FALSE(d.announcement->from);

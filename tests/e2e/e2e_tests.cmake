@@ -49,6 +49,9 @@ affiche_e2e_test(affiche_service_signals_e2e_tests test_service_signals_e2e.cpp 
 affiche_e2e_test(affiche_service_notify_e2e_tests test_service_notify_e2e.cpp PROPERTIES ${service})
 affiche_e2e_test(affiche_service_schedule_e2e_tests test_service_schedule_e2e.cpp
   PROPERTIES ${service})
+# The announcement: from and until under the fake clock, the band on screenshots, restarts.
+affiche_e2e_test(affiche_service_announcement_e2e_tests test_service_announcement_e2e.cpp LINK_SDL
+  PROPERTIES ${service})
 affiche_e2e_test(affiche_live_edit_e2e_tests test_live_edit_e2e.cpp LINK_SDL PROPERTIES ${service})
 # On a real X server (Xvfb, started by the test; skipped when absent): the X11 window, the
 # renderer choice, and the GLES2 renderer (the Pi's) against the software renderer's frames.

@@ -290,3 +290,98 @@ TEST_CASE("e2e: PNG, JPEG, WebP and an image over the texture limit are drawn, a
         CHECK(aspect == doctest::Approx(e.aspect).epsilon(0.02));
     }
 }
+
+namespace {
+
+// The fixture deck with an announcement from 09:00 to 12:00 on 2026-12-21, in style.
+fs::path announced_deck(const TempDir& t, const std::string& style) {
+    const fs::path deck = t.dir() / "deck";
+    fs::copy(fs::path(AFFICHE_SOURCE_DIR) / "tests" / "fixtures" / "basic", deck,
+             fs::copy_options::recursive);
+    write_text(deck / "slides" / "announcement.toml",
+               "[announcement]\ntext = \"Le Dr X a environ 30 minutes de retard\"\n"
+               "from = 2026-12-21T09:00:00\nuntil = 2026-12-21T12:00:00\nstyle = \"" +
+                   style + "\"\n");
+    return deck;
+}
+
+// Pixels of the band's fill (the fixture's accent) in the lower half of a 1920x1080 render.
+long band_pixels(const fs::path& png) {
+    const Pixels px = load(png);
+    long n = 0;
+    for (int y = px.s->h / 2; y < px.s->h; ++y) {
+        for (int x = 0; x < px.s->w; ++x)
+            n += px.at(x, y) == 0xFFD080;
+    }
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("e2e: --render --at shows the announcement band before until, and not after") {
+    REQUIRE(SDL_Init(0) == 0);
+    const TempDir t("e2e-announcement");
+    const fs::path deck = announced_deck(t, "band");
+    const auto render_at = [&](const std::string& when) {
+        const fs::path out = t.dir() / ("out-" + when.substr(11, 2) + when.substr(14, 2));
+        const Run r = run_shell("TZ=UTC " + std::string(AFFICHE_BIN) + " --render " + out.string() +
+                                " --at '" + when + "' " + deck.string());
+        INFO(r.output);
+        REQUIRE(r.code == 0);
+        const auto files = pngs_in(out);
+        REQUIRE(files.size() == 3);
+        return files;
+    };
+    for (const auto& f : render_at("2026-12-21 08:59")) // before from
+        CHECK(band_pixels(f) < 2000);
+    for (const auto& f : render_at("2026-12-21 09:00")) {
+        INFO(f.string());
+        // A band across the safe area's width, about 80 px high at 1080p.
+        CHECK(band_pixels(f) > 100'000);
+    }
+    for (const auto& f : render_at("2026-12-21 11:59"))
+        CHECK(band_pixels(f) > 100'000);
+    for (const auto& f : render_at("2026-12-21 12:00")) // until: gone
+        CHECK(band_pixels(f) < 2000);
+}
+
+TEST_CASE("e2e: --render --at shows the announcement's own slide while it lasts") {
+    const TempDir t("e2e-announcement-slide");
+    const fs::path deck = announced_deck(t, "slide");
+    const auto names_at = [&](const std::string& when) {
+        const fs::path out = t.dir() / ("out-" + when.substr(11, 2) + when.substr(14, 2));
+        const Run r = run_shell("TZ=UTC " + std::string(AFFICHE_BIN) + " --render " + out.string() +
+                                " --at '" + when + "' " + deck.string());
+        INFO(r.output);
+        REQUIRE(r.code == 0);
+        std::vector<std::string> names;
+        for (const auto& f : pngs_in(out))
+            names.push_back(f.filename().string());
+        return names;
+    };
+    // Three slides, the announcement after the third (and last): rendered once.
+    CHECK(names_at("2026-12-21 10:00") == std::vector<std::string>{"01-texte.png", "03-liste.png",
+                                                                   "05-image-seule.png",
+                                                                   "06-announcement.png"});
+    CHECK(names_at("2026-12-21 12:00") ==
+          std::vector<std::string>{"01-texte.png", "03-liste.png", "05-image-seule.png"});
+}
+
+TEST_CASE("e2e: --check warns when the announcement's until is past, refuses one 8 days ahead") {
+    const TempDir t("e2e-announcement-check");
+    const fs::path deck = announced_deck(t, "band");
+    write_text(deck / "slides" / "announcement.toml",
+               "[announcement]\ntext = \"Retard\"\nuntil = 2000-01-01T12:00:00\n");
+    const Run old = run_affiche("--check " + deck.string());
+    INFO(old.output);
+    CHECK(old.code == 0);
+    CHECK(old.output.find("slides/announcement.toml:3:9: warning: the announcement is not shown "
+                          "any more") != std::string::npos);
+    write_text(deck / "slides" / "announcement.toml",
+               "[announcement]\ntext = \"Retard\"\nuntil = 2999-01-01T12:00:00\n");
+    const Run far = run_affiche("--check " + deck.string());
+    INFO(far.output);
+    CHECK(far.code == 1);
+    CHECK(far.output.find("slides/announcement.toml:3:9: error: 'until' (2999-01-01 12:00) is "
+                          "more than 7 days after now") != std::string::npos);
+}

@@ -84,5 +84,5 @@ TEST_CASE("deck check: an announcement more than 7 days ahead refuses the deck, 
     const LoadResult past = check_deck(t.path("deck"), dec_20_2026);
     REQUIRE(past.deck);
     CHECK_FALSE(has_errors(past.diagnostics));
-    CHECK(past.diagnostics.back().message.find("announcement is not shown any more") == 0);
+    CHECK(past.diagnostics.back().message.find("the announcement is not shown any more") == 0);
 }

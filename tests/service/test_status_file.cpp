@@ -88,6 +88,8 @@ StatusReport sample_report() {
     r.last_reload.ok = false;
     r.last_reload.errors = {"slides/a.toml:3:1: error: unknown key 'titel'", "tab\there"};
     r.problems = {"font fallback: Amiri.ttf"};
+    r.announcement = {true, "Le Dr X a \"30 min\" de retard", "", "2026-12-08T12:00:00", "band",
+                      true};
     r.screen = {false, "closed: Saturday", 1796025600, "hdmi-cec standby + dpms off"};
     return r;
 }
@@ -127,7 +129,14 @@ TEST_CASE("service: status JSON, exact output") {
   },
   "problems": [
     "font fallback: Amiri.ttf"
-  ]
+  ],
+  "announcement": {
+    "text": "Le Dr X a \"30 min\" de retard",
+    "from": null,
+    "until": "2026-12-08T12:00:00",
+    "style": "band",
+    "showing": true
+  }
 }
 )";
     CHECK(to_json(sample_report()) == expected);
@@ -161,7 +170,8 @@ TEST_CASE("service: status JSON of an empty report, unknown times as null") {
     "ok": true,
     "errors": []
   },
-  "problems": []
+  "problems": [],
+  "announcement": null
 }
 )";
     CHECK(to_json(StatusReport{}) == expected);
