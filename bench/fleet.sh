@@ -39,7 +39,12 @@ if ((announcement)); then
     cleanup() {
         for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
         wait "${pids[@]}" 2>/dev/null || true
-        stop_pid "$studio_pid"
+        if [[ -n "$studio_pid" ]]; then # TERM, then KILL after 10 s
+            kill "$studio_pid" 2>/dev/null || true
+            for _ in $(seq 1 100); do kill -0 "$studio_pid" 2>/dev/null || break; sleep 0.1; done
+            kill -KILL "$studio_pid" 2>/dev/null || true
+            wait "$studio_pid" 2>/dev/null || true
+        fi
         rm -rf "$t"
     }
     trap cleanup EXIT

@@ -2,6 +2,7 @@
 // publish at once (PUT), withdraw it and publish (DELETE), and its preview on a real slide.
 #include "base/atomic_file.hpp"
 #include "deck/announcement_dates.hpp"
+#include "schedule/announcement_slides.hpp"
 #include "studio/announcement_form.hpp"
 #include "studio/http_helpers.hpp"
 #include "studio/publication.hpp"
@@ -182,19 +183,32 @@ void delete_announcement(Studio& studio, const httplib::Request&, httplib::Respo
     publish_or_restore(studio, res, before);
 }
 
-// POST /api/announcement/preview.png?slide=ID&size=WxH with the form: the slide drawn with the
-// announcement as the screens will show it (at a moment inside its time).
+// POST /api/announcement/preview.png?slide=ID&size=WxH with the form: as the screens will show
+// it while it lasts: the slide (default the first playing) with the band, or, for style "slide",
+// the announcement's own slide.
 void preview_announcement(Studio& studio, const httplib::Request& req, httplib::Response& res) {
-    const auto checked = checked_form(studio, req, res);
-    if (!checked) return;
-    const auto draft = studio.draft(announcement_file, checked->toml);
-    const Deck& deck = *draft->deck;
-    std::string id = req.has_param("slide") ? req.get_param_value("slide") : "";
-    if (id.empty() && deck.shown_count() > 0) id = deck.shown(0).id;
     const auto size = preview_size(req);
     if (!size)
         return reply_error(res, 400, "Taille d’aperçu invalide (exemple : 1920x1080).", "size");
-    auto png = studio.previews().render(draft->deck, draft->assets, id, *size);
+    const auto checked = checked_form(studio, req, res);
+    if (!checked) return;
+    const auto draft = studio.draft(announcement_file, checked->toml);
+    if (!draft->deck || !draft->deck->announcement)
+        return reply_error(res, 409, "Le diaporama contient des erreurs.");
+    const Announcement& a = *draft->deck->announcement;
+    std::string id = req.has_param("slide") ? req.get_param_value("slide") : "";
+    if (id.empty() && draft->deck->shown_count() > 0) id = draft->deck->shown(0).id;
+    Result<std::string> png = failure({}, "no slide");
+    if (a.style == AnnouncementStyle::slide) {
+        Deck with_slot = *draft->deck;
+        insert_announcement_slots(with_slot);
+        for (const Slide& s : with_slot.slides)
+            if (s.announcement) id = s.id;
+        png = studio.previews().render(std::make_shared<const Deck>(std::move(with_slot)),
+                                       draft->assets, id, *size);
+    } else {
+        png = studio.previews().render(draft->deck, draft->assets, id, *size, a.text);
+    }
     if (!png) return reply_error(res, 404, "Aperçu impossible : " + png.error().message);
     res.set_header("Cache-Control", "no-store");
     res.set_content(std::move(*png), "image/png");

@@ -25,7 +25,8 @@ void get_preview(Studio& studio, const httplib::Request& req, httplib::Response&
         return reply_error(res, 400, "Taille d’aperçu invalide (exemple : 1920x1080).", "size");
     const auto state = studio.workspace().state();
     if (!state->deck) return reply_error(res, 409, "Le diaporama contient des erreurs.");
-    reply_png(res, studio.previews().render(state->deck, state->assets, req.matches[1], *size));
+    reply_png(res, studio.previews().render(state->deck, state->assets, req.matches[1], *size,
+                                            studio.band_now(*state->deck)));
 }
 
 // The deck as it would be with the draft: loaded from the edited bytes (nothing written).
@@ -104,7 +105,7 @@ void preview_draft(Studio& studio, const httplib::Request& req, httplib::Respons
         return reply_errors(res, 422, errors);
     }
     reply_png(res, studio.previews().render(draft->load->deck, draft->load->assets, req.matches[1],
-                                            *size));
+                                            *size, studio.band_now(*draft->load->deck)));
 }
 
 } // namespace

@@ -52,6 +52,9 @@ class Studio {
     std::mutex& publish_mutex() { return publish_mutex_; }
     // The last draft loaded, when its key matches; else loads and keeps this one.
     std::shared_ptr<const DraftLoad> draft(const std::string& file, const std::string& text);
+    // The announcement band the screens draw over deck's slides now ("" for none): its text when
+    // it has style "band" and is active at now().
+    std::string band_now(const Deck& deck) const;
     // Unix seconds; tests replace it.
     std::function<std::int64_t()> now;
 
