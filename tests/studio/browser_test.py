@@ -85,7 +85,8 @@ def browser():
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--window-size=1400,1000", "--lang=fr-FR", f"--user-data-dir={tempfile.mkdtemp(dir=work)}"):
         options.add_argument(flag)
-    d = webdriver.Chrome(service=Service(DRIVER), options=options)
+    # A French locale, as at the practice: the date-time field then reads « 07/12/2026 22:20 ».
+    d = webdriver.Chrome(service=Service(DRIVER, env={**os.environ, "LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"}), options=options)
     drivers.append(d)
     return d
 
