@@ -83,10 +83,9 @@ def browser():
     options.binary_location = CHROMIUM
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1400,1000", "--lang=fr-FR", f"--user-data-dir={tempfile.mkdtemp(dir=work)}"):
+                 "--window-size=1400,1000", f"--user-data-dir={tempfile.mkdtemp(dir=work)}"):
         options.add_argument(flag)
-    # A French locale, as at the practice: the date-time field then reads « 07/12/2026 22:20 ».
-    d = webdriver.Chrome(service=Service(DRIVER, env={**os.environ, "LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"}), options=options)
+    d = webdriver.Chrome(service=Service(DRIVER), options=options)
     drivers.append(d)
     return d
 
