@@ -74,6 +74,12 @@ struct CheckedForm {
     std::string toml;
 };
 
+// path inside the content folder ("slides/deck.toml"), or path itself.
+std::string relative_to(Studio& studio, const std::string& path) {
+    const std::string prefix = studio.workspace().dir() + "/";
+    return path.starts_with(prefix) ? path.substr(prefix.size()) : path;
+}
+
 // The errors of ds (and its warnings too when warnings_too), each named by its form field when
 // it is about the announcement's file.
 std::vector<FieldError> form_errors(Studio& studio, const AnnouncementForm& form,
@@ -85,8 +91,9 @@ std::vector<FieldError> form_errors(Studio& studio, const AnnouncementForm& form
             continue;
         if (d.loc.path == path)
             out.push_back({announcement_key_at_line(form, d.loc.line), diagnostic_text(d)});
-        else
-            out.push_back({"", diagnostic_text(d) + " [" + format_diagnostic(d) + "]"});
+        else // another file of the deck: where it is, as the slide editor says it
+            out.push_back({"", diagnostic_text(d) + " [" + relative_to(studio, d.loc.path) +
+                                   ", ligne " + std::to_string(d.loc.line) + "]"});
     }
     return out;
 }
