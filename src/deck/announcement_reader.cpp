@@ -16,8 +16,10 @@ constexpr std::string_view top_keys[] = {"announcement"};
 constexpr std::string_view announcement_keys[] = {"text", "until", "from", "style"};
 constexpr std::string_view style_names[] = {"band", "slide"}; // AnnouncementStyle's order
 
-const char* const stamp_example =
-    tr_noop("e.g. until = 2026-12-08T12:00:00 (local time, no quotes)");
+// "e.g. until = 2026-12-08T12:00:00 ...", for the key at hand.
+std::string stamp_example(std::string_view key) {
+    return trf("e.g. {1} = 2026-12-08T12:00:00 (local time, no quotes)", {key});
+}
 
 // A TOML local date-time: the screen's wall clock, so no zone and a time of day.
 std::optional<LocalStamp> local_date_time(const TableReader& r, std::string_view key) {
@@ -36,11 +38,11 @@ std::optional<LocalStamp> local_date_time(const TableReader& r, std::string_view
                           v.time.hour * 3600 + v.time.minute * 60 + v.time.second};
     }
     if (node->is_date()) {
-        r.error(loc, trf("{1} needs a time of day too", {name}), tr(stamp_example));
+        r.error(loc, trf("{1} needs a time of day too", {name}), stamp_example(key));
     } else {
         r.error(loc,
                 trf("{1} must be a local date and time, got {2}", {name, describe_type(*node)}),
-                tr(stamp_example));
+                stamp_example(key));
     }
     return std::nullopt;
 }
@@ -107,7 +109,7 @@ std::optional<Announcement> read_announcement(const TableReader& top) {
     a.until_loc = r.value_loc("until");
     if (!r.get("until")) {
         r.error(r.table_loc(), tr("[announcement] needs an 'until': it ends by itself then"),
-                tr(stamp_example));
+                stamp_example("until"));
     }
     good = good && until;
     if (until) a.until = *until;

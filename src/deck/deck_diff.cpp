@@ -54,6 +54,13 @@ bool same_slide_content(const Slide& a, const Slide& b) {
            a.text_color == b.text_color && a.enabled == b.enabled;
 }
 
+bool same_announcement(const Deck& a, const Deck& b) {
+    if (!a.announcement || !b.announcement) return !a.announcement && !b.announcement;
+    const Announcement& x = *a.announcement;
+    const Announcement& y = *b.announcement;
+    return x.text == y.text && x.from == y.from && x.until == y.until && x.style == y.style;
+}
+
 bool same_look(const Deck& a, const Deck& b) {
     // The position dots are left out on purpose: a slide added elsewhere adds a dot to every
     // slide, but the slide on screen need not change at once for that.

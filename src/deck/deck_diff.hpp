@@ -16,6 +16,9 @@ std::vector<std::string> shown_ids(const Deck& d);
 // Where a field is written in the file (SourceLoc) does not count.
 bool same_slide_content(const Slide& a, const Slide& b);
 
+// True when both decks have no announcement, or the same one (text, from, until, style).
+bool same_announcement(const Deck& a, const Deck& b);
+
 // True when what every slide shares (theme, overlays, transition, languages) is the same.
 bool same_look(const Deck& a, const Deck& b);
 

@@ -68,7 +68,10 @@ std::optional<AnnouncementBand> plan_band(const Deck& deck, std::string_view tex
     b.pad_x = b.font.size_px / 2;
     b.pad_y = std::max(1, b.font.size_px / 4);
     b.text = layout_paragraph(text, b.font, area.w - 2 * b.pad_x, m);
-    b.ascent = settle_fonts(b.text, b.font, m);
+    settle_fonts(b.text, b.font, m); // the tallest font's line height (Arabic's, in Arabic)
+    // The baseline puts the capitals' middle on the line's middle: a font's own ascent (Noto
+    // Sans Arabic's makes room for stacked marks) would sit the letters low in the band.
+    b.ascent = (b.text.line_height + b.cap_height_px) / 2;
     const int bottom = rows_top(rows, area) - gap / 2;
     // Never above the overlays' area: the lines that do not fit are left out (only a portrait
     // screen with a long text comes near).

@@ -36,7 +36,7 @@ struct AnnouncementBand {
     int pad_x = 0;
     int pad_y = 0;
     Paragraph text; // its lines, centred in the band
-    int ascent = 0; // px from a line's top to its baseline
+    int ascent = 0; // px from a line's top to its baseline: the capitals centred in the line
     BandColors colors;
     // The slide's content ends at or above this y: clear of the band at every burn-in offset,
     // with the overlay gap between them.

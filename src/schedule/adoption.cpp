@@ -20,6 +20,9 @@ AdoptionPlan plan_adoption(const Deck& old, int on_screen, const Deck& fresh,
         return {true, index_of(current)}; // the slide on screen, in its new version
     }
     const int same = resume_index(ids, current, on_screen);
+    // An announcement that came, went or changed concerns every slide, and it is urgent: now,
+    // on the same slide (composed again with the band), not at the end of a long slide.
+    if (!same_announcement(old, fresh)) return {true, same};
     switch (mode) {
     case AdoptMode::preview:
         return {true, changed.empty() ? same : index_of(changed.front())};

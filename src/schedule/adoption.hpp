@@ -23,7 +23,9 @@ struct AdoptionPlan {
 // The slide on screen is old.shown(on_screen). When it changed (same id, new content) every mode
 // takes the new deck now, on its new version: a crossfade to what was just edited. Otherwise
 // preview jumps to the first changed slide (or stays on the same slide when nothing shown
-// changed), at_once stays on the same slide, and service waits for the boundary.
+// changed), at_once stays on the same slide, and service waits for the boundary, unless the
+// announcement changed (came, went, other text or dates): then every mode takes it now, on the
+// same slide.
 AdoptionPlan plan_adoption(const Deck& old, int on_screen, const Deck& fresh,
                            const std::set<std::string>& changed_files, AdoptMode mode);
 

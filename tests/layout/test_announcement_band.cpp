@@ -4,6 +4,7 @@
 #include "layout/announcement_band.hpp"
 #include "layout/slide_layout.hpp"
 #include "layout/slide_overlays.hpp"
+#include "support/draw_list_texts.hpp"
 #include "support/fake_measurer.hpp"
 
 #include <doctest/doctest.h>
@@ -13,6 +14,7 @@
 
 using namespace affiche;
 using affiche::testing::FakeMeasurer;
+using affiche::testing::texts_of;
 
 namespace {
 
@@ -47,14 +49,6 @@ bool overlaps(Rect a, Rect b) {
 
 Rect rect_of(const DrawText& t) {
     return {t.x, t.y, t.width, t.height};
-}
-
-std::vector<DrawText> texts_of(const DrawList& l) {
-    std::vector<DrawText> out;
-    for (const auto& item : l.items) {
-        if (const auto* t = std::get_if<DrawText>(&item)) out.push_back(*t);
-    }
-    return out;
 }
 
 } // namespace

@@ -1,11 +1,13 @@
 // Tests for error_overlay: the preview's errors panel, laid out with a fake measurer.
 #include "layout/error_overlay.hpp"
+#include "support/draw_list_texts.hpp"
 #include "support/fake_measurer.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace affiche;
 using affiche::testing::FakeMeasurer;
+using affiche::testing::texts_of;
 
 namespace {
 
@@ -15,14 +17,6 @@ std::string all_text(const DrawList& l) {
     std::string out;
     for (const auto& item : l.items) {
         if (const auto* t = std::get_if<DrawText>(&item)) out += t->text + "|";
-    }
-    return out;
-}
-
-std::vector<DrawText> texts_of(const DrawList& l) {
-    std::vector<DrawText> out;
-    for (const auto& item : l.items) {
-        if (const auto* t = std::get_if<DrawText>(&item)) out.push_back(*t);
     }
     return out;
 }

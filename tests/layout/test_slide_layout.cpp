@@ -1,6 +1,7 @@
 // Tests for slide layout with a fake text measurer: boxes, fitting, readability, overlays.
 #include "layout/slide_layout.hpp"
 #include "layout/slide_overlays.hpp"
+#include "support/draw_list_texts.hpp"
 #include "support/fake_measurer.hpp"
 
 #include <doctest/doctest.h>
@@ -12,6 +13,7 @@
 
 using namespace affiche;
 using affiche::testing::FakeMeasurer;
+using affiche::testing::texts_of;
 
 namespace {
 
@@ -26,14 +28,6 @@ Deck deck_with(Slide s) {
     d.slides.push_back(second);
     d.play_order = {0, 1};
     return d;
-}
-
-std::vector<DrawText> texts_of(const DrawList& l) {
-    std::vector<DrawText> out;
-    for (const auto& item : l.items) {
-        if (const auto* t = std::get_if<DrawText>(&item)) out.push_back(*t);
-    }
-    return out;
 }
 
 const FakeMeasurer m;

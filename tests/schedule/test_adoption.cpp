@@ -78,3 +78,23 @@ TEST_CASE("adoption: the slide on screen renamed: the service waits, the preview
     CHECK(preview.now);
     CHECK(preview.first == 0);
 }
+
+TEST_CASE("adoption: an announcement that comes, changes or goes is taken now, on the same slide") {
+    const Deck old = three();
+    Deck fresh = three();
+    Announcement a;
+    a.text = "Retard";
+    a.until = {day_from_civil({2026, 12, 8}), 12 * 3600};
+    fresh.announcement = a;
+    CHECK_FALSE(plan_adoption(old, 1, old, {}, AdoptMode::service).now); // nothing new: waits
+    const AdoptionPlan came = plan_adoption(old, 1, fresh, {}, AdoptMode::service);
+    CHECK(came.now);
+    CHECK(came.first == 1);
+    Deck later = fresh;
+    later.announcement->until.second += 3600;
+    CHECK(plan_adoption(fresh, 2, later, {}, AdoptMode::service).now);
+    CHECK(plan_adoption(fresh, 2, fresh, {}, AdoptMode::service).now == false);
+    const AdoptionPlan went = plan_adoption(fresh, 2, old, {}, AdoptMode::service);
+    CHECK(went.now);
+    CHECK(went.first == 2);
+}
