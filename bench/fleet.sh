@@ -38,7 +38,8 @@ if ((announcement)); then
     pids=()
     cleanup() {
         for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-        wait "${pids[@]}" 2>/dev/null || true
+        # An empty list would make `wait` wait for every child, the studio included.
+        ((${#pids[@]} == 0)) || wait "${pids[@]}" 2>/dev/null || true
         if [[ -n "$studio_pid" ]]; then # TERM, then KILL after 10 s
             kill "$studio_pid" 2>/dev/null || true
             for _ in $(seq 1 100); do kill -0 "$studio_pid" 2>/dev/null || break; sleep 0.1; done
@@ -106,7 +107,7 @@ if ((announcement)); then
         sleep 1
     done
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true # the clients only: the list is not empty here
     pids=()
     installed_file=$({ find "$t"/c/*/current/slides/ -name announcement.toml 2>/dev/null || true; } | wc -l)
     python3 - "$t" "$clients" "$published_ms" "$rev" "$installed_file" <<'PY'
