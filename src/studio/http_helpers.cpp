@@ -1,6 +1,10 @@
 // JSON replies, cookie parsing and the session/CSRF guard shared by the routes.
 #include "studio/http_helpers.hpp"
 
+#include "studio/preview_renderer.hpp"
+
+#include <cstdio>
+
 namespace affiche {
 
 void reply_json(httplib::Response& res, int status, const nlohmann::json& body) {
@@ -25,6 +29,18 @@ std::optional<nlohmann::json> body_json(const httplib::Request& req, httplib::Re
         return std::nullopt;
     }
     return parsed;
+}
+
+std::optional<Size> preview_size(const httplib::Request& req) {
+    if (!req.has_param("size")) return Size{1920, 1080};
+    int w = 0, h = 0;
+    char end = 0;
+    if (std::sscanf(req.get_param_value("size").c_str(), "%dx%d%c", &w, &h, &end) != 2)
+        return std::nullopt;
+    if (w < min_preview_side || h < min_preview_side || w > max_preview_side ||
+        h > max_preview_side)
+        return std::nullopt;
+    return Size{w, h};
 }
 
 std::string cookie_value(const httplib::Request& req, const std::string& name) {

@@ -1,6 +1,7 @@
 // Small pieces every route uses: JSON replies, errors, the session cookie, the access guard.
 #pragma once
 
+#include "base/geometry.hpp"
 #include "studio/slide_json.hpp"
 #include "studio/studio.hpp"
 
@@ -24,6 +25,9 @@ void reply_errors(httplib::Response& res, int status, const std::vector<FieldErr
 
 // The request's body as JSON; nullopt (and a 400 reply) when it is not.
 std::optional<nlohmann::json> body_json(const httplib::Request& req, httplib::Response& res);
+
+// The request's ?size=WxH within the preview sides (1920x1080 when absent); nullopt when wrong.
+std::optional<Size> preview_size(const httplib::Request& req);
 
 // The value of a cookie in the request, "" when absent.
 std::string cookie_value(const httplib::Request& req, const std::string& name);

@@ -92,7 +92,7 @@ std::optional<int> play_index_of(const Deck& deck, const std::string& id, Deck& 
 
 Result<std::string> draw(std::list<Warm>& warm, const std::shared_ptr<const Deck>& deck,
                          const std::shared_ptr<const AssetBytes>& assets, const std::string& id,
-                         Size size) {
+                         Size size, const std::string& band) {
     Deck extended;
     bool extend = false;
     const auto index = play_index_of(*deck, id, extended, extend);
@@ -137,6 +137,7 @@ Result<std::string> draw(std::list<Warm>& warm, const std::shared_ptr<const Deck
         it = warm.begin();
     }
     std::string error;
+    it->composer->set_band(band);
     if (!draw_rendered_slide(*it->composer, *index, "10:30", error)) return failure({}, error);
     auto png = encode_png(it->display->renderer.get(), it->display->size, error);
     SDL_RenderPresent(it->display->renderer.get());
@@ -148,7 +149,8 @@ Result<std::string> draw(std::list<Warm>& warm, const std::shared_ptr<const Deck
 
 Result<std::string> PreviewRenderer::render(std::shared_ptr<const Deck> deck,
                                             std::shared_ptr<const AssetBytes> assets,
-                                            const std::string& id, Size size) {
+                                            const std::string& id, Size size,
+                                            const std::string& band) {
     std::promise<Result<std::string>> done;
     auto result = done.get_future();
     post([&](State& state) {
@@ -156,7 +158,7 @@ Result<std::string> PreviewRenderer::render(std::shared_ptr<const Deck> deck,
             done.set_value(failure({}, "cannot start SDL: " + *state.sdl_error));
             return;
         }
-        done.set_value(draw(state.warm, deck, assets, id, size));
+        done.set_value(draw(state.warm, deck, assets, id, size, band));
     });
     return result.get();
 }

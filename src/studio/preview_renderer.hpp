@@ -32,10 +32,11 @@ class PreviewRenderer {
 
     // The slide with this id drawn at size exactly as `affiche --render --size WxH` draws it
     // (clock 10:30, progress halfway), as PNG bytes. A slide outside the play order (disabled,
-    // another language) is drawn as if it played last. Blocks the caller until drawn.
+    // another language) is drawn as if it played last. band: the announcement band's text drawn
+    // over it ("" for none), as the player draws it. Blocks the caller until drawn.
     Result<std::string> render(std::shared_ptr<const Deck> deck,
                                std::shared_ptr<const AssetBytes> assets, const std::string& id,
-                               Size size);
+                               Size size, const std::string& band = "");
     // The readability warnings `affiche --check` adds (real font metrics), for a deck.
     Diagnostics readability(const Deck& deck, std::shared_ptr<const AssetBytes> assets);
 

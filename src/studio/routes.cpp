@@ -11,6 +11,7 @@ void register_routes(httplib::Server& server, Studio& studio) {
     register_image_routes(server, studio);
     register_publish_routes(server, studio);
     register_screen_routes(server, studio);
+    register_announcement_routes(server, studio);
     register_static_routes(server, studio); // last: the web interface's files and /site/
 }
 

@@ -19,5 +19,7 @@ void register_image_routes(httplib::Server& server, Studio& studio);   // routes
 void register_publish_routes(httplib::Server& server, Studio& studio); // routes_publish.cpp
 void register_screen_routes(httplib::Server& server, Studio& studio);  // routes_screens.cpp
 void register_static_routes(httplib::Server& server, Studio& studio);  // routes_static.cpp
+// routes_announcement.cpp
+void register_announcement_routes(httplib::Server& server, Studio& studio);
 
 } // namespace affiche

@@ -10,19 +10,6 @@ namespace affiche {
 
 namespace {
 
-// "1920x1080" within the accepted sides; 1920x1080 when absent.
-std::optional<Size> preview_size(const httplib::Request& req) {
-    if (!req.has_param("size")) return Size{1920, 1080};
-    int w = 0, h = 0;
-    char end = 0;
-    if (std::sscanf(req.get_param_value("size").c_str(), "%dx%d%c", &w, &h, &end) != 2)
-        return std::nullopt;
-    if (w < min_preview_side || h < min_preview_side || w > max_preview_side ||
-        h > max_preview_side)
-        return std::nullopt;
-    return Size{w, h};
-}
-
 void reply_png(httplib::Response& res, Result<std::string> png) {
     if (!png) {
         std::fprintf(stderr, "affiche-studio: preview: %s\n", png.error().message.c_str());
@@ -38,7 +25,8 @@ void get_preview(Studio& studio, const httplib::Request& req, httplib::Response&
         return reply_error(res, 400, "Taille d’aperçu invalide (exemple : 1920x1080).", "size");
     const auto state = studio.workspace().state();
     if (!state->deck) return reply_error(res, 409, "Le diaporama contient des erreurs.");
-    reply_png(res, studio.previews().render(state->deck, state->assets, req.matches[1], *size));
+    reply_png(res, studio.previews().render(state->deck, state->assets, req.matches[1], *size,
+                                            studio.band_now(*state->deck)));
 }
 
 // The deck as it would be with the draft: loaded from the edited bytes (nothing written).
@@ -117,7 +105,7 @@ void preview_draft(Studio& studio, const httplib::Request& req, httplib::Respons
         return reply_errors(res, 422, errors);
     }
     reply_png(res, studio.previews().render(draft->load->deck, draft->load->assets, req.matches[1],
-                                            *size));
+                                            *size, studio.band_now(*draft->load->deck)));
 }
 
 } // namespace

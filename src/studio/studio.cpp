@@ -1,8 +1,9 @@
-// The studio's shared state that needs code: its screens' store, opened at start, and the last
-// draft deck, loaded once per typing pause.
+// The studio's shared state that needs code: its screens' store, opened at start, the last draft
+// deck, loaded once per typing pause, and the announcement band of the moment.
 #include "studio/studio.hpp"
 
 #include "deck/deck_loader.hpp"
+#include "schedule/schedule.hpp"
 
 namespace affiche {
 
@@ -31,6 +32,11 @@ std::shared_ptr<const DraftLoad> Studio::draft(const std::string& file, const st
     }
     last_draft_ = fresh;
     return last_draft_;
+}
+
+std::string Studio::band_now(const Deck& deck) const {
+    if (!deck.announcement || deck.announcement->style != AnnouncementStyle::band) return "";
+    return announcement_active(deck, now()) ? deck.announcement->text : "";
 }
 
 } // namespace affiche

@@ -56,6 +56,9 @@ class Studio {
     const std::string& screens_error() const { return screens_error_; }
     // The last draft loaded, when its key matches; else loads and keeps this one.
     std::shared_ptr<const DraftLoad> draft(const std::string& file, const std::string& text);
+    // The announcement band the screens draw over deck's slides now ("" for none): its text when
+    // it has style "band" and is active at now().
+    std::string band_now(const Deck& deck) const;
     // Unix seconds; tests replace it.
     std::function<std::int64_t()> now;
 

@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 # affiche-studio in a real browser (headless Chromium + Selenium): log in, edit a title and see
 # the preview change, an error beside its field, a picture added, two slides reordered, a
-# conflict between two sessions, an XSS title shown as text, publish, then a real
-# `affiche-sync pull` from the studio's /site/ and `affiche --render` drawing the new title; the
-# Écrans page: a screen's signed report waits for approval, is approved, then shows its state.
+# conflict between two sessions, an XSS title shown as text, publish, an announcement published
+# and withdrawn from the Annonce card, then a real `affiche-sync pull` from the studio's /site/ and
+# `affiche --render` drawing the new title; the Écrans page: a screen's signed report waits for
+# approval, is approved, then shows its state.
 # Usage: browser_test.py STUDIO SYNC AFFICHE SOURCE_DIR. Exit 77 when Chromium, chromedriver,
 # Selenium, python3-cryptography or minisign is missing. AFFICHE_SCREENSHOTS=DIR saves the
 # interface's screenshots.
@@ -280,6 +281,26 @@ try:
     if shots: a.save_screenshot(os.path.join(shots, "studio-publier.png"))
     a.find_element(By.ID, "publish-button").click()
     wait(a, lambda: "Publié" in a.find_element(By.ID, "publish-result").text, "published")
+
+    # The Annonce card of the first page: type, pick a quick choice, see the preview, publish,
+    # see it listed as showing now, withdraw it.
+    a.get(BASE + "/#/diapositives")
+    wait(a, lambda: a.find_elements(By.ID, "annonce-1h") and a.find_elements(By.ID, "annonce-none"), "Annonce card shown, no announcement yet")
+    ANNOUNCEMENT = "Le Dr X a environ 30 minutes de retard"
+    a.find_element(By.ID, "annonce-text").send_keys(ANNOUNCEMENT)
+    wait(a, lambda: a.find_element(By.ID, "annonce-count").text.startswith(f"{len(ANNOUNCEMENT)} / 140"), "character counter follows the text")
+    a.find_element(By.ID, "annonce-1h").click()
+    wait(a, lambda: a.find_element(By.ID, "annonce-until").get_property("value") != "" and "dans une heure" in a.find_element(By.ID, "annonce-until-hint").text, "quick choice « dans 1 heure » fills the time and says it")
+    wait(a, lambda: a.execute_script("const i = document.getElementById('annonce-preview'); return !i.hidden && i.src.startsWith('blob:') && i.complete && i.naturalWidth > 0;"), "preview of the announcement on a slide", timeout=60)
+    if shots: a.save_screenshot(os.path.join(shots, "studio-annonce.png"))
+    a.find_element(By.ID, "annonce-publier").click()
+    wait(a, lambda: a.find_elements(By.ID, "annonce-active-text") and a.find_element(By.ID, "annonce-active-text").text == ANNOUNCEMENT, "announcement listed as showing", timeout=60)
+    check("En ce moment" in a.find_element(By.ID, "annonce-active").text, "said to be on screen now")
+    check("Annonce publiée" in a.find_element(By.ID, "message").text, "publication said in French")
+    check(os.path.exists(os.path.join(content, "slides/announcement.toml")), "announcement.toml written")
+    a.find_element(By.ID, "annonce-retirer").click()
+    wait(a, lambda: a.find_elements(By.ID, "annonce-none"), "announcement withdrawn", timeout=60)
+    check(not os.path.exists(os.path.join(content, "slides/announcement.toml")), "announcement.toml removed")
 
     # Security from outside the page: no cookie, no CSRF token, a login flood.
     check(request("GET", "/api/deck")[0] == 401, "no cookie: 401")

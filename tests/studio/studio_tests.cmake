@@ -17,6 +17,13 @@ if(NOT CMAKE_CROSSCOMPILING)
            $<TARGET_FILE:affiche-studio> $<TARGET_FILE:affiche-sync> $<TARGET_FILE:affiche>
            ${PROJECT_SOURCE_DIR})
   set_tests_properties(studio_browser PROPERTIES LABELS browser SKIP_RETURN_CODE 77 TIMEOUT 600)
+  # The announcement end to end: studio PUT, a real pull from /site/, the band in
+  # `affiche --render --at` before until and not after, then withdrawn (about 10 s).
+  add_test(NAME studio_announcement_e2e COMMAND ${CMAKE_CURRENT_LIST_DIR}/announcement_e2e.sh
+           $<TARGET_FILE:affiche-studio> $<TARGET_FILE:affiche-sync> $<TARGET_FILE:affiche>
+           ${PROJECT_SOURCE_DIR})
+  set_tests_properties(studio_announcement_e2e PROPERTIES LABELS studio_e2e SKIP_RETURN_CODE 77
+                       TIMEOUT 180)
   add_test(NAME systemd_studio_verify
     COMMAND ${CMAKE_CURRENT_LIST_DIR}/systemd_studio_verify.sh $<TARGET_FILE:affiche-studio>)
   set_tests_properties(systemd_studio_verify PROPERTIES LABELS systemd SKIP_RETURN_CODE 77)

@@ -77,3 +77,11 @@ export const screens = () => call("GET", "/api/screens");
 export const approveScreen = (name, fingerprint) =>
   call("POST", `/api/screens/${encodeURIComponent(name)}/approve`, { body: { fingerprint } });
 export const forgetScreen = (name) => call("DELETE", `/api/screens/${encodeURIComponent(name)}`);
+export const announcement = () => call("GET", "/api/announcement");
+export const publishAnnouncement = (values) => call("PUT", "/api/announcement", { body: values });
+export const withdrawAnnouncement = () => call("DELETE", "/api/announcement");
+export async function announcementPreview(values, slide, size) {
+  const res = await call("POST", `/api/announcement/preview.png?size=${size}&slide=${encodeURIComponent(slide)}`,
+    { body: values, raw: true });
+  return res.blob();
+}

@@ -1,7 +1,8 @@
 // affiche studio: the deck page: every slide as the TV draws it, in play order; reorder (drag and
-// drop, or the arrows), add, duplicate, delete with undo.
+// drop, or the arrows), add, duplicate, delete with undo; the Annonce card above them.
 import * as api from "./api.js";
 import { el, show, say } from "./dom.js";
+import { announcementCard } from "./announcement.js";
 
 const thumbSize = "480x270";
 
@@ -79,7 +80,9 @@ export async function deckPage() {
     ? el("ul", { class: "errors" }, deck.errors.map((e) => el("li", { text: e.message })))
     : null;
   const last = deck.slides.length ? deck.slides[deck.slides.length - 1].id : null;
-  show(el("section", {},
+  // The Annonce card stays as it is across redraws of the list (what is being typed in it).
+  const annonce = document.getElementById("annonce") || announcementCard(deck.slides);
+  show(annonce, el("section", {},
     el("h2", { text: "Diapositives" }),
     el("p", { class: "hint", text: "Dans l’ordre de passage. Glissez une diapositive pour la déplacer." }),
     errors, list,
