@@ -13,7 +13,7 @@
 #
 # usage: bench/fleet.sh [AFFICHE_SYNC]      (default build/affiche-sync; a release build is fairer)
 #        bench/fleet.sh --announcement [AFFICHE_SYNC [AFFICHE_STUDIO]]
-# environment: CLIENTS=200 POLL_S=5 RUN_S=120; with --announcement POLL_S=60 SPREAD_S=30
+# environment: CLIENTS=200 POLL_S=5 RUN_S=120; with --announcement POLL_S=45 SPREAD_S=15 (the timer's)
 # Builds nothing. Needs nginx (nginx-light), minisign, python3 and /usr/bin/time; --announcement
 # needs curl and jq instead of nginx.
 set -euo pipefail
@@ -31,8 +31,8 @@ hz=$(getconf CLK_TCK)
 
 if ((announcement)); then
     studio_bin=$(realpath "${2:-$root/build/affiche-studio}")
-    poll_s=${POLL_S:-60}
-    spread_s=${SPREAD_S:-30}
+    poll_s=${POLL_S:-45}
+    spread_s=${SPREAD_S:-15}
     t=$(mktemp -d)
     studio_pid=""
     pids=()
