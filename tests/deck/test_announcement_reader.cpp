@@ -51,7 +51,7 @@ style = "slide"
     CHECK(std::count(listing.files.begin(), listing.files.end(), "slides/announcement.toml") == 1);
 }
 
-TEST_CASE("announcement: defaults are a band shown at once; no file, no announcement") {
+TEST_CASE("announcement: defaults are a band shown at once, no file, no announcement") {
     AnnouncedDeck deck(
         "[announcement]\ntext = \"Fermeture à 16 h\"\nuntil = 2026-12-08T16:00:00\n");
     const LoadResult r = deck.load();
@@ -118,7 +118,7 @@ TEST_CASE("announcement: text missing, empty, on several lines, too long") {
     }
 }
 
-TEST_CASE("announcement: until missing, a date alone, a zone, before from; a bad style") {
+TEST_CASE("announcement: until missing, a date alone, a zone, before from, a bad style") {
     SUBCASE("until missing") {
         AnnouncedDeck deck("[announcement]\ntext = \"Retard\"\n");
         EXPECT_ERROR(deck.load(), deck.file(), 1, 1, "needs an 'until'");

@@ -60,7 +60,7 @@ TEST_CASE(
     CHECK(changed_slides(old, fresh, {}) == std::vector<std::string>{"b"});
 }
 
-TEST_CASE("deck_diff: a new slide is changed; a removed one is not listed") {
+TEST_CASE("deck_diff: a new slide is changed, a removed one is not listed") {
     const Deck old = three();
     Deck fresh = three();
     fresh.slides.push_back(slide("d", "D"));

@@ -19,6 +19,7 @@ function(affiche_e2e_test name source)
   endif()
   add_dependencies(${name} affiche)
   doctest_discover_tests(${name} PROPERTIES ${e2e_PROPERTIES})
+  set_property(GLOBAL APPEND PROPERTY AFFICHE_E2E_PROGRAMS ${name}) # for test_case_names
 endfunction()
 
 # affiche_script_test(NAME SCRIPT [ARGS ...] [PROPERTIES ...]): a shell test; exit 77 = skipped.

@@ -89,7 +89,7 @@ TEST_CASE("service e2e: the announcement band comes at 'from' and goes at 'until
     CHECK(s.player->stop() == 0);
 }
 
-TEST_CASE("service e2e: nothing while the screen is off; the band when it comes on") {
+TEST_CASE("service e2e: nothing while the screen is off, the band when it comes on") {
     TempDir t("announcement-off");
     make_deck(t.dir() / "deck", 300);
     const fs::path deck_toml = t.dir() / "deck" / "slides" / "deck.toml";

@@ -195,7 +195,7 @@ TEST_CASE("announcement band: Arabic lays out right to left, first word on the r
     }
 }
 
-TEST_CASE("announcement band: none for an empty text; a long text in portrait stays on screen") {
+TEST_CASE("announcement band: none for an empty text, a long text in portrait stays on screen") {
     const Deck d = full_deck();
     CHECK_FALSE(plan_band(d, "", {1920, 1080}, m));
     const std::string longest(140, 'W');

@@ -52,7 +52,7 @@ TEST_CASE("dpms: off then on sets the connector's DPMS property to 3, then 0") {
                                           "property 31", "set 31 2=0"});
 }
 
-TEST_CASE("dpms: every connected connector; done when one of them took it") {
+TEST_CASE("dpms: every connected connector, done when one of them took it") {
     std::vector<std::string> log;
     auto io = std::make_unique<FakeDrm>(log);
     io->connectors = {31, 40};

@@ -62,7 +62,7 @@ class GatedLoad {
 
 } // namespace
 
-TEST_CASE("reload worker: a request during a load runs after it; the last request wins") {
+TEST_CASE("reload worker: a request during a load runs after it, the last request wins") {
     GatedLoad gate;
     LatestOnlyWorker<std::string> worker([&](const std::string& d) { return gate(d); }, refused);
     CHECK_FALSE(worker.busy());

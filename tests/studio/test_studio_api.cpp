@@ -12,6 +12,8 @@
 #include <doctest/doctest.h>
 
 #include <arpa/inet.h>
+
+#include <algorithm>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -126,7 +128,7 @@ TEST_CASE("GET /api/deck lists the slides in play order") {
     }
 }
 
-TEST_CASE("PUT a slide: only the value's bytes change; stale tags, bad values and no tag refused") {
+TEST_CASE("PUT a slide: only the value's bytes change, stale tags, bad values and no tag refused") {
     StudioTestServer s;
     auto login = s.login();
     auto c = s.client();
@@ -135,7 +137,14 @@ TEST_CASE("PUT a slide: only the value's bytes change; stale tags, bad values an
     auto got = c.Get("/api/slides/chimio-definition", login.read());
     REQUIRE(got);
     CHECK(body_of(got)["title"] == "La chimiothérapie");
-    CHECK(body_of(got)["duration"] == 22);
+    // The slide's own duration, as the player's loader reads it from the shipped deck.
+    const LoadResult loaded = load_deck(s.temp().path("content"));
+    REQUIRE(loaded.deck);
+    const auto& slides = loaded.deck->slides;
+    const auto shown = std::find_if(slides.begin(), slides.end(),
+                                    [](const Slide& sl) { return sl.id == "chimio-definition"; });
+    REQUIRE(shown != slides.end());
+    CHECK(body_of(got)["duration"] == shown->duration_s);
     const std::string tag = got->get_header_value("ETag");
     auto headers = [&](const std::string& t) {
         auto h = login.change();

@@ -89,7 +89,7 @@ TEST_CASE("publish writes an archive, a manifest and a signature minisign accept
     CHECK(site.files().size() == 3);
 }
 
-TEST_CASE("the sequence goes up by one each time; the same deck again reuses its archive" *
+TEST_CASE("the sequence goes up by one each time, the same deck again reuses its archive" *
           no_minisign()) {
     Site site;
     const PublishReport first = publish_ok(site.options());
@@ -198,7 +198,7 @@ TEST_CASE("without --key publish runs `minisign -Sm`, and its signature verifies
 }
 
 #ifdef AFFICHE_BIN
-TEST_CASE("an image SDL_image cannot decode passes core's check; with the player's check it is "
+TEST_CASE("an image SDL_image cannot decode passes core's check, with the player's check it is "
           "refused" *
           no_minisign()) {
     Site site;

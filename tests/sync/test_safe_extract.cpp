@@ -170,7 +170,7 @@ TEST_CASE("a full disk (a file size limit, RLIMIT_FSIZE, in a forked child) is a
     CHECK(WEXITSTATUS(status) == 0);
 }
 
-TEST_CASE("a file where a later entry needs a folder is refused; nothing is written through it") {
+TEST_CASE("a file where a later entry needs a folder is refused, nothing is written through it") {
     TempDir tmp("extract");
     CHECK(extract(tmp, {file_entry("images", "a file"), file_entry("images/x.png", "png")}) ==
           "cannot open folder 'images': it is a link or a file");

@@ -50,7 +50,7 @@ TEST_CASE("sync state: a damaged file is an error with its line, not a reset to 
     CHECK_FALSE(read_sync_state(tmp.dir()).ok());
 }
 
-TEST_CASE("sync state: fail closed; only a missing file is a first run") {
+TEST_CASE("sync state: fail closed, only a missing file is a first run") {
     testing::TempDir tmp("state");
     const std::string path = tmp.path("sync.state");
     tmp.write("sync.state", "");
