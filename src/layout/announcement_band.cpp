@@ -62,7 +62,7 @@ std::optional<AnnouncementBand> plan_band(const Deck& deck, std::string_view tex
     const Rect area = burn_in_area(safe_area_of(deck.theme, screen), deck.burn_in, {});
     const BottomRows rows = bottom_rows(deck, screen, m, {}, lang);
     const int gap = px(overlay_gap, unit_of(screen));
-    const int cap = static_cast<int>(std::ceil(band_cap_height * screen.h));
+    const int cap = static_cast<int>(std::ceil(band_cap_height * band_cap_basis(screen)));
     b.font = font_for_cap(FontRole::bold, cap, m);
     b.cap_height_px = m.cap_height(b.font);
     b.pad_x = b.font.size_px / 2;

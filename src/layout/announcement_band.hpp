@@ -8,6 +8,7 @@
 #include "layout/draw_list.hpp"
 #include "text/text_layout.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 
@@ -15,6 +16,12 @@ namespace affiche {
 
 // Capitals at least this fraction of the screen height: readable from 4 m on a 43" screen.
 inline constexpr double band_cap_height = 0.04;
+// The height that fraction is of: the TV's height as it is usually hung, landscape, so the short
+// side. A TV turned to portrait keeps its physical size: 4 % of its long side would make letters
+// 1.8 times as tall as the same TV's in landscape, and break words like "exceptionnellement".
+inline int band_cap_basis(Size screen) {
+    return std::min(screen.w, screen.h);
+}
 // WCAG AAA for the band's text on its fill.
 inline constexpr double band_min_contrast = 7.0;
 
@@ -45,7 +52,7 @@ struct AnnouncementBand {
 
 // The band for text on a slide in language lang (whose footer row it sits above), or nullopt
 // for an empty text. It spans the overlays' width; its font is the smallest bold size whose
-// capitals reach band_cap_height of the screen height; it grows a line at a time upwards. Its
+// capitals reach band_cap_height of band_cap_basis(screen); it grows a line at a time upwards. Its
 // rect stays inside the safe area at any shift within the burn-in margin (a text too long for
 // the room keeps the lines that fit).
 std::optional<AnnouncementBand> plan_band(const Deck& deck, std::string_view text, Size screen,
