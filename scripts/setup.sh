@@ -156,9 +156,12 @@ EOF_HELP
 # package cross-built with its unit tests run under qemu-user-static, the arm64 player's --check
 # and --render against the amd64 one, and the install test in a fresh Debian 12 root.
 # Each step prints its time (the whole CI run has to stay under 40 minutes).
+# Each CI step prints its time: `step "what"` after it, step_start=$SECONDS before (the first,
+# installing, counts from the script's start).
+step_start=0
+step() { echo "== $1 took $((SECONDS - step_start)) s"; }
+
 packages_and_arm64() {
-    local step_start
-    step() { echo "== $1 took $((SECONDS - step_start)) s"; }
     step_start=$SECONDS
     DEB_BUILD_OPTIONS="nocheck parallel=$jobs" ./scripts/build-deb.sh
     step "Debian package ($(dpkg --print-architecture)) + lintian"
@@ -200,16 +203,25 @@ play)
     exec ./build/affiche --windowed --size 1280x720 .
     ;;
 test)
+    step "installing what is missing"
     echo "== build with AddressSanitizer and UndefinedBehaviorSanitizer"
+    step_start=$SECONDS
     build build-asan -DCMAKE_BUILD_TYPE=Debug -DAFFICHE_SANITIZE=ON
+    step "ASan + UBSan build"
+    step_start=$SECONDS
     # The image's qemu boots run once, in the release build below.
     (cd build-asan && SDL_VIDEODRIVER=offscreen ctest --output-on-failure -LE image -j "$jobs")
+    step "ASan + UBSan tests"
     echo "== fuzzing (clang, libFuzzer, AddressSanitizer, UndefinedBehaviorSanitizer)"
+    step_start=$SECONDS
     fuzz
+    step "fuzzing"
     packages_and_arm64
     # Last, so the run ends with the test runner's summary.
     echo "== release build"
+    step_start=$SECONDS
     build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    step "release build"
     (cd build && SDL_VIDEODRIVER=offscreen ctest --output-on-failure --no-label-summary -LE image_extra -j "$jobs")
     ;;
 install)
