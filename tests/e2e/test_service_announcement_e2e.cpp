@@ -101,9 +101,15 @@ TEST_CASE("service e2e: nothing while the screen is off, the band when it comes 
               {{"TZ", "UTC"}, {"AFFICHE_FAKE_CLOCK", "2026-12-21 09:00x30"}});
     s.require_started();
     INFO(s.player->log());
-    if (s.field("now") < "2026-12-21T09:01:40Z") {
-        CHECK(s.field("on") == "false");
-        CHECK(s.field("showing") == "false"); // active, but the screen is off
+    // The first status can be written before the loop's first look at the schedule: wait for
+    // the screen to be off (or for a machine so slow that 09:02 came first).
+    REQUIRE(wait_for(
+        [&] { return s.field("on") == "false" || s.field("now") >= "2026-12-21T09:01:40Z"; },
+        20'000));
+    const std::string json = s.json(); // one reading: "on", "now" and "showing" of one moment
+    if (json_field(json, "now") < "2026-12-21T09:01:40Z") {
+        CHECK(json_field(json, "on") == "false");
+        CHECK(json_field(json, "showing") == "false"); // active, but the screen is off
     }
     REQUIRE(wait_for([&] { return s.field("on") == "true"; }, 20'000));
     CHECK(wait_for([&] { return s.field("showing") == "true"; }, 5000));
