@@ -98,17 +98,17 @@ build() { # build DIR [cmake options...]
     cmake --build "$dir" -j "$jobs"
 }
 
-# A short libFuzzer run of each harness in tests/fuzz (AFFICHE_FUZZ_SECONDS each, default 60),
+# A short libFuzzer run of each harness in tests/fuzz (AFFICHE_FUZZ_SECONDS each, default 30),
 # its corpus kept in build-fuzz/corpus/NAME between runs. A crash, or an input slower than
 # 5 s, stops the script: the input is left as build-fuzz/crash-* or timeout-*; once fixed, keep it
 # in tests/fuzz/regressions/NAME, where ctest replays it.
 fuzz() {
-    local seconds=${AFFICHE_FUZZ_SECONDS:-60} name listed seeds dir
+    local seconds=${AFFICHE_FUZZ_SECONDS:-30} name listed seeds dir
     cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
         -DAFFICHE_FUZZ=ON -DAFFICHE_TESTS=OFF >/dev/null
     cmake --build build-fuzz -j "$jobs" --target fuzz_deck_loader fuzz_image_header fuzz_text_layout \
-        fuzz_manifest fuzz_sync_state
-    for name in deck_loader image_header text_layout manifest sync_state; do
+        fuzz_manifest fuzz_sync_state fuzz_json_reader
+    for name in deck_loader image_header text_layout manifest sync_state json_reader; do
         mkdir -p "build-fuzz/corpus/$name"
         read -r -a listed <"build-fuzz/fuzz_$name.seeds"
         seeds=()

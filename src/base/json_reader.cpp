@@ -65,7 +65,7 @@ class Reader {
             if (i_ >= s_.size() || s_[i_++] != ':') return false;
             JsonValue member;
             if (!value(member, depth + 1)) return false;
-            out.members.emplace_back(std::move(key), std::move(member));
+            out.members.push_back({std::move(key), std::move(member)});
             skip_space();
             if (i_ >= s_.size()) return false;
             const char next = s_[i_++];

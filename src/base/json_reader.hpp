@@ -4,10 +4,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace affiche {
+
+struct JsonMember;
 
 // One JSON value. Numbers are doubles; objects keep their members in document order.
 struct JsonValue {
@@ -17,7 +18,8 @@ struct JsonValue {
     double number = 0;
     std::string text;
     std::vector<JsonValue> items;
-    std::vector<std::pair<std::string, JsonValue>> members;
+    std::vector<JsonMember> members; // a vector of a type still incomplete here: allowed since
+                                     // C++17 (std::pair<.., JsonValue> is not, for clang)
 
     // The member called key of an object (the first one), or nullptr (not an object, no member).
     const JsonValue* get(std::string_view key) const;
@@ -25,6 +27,12 @@ struct JsonValue {
     std::optional<std::string> string_at(std::string_view key) const;
     // The member's value when it is a boolean, else nullopt.
     std::optional<bool> boolean_at(std::string_view key) const;
+};
+
+// One member of an object: its name and its value.
+struct JsonMember {
+    std::string name;
+    JsonValue value;
 };
 
 // Parses one JSON document (RFC 8259; whitespace around it allowed) nested at most 64 deep.
