@@ -6,6 +6,7 @@
 #include "deck/deck_loader.hpp"
 #include "deck/reading_time.hpp"
 #include "studio/upload_name.hpp"
+#include "support/process.hpp"
 #include "support/wait_for.hpp"
 
 #include <SDL.h>
@@ -515,4 +516,44 @@ TEST_CASE("trickling clients: as many as the server has threads are dropped, and
     // Every trickling client is dropped by the server (a request has request_grace_seconds from
     // its first byte, plus one per 64 KiB), none had to stop by itself.
     CHECK(wait_for([&] { return dropped == trickling; }, 120000));
+}
+
+TEST_CASE("TLS: the studio's own connections speak HTTPS, and a trickling client is dropped there "
+          "too") {
+    TempDir keys("studio-tls");
+    const Run made =
+        run_shell("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 "
+                  "-nodes -days 2 -subj /CN=127.0.0.1 -keyout '" +
+                  keys.path("key.pem") + "' -out '" + keys.path("cert.pem") + "' 2>&1");
+    INFO(made.output);
+    REQUIRE(made.code == 0);
+    StudioTestServer s({keys.path("cert.pem"), keys.path("key.pem")});
+    httplib::SSLClient c("127.0.0.1", s.port());
+    c.enable_server_certificate_verification(false);
+    c.set_read_timeout(60, 0);
+    auto login = c.Post("/api/login", R"({"password":"motdepasse-test"})", "application/json");
+    REQUIRE(login);
+    CHECK(login->status == 200);
+    CHECK(login->get_header_value("Set-Cookie").find("Secure") != std::string::npos);
+    // A connection that sends bytes of a TLS hello too slowly to ever finish is closed.
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(s.port()));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    const unsigned char hello[] = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xfc, 0x03};
+    bool closed = false;
+    for (int sent = 0; !closed && sent < 600; ++sent) { // 600 bytes at 5 a second: 2 minutes
+        closed = ::send(fd, &hello[std::min<int>(sent, sizeof hello - 1)], 1, MSG_NOSIGNAL) != 1;
+        pollfd p{fd, POLLIN, 0};
+        while (!closed && ::poll(&p, 1, 200) == 1) {
+            char buffer[512];
+            closed = ::recv(fd, buffer, sizeof buffer, 0) <= 0;
+        }
+    }
+    ::close(fd);
+    CHECK(closed);
+    // Others are still served.
+    CHECK(c.Get("/")->status == 200);
 }
