@@ -26,6 +26,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <thread>
 
 using namespace affiche;
@@ -52,6 +53,35 @@ std::string small_png(const TempDir& temp) {
     REQUIRE(IMG_SavePNG(surface, path.c_str()) == 0);
     SDL_FreeSurface(surface);
     return read_regular_file(path, 1 << 20).bytes;
+}
+
+// A raw TCP connection to the server on loopback; -1 when it fails.
+int connect_loopback(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0) return fd;
+    ::close(fd);
+    return -1;
+}
+
+// Sends byte_at(0), byte_at(1)... one every 200 ms, reading whatever comes back, while go_on(n)
+// holds; true when the server closed the connection meanwhile.
+bool trickle_until_closed(int fd, const std::function<char(std::size_t)>& byte_at,
+                          const std::function<bool(std::size_t)>& go_on) {
+    bool closed = false;
+    for (std::size_t sent = 0; !closed && go_on(sent); ++sent) {
+        const char byte = byte_at(sent);
+        closed = ::send(fd, &byte, 1, MSG_NOSIGNAL) != 1;
+        pollfd p{fd, POLLIN, 0};
+        while (!closed && ::poll(&p, 1, 200) == 1) {
+            char buffer[512];
+            closed = ::recv(fd, buffer, sizeof buffer, 0) <= 0; // an answer, then the end
+        }
+    }
+    return closed;
 }
 
 } // namespace
@@ -351,12 +381,8 @@ TEST_CASE("publish signs into the site folder, served at /site/ with ETag and 30
 TEST_CASE("slow clients: a stalled one is dropped, and neither holds the others") {
     StudioTestServer s;
     auto connect_raw = [&] {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(static_cast<std::uint16_t>(s.port()));
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        const int fd = connect_loopback(s.port());
+        REQUIRE(fd >= 0);
         return fd;
     };
     // Half a request line, then nothing.
@@ -476,27 +502,13 @@ TEST_CASE("trickling clients: as many as the server has threads are dropped, and
     } joiner{stop, clients};
     for (int i = 0; i < trickling; ++i) {
         clients.emplace_back([&] {
-            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-            sockaddr_in address{};
-            address.sin_family = AF_INET;
-            address.sin_port = htons(static_cast<std::uint16_t>(s.port()));
-            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-                ::close(fd);
-                return;
-            }
+            const int fd = connect_loopback(s.port());
+            if (fd < 0) return;
             ++connected;
             const std::string start = "GET /api/deck?";
-            bool closed = false;
-            for (std::size_t sent = 0; !closed && !stop; ++sent) {
-                const char byte = sent < start.size() ? start[sent] : 'a';
-                closed = ::send(fd, &byte, 1, MSG_NOSIGNAL) != 1;
-                pollfd p{fd, POLLIN, 0};
-                while (!closed && ::poll(&p, 1, 200) == 1) {
-                    char buffer[512];
-                    closed = ::recv(fd, buffer, sizeof buffer, 0) <= 0; // an answer, then the end
-                }
-            }
+            const bool closed = trickle_until_closed(
+                fd, [&](std::size_t i) { return i < start.size() ? start[i] : 'a'; },
+                [&](std::size_t) { return !stop; });
             if (closed) ++dropped;
             ::close(fd);
         });
@@ -536,22 +548,12 @@ TEST_CASE("TLS: the studio's own connections speak HTTPS, and a trickling client
     CHECK(login->status == 200);
     CHECK(login->get_header_value("Set-Cookie").find("Secure") != std::string::npos);
     // A connection that sends bytes of a TLS hello too slowly to ever finish is closed.
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(s.port()));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    const int fd = connect_loopback(s.port());
+    REQUIRE(fd >= 0);
     const unsigned char hello[] = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xfc, 0x03};
-    bool closed = false;
-    for (int sent = 0; !closed && sent < 600; ++sent) { // 600 bytes at 5 a second: 2 minutes
-        closed = ::send(fd, &hello[std::min<int>(sent, sizeof hello - 1)], 1, MSG_NOSIGNAL) != 1;
-        pollfd p{fd, POLLIN, 0};
-        while (!closed && ::poll(&p, 1, 200) == 1) {
-            char buffer[512];
-            closed = ::recv(fd, buffer, sizeof buffer, 0) <= 0;
-        }
-    }
+    const bool closed = trickle_until_closed(
+        fd, [&](std::size_t i) { return static_cast<char>(hello[std::min(i, sizeof hello - 1)]); },
+        [](std::size_t sent) { return sent < 600; }); // 600 bytes at 5 a second: 2 minutes
     ::close(fd);
     CHECK(closed);
     // Others are still served.
