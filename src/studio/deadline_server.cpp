@@ -86,6 +86,7 @@ class DeadlineStream final : public httplib::Stream {
     bool handshake() {
         start_request();
         for (;;) {
+            ERR_clear_error(); // SSL_get_error reads the thread's queue: empty it first
             const int r = SSL_accept(ssl_);
             if (r == 1) return true;
             if (!wait_tls(SSL_get_error(ssl_, r), deadline())) return false;
@@ -157,6 +158,7 @@ class DeadlineStream final : public httplib::Stream {
         for (;;) {
             if (Clock::now() >= until) return -1;
             if (ssl_) {
+                ERR_clear_error();
                 const int n = SSL_read(ssl_, buffer_.data(), static_cast<int>(buffer_.size()));
                 if (n > 0) return filled(static_cast<std::size_t>(n));
                 const int error = SSL_get_error(ssl_, n);
@@ -233,6 +235,7 @@ bool DeadlineServer::process_and_close_socket(socket_t sock) {
     if (ssl) {
         if (ok) SSL_shutdown(ssl); // close_notify, without waiting for the client's
         SSL_free(ssl);
+        ERR_clear_error(); // nothing of this connection left for the thread's next one
     }
     ::shutdown(sock, SHUT_RDWR);
     ::close(sock);
