@@ -76,7 +76,8 @@ LoadResult DeckWorkspace::check(const std::map<std::string, std::string>& files)
 }
 
 EditOutcome DeckWorkspace::write_checked(const std::map<std::string, std::string>& files,
-                                         const std::map<std::string, std::string>& expected_tags) {
+                                         const std::map<std::string, std::string>& expected_tags,
+                                         const DeckRule& rule) {
     std::lock_guard lock(write_mutex_);
     EditOutcome out;
     for (const auto& [file, tag] : expected_tags) {
@@ -89,6 +90,11 @@ EditOutcome DeckWorkspace::write_checked(const std::map<std::string, std::string
     out.check = check(files);
     if (!out.check.deck) {
         out.status = EditOutcome::Status::invalid;
+        return out;
+    }
+    if (rule) out.refusals = rule(*out.check.deck);
+    if (!out.refusals.empty()) {
+        out.status = EditOutcome::Status::refused;
         return out;
     }
     for (const auto& [file, bytes] : files) {

@@ -4,9 +4,11 @@
 #include "base/result.hpp"
 #include "deck/deck_loader.hpp"
 #include "platform/asset_bytes.hpp"
+#include "studio/slide_json.hpp"
 #include "toml/toml_spans.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -30,13 +32,18 @@ struct SlidePlace {
     int header_line = 0; // its [[slide]] line
 };
 
+// A rule of the studio's beyond the loader's, on the deck as an edit would leave it: what it
+// finds refuses the edit.
+using DeckRule = std::function<std::vector<FieldError>(const Deck&)>;
+
 // The outcome of a checked edit.
 struct EditOutcome {
-    enum class Status { written, stale, invalid, failed };
+    enum class Status { written, stale, invalid, refused, failed };
     Status status = Status::written;
-    LoadResult check;  // the deck as it would be (invalid: its errors)
-    std::string tag;   // the file's new tag (written)
-    std::string error; // failed: why, for the log
+    LoadResult check;                 // the deck as it would be (invalid: its errors)
+    std::vector<FieldError> refusals; // refused: what the studio's rule found
+    std::string tag;                  // the file's new tag (written)
+    std::string error;                // failed: why, for the log
 };
 
 class DeckWorkspace {
@@ -56,9 +63,11 @@ class DeckWorkspace {
 
     // Checks the folder with these files replaced by these bytes (the whole deck, images decoded
     // included). Writes them only when expected_tags match the files on disk (else stale) and the
-    // check finds no error (else invalid). Edits are serialised: one at a time.
+    // check finds no error (else invalid) and rule, when given, nothing (else refused). Edits
+    // are serialised: one at a time.
     EditOutcome write_checked(const std::map<std::string, std::string>& files,
-                              const std::map<std::string, std::string>& expected_tags);
+                              const std::map<std::string, std::string>& expected_tags,
+                              const DeckRule& rule = {});
     // The same check without writing.
     LoadResult check(const std::map<std::string, std::string>& files);
 

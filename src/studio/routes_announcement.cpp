@@ -166,6 +166,8 @@ void put_announcement(Studio& studio, const httplib::Request& req, httplib::Resp
     switch (out.status) {
     case EditOutcome::Status::invalid:
         return reply_errors(res, 422, form_errors(studio, checked->form, out.check.diagnostics));
+    case EditOutcome::Status::refused: // no rule given: never
+        return reply_errors(res, 422, out.refusals);
     case EditOutcome::Status::failed:
     case EditOutcome::Status::stale:
         std::fprintf(stderr, "affiche-studio: %s\n", out.error.c_str());

@@ -1,6 +1,8 @@
 // Slide pictures from the player's renderer: the saved slide (GET preview.png), and a draft
 // being typed (POST check: its errors and warnings; POST preview.png: its picture).
+#include "deck/reading_time.hpp"
 #include "studio/http_helpers.hpp"
+#include "studio/reading_rule.hpp"
 #include "studio/routes.hpp"
 #include "studio/slide_source.hpp"
 
@@ -36,6 +38,7 @@ struct Draft {
     std::string text;
     int header_line = 0;
     std::vector<FieldError> input_errors; // wrong types, unknown keys
+    bool own_duration = false;            // the draft's slide writes `duration`
 };
 
 std::optional<Draft> load_draft(Studio& studio, const httplib::Request& req,
@@ -53,9 +56,11 @@ std::optional<Draft> load_draft(Studio& studio, const httplib::Request& req,
     draft.input_errors = std::move(edits.errors);
     draft.text = apply_key_edits(source->text, source->spans, source->block(), edits.edits);
     if (const auto spans = toml_file_spans(draft.text, draft.file); spans)
-        if (const SlideBlock* block = spans->slide_at_line(draft.header_line))
+        if (const SlideBlock* block = spans->slide_at_line(draft.header_line)) {
             for (auto& e : studio_rules(*block))
                 draft.input_errors.push_back(std::move(e));
+            draft.own_duration = block->find("duration") != nullptr;
+        }
     draft.load = studio.draft(draft.file, draft.text);
     return draft;
 }
@@ -79,15 +84,23 @@ void check_draft(Studio& studio, const httplib::Request& req, httplib::Response&
         errors.push_back(std::move(e));
     auto warnings = field_errors(draft->load->diagnostics, Severity::warning, dir, draft->file,
                                  draft->text, draft->header_line);
+    nlohmann::json min_duration; // null when the draft does not load
     if (draft->load->deck) {
+        if (const Slide* s =
+                slide_written_at(*draft->load->deck, dir, draft->file, draft->header_line)) {
+            min_duration = slide_reading_seconds(*s);
+            for (auto& e : reading_rule_errors(*s, !draft->own_duration))
+                errors.push_back(std::move(e));
+        }
         const Deck one = one_slide_deck(*draft->load->deck, req.matches[1]);
         for (const auto& d : studio.previews().readability(one, draft->load->assets))
             warnings.push_back(
                 {d.loc.line == draft->header_line ? "body" : "", diagnostic_text(d)});
     }
-    reply_json(
-        res, 200,
-        {{"errors", errors_json(errors)["errors"]}, {"warnings", errors_json(warnings)["errors"]}});
+    reply_json(res, 200,
+               {{"errors", errors_json(errors)["errors"]},
+                {"warnings", errors_json(warnings)["errors"]},
+                {"min_duration", min_duration}});
 }
 
 void preview_draft(Studio& studio, const httplib::Request& req, httplib::Response& res) {

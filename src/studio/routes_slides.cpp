@@ -1,5 +1,7 @@
 // /api/slides: read a slide's keys, change them (If-Match, checked), add, duplicate, move, delete.
+#include "deck/reading_time.hpp"
 #include "studio/http_helpers.hpp"
+#include "studio/reading_rule.hpp"
 #include "studio/routes.hpp"
 #include "studio/slide_source.hpp"
 #include "studio/toml_text.hpp"
@@ -19,8 +21,8 @@ void reply_unknown(httplib::Response& res, const std::string& id) {
 void write_and_reply(Studio& studio, httplib::Response& res,
                      const std::map<std::string, std::string>& files,
                      const std::map<std::string, std::string>& tags, const std::string& edited_file,
-                     int header_line, nlohmann::json ok_body) {
-    EditOutcome out = studio.workspace().write_checked(files, tags);
+                     int header_line, nlohmann::json ok_body, const DeckRule& rule = {}) {
+    EditOutcome out = studio.workspace().write_checked(files, tags, rule);
     switch (out.status) {
     case EditOutcome::Status::stale:
         reply_error(res, 412,
@@ -36,6 +38,9 @@ void write_and_reply(Studio& studio, httplib::Response& res,
                                   edited_file, text, header_line));
         return;
     }
+    case EditOutcome::Status::refused:
+        reply_errors(res, 422, out.refusals);
+        return;
     case EditOutcome::Status::failed:
         std::fprintf(stderr, "affiche-studio: %s\n", out.error.c_str());
         reply_error(res, 500, "Écriture impossible sur le disque du studio.");
@@ -54,8 +59,21 @@ void get_slide(Studio& studio, const httplib::Request& req, httplib::Response& r
     nlohmann::json body = slide_json(source->block());
     body["id"] = id;
     body["file"] = source->file;
+    // The reading-time rule's shortest duration for the slide's words (docs/content.md).
+    const auto state = studio.workspace().state();
+    if (const Slide* s = state->deck ? slide_written_at(*state->deck, studio.workspace().dir(),
+                                                        source->file, source->header_line)
+                                     : nullptr)
+        body["min_duration"] = slide_reading_seconds(*s);
     res.set_header("ETag", source->tag());
     reply_json(res, 200, body);
+}
+
+// Whether the slide, as the edit leaves it, writes key.
+bool edited_block_has(const std::string& text, const SlideSource& source, std::string_view key) {
+    const auto spans = toml_file_spans(text, source.file);
+    const SlideBlock* block = spans ? spans->slide_at_line(source.header_line) : nullptr;
+    return block && block->find(key) != nullptr;
 }
 
 // The studio's rules on the slide as the edit leaves it.
@@ -84,8 +102,15 @@ void put_slide(Studio& studio, const httplib::Request& req, httplib::Response& r
         apply_key_edits(source->text, source->spans, source->block(), edits.edits);
     if (auto errors = rules_after_edit(text, *source); !errors.empty())
         return reply_errors(res, 422, errors);
+    // The reading-time rule on the slide as written, its duration or the deck's default.
+    const bool inherited = !edited_block_has(text, *source, "duration");
+    const DeckRule reading = [&](const Deck& deck) {
+        const Slide* s =
+            slide_written_at(deck, studio.workspace().dir(), source->file, source->header_line);
+        return s ? reading_rule_errors(*s, inherited) : std::vector<FieldError>{};
+    };
     write_and_reply(studio, res, {{source->file, text}}, {{source->file, if_match}}, source->file,
-                    source->header_line, {{"id", id}});
+                    source->header_line, {{"id", id}}, reading);
 }
 
 void delete_slide(Studio& studio, const httplib::Request& req, httplib::Response& res) {

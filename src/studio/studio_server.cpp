@@ -3,6 +3,7 @@
 
 #include "app/translations.hpp"
 #include "deck/content_snapshot.hpp"
+#include "studio/deadline_server.hpp"
 #include "studio/http_helpers.hpp"
 #include "studio/routes.hpp"
 
@@ -27,25 +28,24 @@ std::unique_ptr<httplib::Server> make_server(Studio& studio, std::string& error)
         error = studio.screens_error();
         return nullptr;
     }
-    std::unique_ptr<httplib::Server> server;
+    std::shared_ptr<SSL_CTX> tls;
     if (studio.config().tls()) {
-        auto tls = std::make_unique<httplib::SSLServer>(studio.config().tls_cert.c_str(),
-                                                        studio.config().tls_key.c_str());
-        if (!tls->is_valid()) {
-            error = "cannot load the TLS certificate or key (" + studio.config().tls_cert + ", " +
-                    studio.config().tls_key + ")";
-            return nullptr;
-        }
-        server = std::move(tls);
-    } else {
-        server = std::make_unique<httplib::Server>();
+        tls = load_tls_context(studio.config().tls_cert, studio.config().tls_key, error);
+        if (!tls) return nullptr;
     }
+    // A request must arrive within request_grace_seconds of its first byte, plus a second per
+    // request_min_bytes_per_second: a client that trickles bytes is dropped then, whatever its
+    // pace (httplib alone times each read, so one byte a second would hold a thread for ever).
+    RequestDeadline deadline;
+    deadline.grace = std::chrono::seconds(request_grace_seconds);
+    deadline.min_bytes_per_second = request_min_bytes_per_second;
+    auto server = std::make_unique<DeadlineServer>(deadline, std::move(tls));
     server->new_task_queue = [] { return new httplib::ThreadPool(worker_threads); };
     server->set_payload_max_length(max_request_bytes);
     server->set_read_timeout(request_read_seconds, 0);
     server->set_write_timeout(30, 0);
     server->set_keep_alive_timeout(keep_alive_seconds);
-    server->set_keep_alive_max_count(100);
+    server->set_keep_alive_max_count(keep_alive_max_requests);
     // No inline script or style anywhere; pictures from the studio and the previews' blobs only;
     // no framing (clickjacking), no referrer leaving the practice's network.
     server->set_default_headers({

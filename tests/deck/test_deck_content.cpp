@@ -3,6 +3,7 @@
 // words are explained where they first show, and a benefit never shows without its caveat.
 #include "base/utf8.hpp"
 #include "deck/deck_loader.hpp"
+#include "deck/reading_time.hpp"
 #include "support/temp_dir.hpp"
 #include "support/text_file.hpp"
 
@@ -32,7 +33,6 @@ constexpr std::string_view end_fence = "```";
 // The reading-time rule, as docs/content.md states it (the test checks the doc says this).
 constexpr std::string_view rule_in_doc =
     "durée ≥ mots ÷ 1,8 + 5 s, arrondie à la seconde supérieure, et au moins 12 s";
-constexpr int min_duration_s = 12;
 
 // A slide's text as docs/content.md quotes it: each field under its French label, the body as
 // written (paragraphs separated by a blank line), one "- " line per bullet.
@@ -101,43 +101,6 @@ std::vector<std::string> mismatches(const Deck& deck,
     return out;
 }
 
-// Space between words: ASCII blanks and the no-break spaces French typography puts before
-// "?" or inside « ».
-bool is_space(char32_t c) {
-    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x00A0 || c == 0x202F;
-}
-
-// Whether c can be part of a word: a letter or a digit, not punctuation (Latin, general or
-// Arabic: "?", "«", "’", "–", "،", "؟").
-bool is_word_char(char32_t c) {
-    if (c < 0x80) return (c >= U'0' && c <= U'9') || ((c | 0x20) >= U'a' && (c | 0x20) <= U'z');
-    if (c < 0xC0 || c == 0xD7 || c == 0xF7) return false;
-    if (c >= 0x2000 && c <= 0x206F) return false;
-    return c != 0x060C && c != 0x061B && c != 0x061F;
-}
-
-// Words a patient reads: runs between spaces holding at least one letter or digit.
-int word_count(std::string_view text) {
-    int n = 0;
-    bool counted = false; // the current run already counts as a word
-    for (const char32_t c : decode_utf8(text)) {
-        if (is_space(c)) {
-            counted = false;
-        } else if (!counted && is_word_char(c)) {
-            ++n;
-            counted = true;
-        }
-    }
-    return n;
-}
-
-int slide_words(const Slide& s) {
-    int n = word_count(s.title) + word_count(s.subtitle) + word_count(s.body);
-    for (const auto& b : s.bullets)
-        n += word_count(b);
-    return n;
-}
-
 // The longest sentence a patient reads at once, in words.
 constexpr int max_sentence_words = 20;
 
@@ -164,7 +127,7 @@ std::vector<std::string> sentences_of(std::string_view field) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char32_t c = text[i];
         const bool stop = c == U'.' || c == U'!' || c == U'?' || c == 0x061F;
-        if (c == U'\n' || (stop && (i + 1 == text.size() || is_space(text[i + 1])))) {
+        if (c == U'\n' || (stop && (i + 1 == text.size() || is_word_space(text[i + 1])))) {
             if (c != U'\n') current += c;
             if (word_count(encode_utf8(current)) > 0) out.push_back(encode_utf8(current));
             current.clear();
@@ -323,12 +286,6 @@ lone_benefits(const std::vector<Slide>& slides,
     return out;
 }
 
-// Seconds a slide needs: 1.8 words a second, plus 5 s to look up and find the start, rounded
-// up (in integers: words * 10 / 18 rounded up), never under 12 s.
-int reading_seconds(int words) {
-    return std::max(min_duration_s, (words * 10 + 17) / 18 + 5);
-}
-
 LoadResult load_shipped() {
     LoadResult r = load_deck(source_dir);
     REQUIRE(r.deck);
@@ -420,8 +377,8 @@ TEST_CASE("deck content: every shipped slide shows long enough to be read at 1.8
     }
     int arabic = 0;
     for (const Slide& s : r.deck->slides) {
-        INFO(s.id << ": " << slide_words(s) << " words, " << s.duration_s << " s");
-        CHECK(s.duration_s >= reading_seconds(slide_words(s)));
+        INFO(s.id << ": " << slide_word_count(s) << " words, " << s.duration_s << " s");
+        CHECK(s.duration_s >= reading_seconds(slide_word_count(s)));
         if (s.lang != "ar") continue;
         ++arabic;
         const std::string counterpart = s.id.substr(0, s.id.size() - 3); // without "-ar"

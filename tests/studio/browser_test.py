@@ -218,6 +218,14 @@ try:
     replace_text(a.find_element(By.ID, "field-from"), "")
     wait(a, lambda: settled(a) and a.find_element(By.ID, "error-from").text == "", "error gone once fixed")
 
+    # The reading-time rule, from the studio: suggested under the duration, a shorter one refused.
+    check(a.find_element(By.ID, "reading-time").text == "Au moins 18 s pour lire ce texte.", "reading time suggested")
+    replace_text(a.find_element(By.ID, "field-duration"), "12")
+    wait(a, lambda: settled(a) and "au moins 18 s" in a.find_element(By.ID, "error-duration").text, "too short a duration shown beside 'Durée'")
+    check(a.find_element(By.ID, "save").get_property("disabled"), "save disabled while too short")
+    replace_text(a.find_element(By.ID, "field-duration"), "18")
+    wait(a, lambda: settled(a) and a.find_element(By.ID, "error-duration").text == "", "duration error gone once long enough")
+
     # An XSS title shows as its characters; no script runs.
     xss = "<img src=x onerror=alert(1)>"
     replace_text(a.find_element(By.ID, "field-title"), "Titre " + xss)

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <thread>
 
@@ -21,7 +22,11 @@ inline constexpr const char* test_password = "motdepasse-test";
 
 class StudioTestServer {
   public:
-    StudioTestServer() : temp_("studio") {
+    // tls: a certificate and key (files, made by the test) for HTTPS; empty: plain HTTP.
+    struct Tls {
+        std::string cert, key;
+    };
+    explicit StudioTestServer(const Tls& tls = {}) : temp_("studio") {
         namespace fs = std::filesystem;
         init_studio_language();
         fs::create_directories(temp_.path("content"));
@@ -34,6 +39,8 @@ class StudioTestServer {
         c.state_dir = temp_.path("state");
         c.secret_key = temp_.path("test.key");
         c.www_dir = std::string(AFFICHE_SOURCE_DIR) + "/src/studio/www";
+        c.tls_cert = tls.cert;
+        c.tls_key = tls.key;
         fs::create_directories(c.state_dir);
         fs::create_directories(c.site_dir);
         (void)set_password(c.state_dir, test_password);
@@ -41,6 +48,7 @@ class StudioTestServer {
         studio_->now = [this] { return now_.load(); };
         std::string error;
         server_ = make_server(*studio_, error);
+        if (!server_) throw std::runtime_error(error);
         port_ = server_->bind_to_any_port("127.0.0.1");
         thread_ = std::thread([this] { server_->listen_after_bind(); });
     }

@@ -4,7 +4,10 @@
 
 #include "base/file_read.hpp"
 #include "deck/deck_loader.hpp"
+#include "deck/reading_time.hpp"
 #include "studio/upload_name.hpp"
+#include "support/process.hpp"
+#include "support/wait_for.hpp"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -19,9 +22,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
+#include <thread>
 
 using namespace affiche;
 using namespace affiche::testing;
@@ -47,6 +53,35 @@ std::string small_png(const TempDir& temp) {
     REQUIRE(IMG_SavePNG(surface, path.c_str()) == 0);
     SDL_FreeSurface(surface);
     return read_regular_file(path, 1 << 20).bytes;
+}
+
+// A raw TCP connection to the server on loopback; -1 when it fails.
+int connect_loopback(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0) return fd;
+    ::close(fd);
+    return -1;
+}
+
+// Sends byte_at(0), byte_at(1)... one every 200 ms, reading whatever comes back, while go_on(n)
+// holds; true when the server closed the connection meanwhile.
+bool trickle_until_closed(int fd, const std::function<char(std::size_t)>& byte_at,
+                          const std::function<bool(std::size_t)>& go_on) {
+    bool closed = false;
+    for (std::size_t sent = 0; !closed && go_on(sent); ++sent) {
+        const char byte = byte_at(sent);
+        closed = ::send(fd, &byte, 1, MSG_NOSIGNAL) != 1;
+        pollfd p{fd, POLLIN, 0};
+        while (!closed && ::poll(&p, 1, 200) == 1) {
+            char buffer[512];
+            closed = ::recv(fd, buffer, sizeof buffer, 0) <= 0; // an answer, then the end
+        }
+    }
+    return closed;
 }
 
 } // namespace
@@ -168,19 +203,20 @@ TEST_CASE("PUT a slide: only the value's bytes change, stale tags, bad values an
     CHECK(body_of(invalid)["errors"][0]["message"].get<std::string>().find("doit") !=
           std::string::npos);
     CHECK(file_text(file) == before);
-    // A good edit: the file differs only in the title's bytes.
+    // A good edit: the file differs only in the title's bytes (three words for two: the slide's
+    // 18 s still reads them, see the reading-time test below).
     auto ok = c.Put("/api/slides/chimio-definition", headers(tag),
-                    R"({"title":"La chimio <img src=x onerror=alert(1)>"})", "application/json");
+                    R"({"title":"<img src=x onerror=alert(1)>"})", "application/json");
     REQUIRE(ok);
     CHECK(ok->status == 200);
     const std::string after = file_text(file);
     std::string expected = before;
     const std::string old_title = "\"La chimiothérapie\"";
     expected.replace(expected.find(old_title), old_title.size(),
-                     "\"La chimio <img src=x onerror=alert(1)>\"");
+                     "\"<img src=x onerror=alert(1)>\"");
     CHECK(after == expected);
     CHECK(body_of(c.Get("/api/slides/chimio-definition", login.read()))["title"] ==
-          "La chimio <img src=x onerror=alert(1)>");
+          "<img src=x onerror=alert(1)>");
     // The old tag is stale now: 412 with the "changed meanwhile" message.
     auto stale = c.Put("/api/slides/chimio-definition", headers(tag), R"({"title":"B"})",
                        "application/json");
@@ -345,12 +381,8 @@ TEST_CASE("publish signs into the site folder, served at /site/ with ETag and 30
 TEST_CASE("slow clients: a stalled one is dropped, and neither holds the others") {
     StudioTestServer s;
     auto connect_raw = [&] {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(static_cast<std::uint16_t>(s.port()));
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        const int fd = connect_loopback(s.port());
+        REQUIRE(fd >= 0);
         return fd;
     };
     // Half a request line, then nothing.
@@ -376,4 +408,156 @@ TEST_CASE("slow clients: a stalled one is dropped, and neither holds the others"
     CHECK(closed);
     for (int fd : stalled)
         ::close(fd);
+}
+
+TEST_CASE("reading time: the slide's shortest duration is suggested, a shorter one refused") {
+    StudioTestServer s;
+    auto login = s.login();
+    auto c = s.client();
+    const std::string file = s.temp().path("content/slides/20-chimio.toml");
+    const std::string before = file_text(file);
+    const LoadResult loaded = load_deck(s.temp().path("content"));
+    REQUIRE(loaded.deck);
+    auto loaded_slide = [&](const std::string& id) {
+        for (const Slide& sl : loaded.deck->slides)
+            if (sl.id == id) return sl;
+        FAIL("no slide " << id);
+        return Slide{};
+    };
+    // Suggested: GET gives the rule's seconds for the slide's words (docs/content.md's table:
+    // chimio-definition, 22 words, 18 s; chimio-palliatif, 36 words, 25 s).
+    auto got = c.Get("/api/slides/chimio-definition", login.read());
+    REQUIRE(got);
+    CHECK(body_of(got)["min_duration"] == 18);
+    CHECK(body_of(got)["min_duration"] == slide_reading_seconds(loaded_slide("chimio-definition")));
+    auto palliatif = c.Get("/api/slides/chimio-palliatif", login.read());
+    REQUIRE(palliatif);
+    CHECK(body_of(palliatif)["min_duration"] == 25);
+    auto put = [&](const std::string& id, const std::string& tag, const json& body) {
+        auto h = login.change();
+        h.emplace("If-Match", tag);
+        return c.Put("/api/slides/" + id, h, body.dump(), "application/json");
+    };
+    auto refused_for_duration = [&](const httplib::Result& res, const std::string& words) {
+        REQUIRE(res);
+        INFO(res->body);
+        CHECK(res->status == 422);
+        const json errors = body_of(res)["errors"];
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0]["key"] == "duration");
+        CHECK(errors[0]["message"].get<std::string>().find(words) != std::string::npos);
+    };
+    const std::string tag = got->get_header_value("ETag");
+    // Enforced: a duration below the rule, a text too long for the duration, and a slide left to
+    // the deck's default (18 s) when its words need 25 s: 422 on `duration`, nothing written.
+    refused_for_duration(put("chimio-definition", tag, {{"duration", 17}}), "au moins 18 s");
+    std::string longer = loaded_slide("chimio-definition").body;
+    for (int i = 0; i < 10; ++i)
+        longer += " Un mot de plus."; // 62 words: 62 / 1.8 = 34.4, 35 + 5 = 40 s
+    refused_for_duration(put("chimio-definition", tag, {{"body", longer}}), "au moins 40 s");
+    refused_for_duration(
+        put("chimio-palliatif", palliatif->get_header_value("ETag"), {{"duration", nullptr}}),
+        "durée par défaut du diaporama (18 s)");
+    CHECK(file_text(file) == before);
+    // The draft check says the same while typing, with the seconds for the draft's words.
+    auto check = c.Post("/api/slides/chimio-definition/check", login.change(),
+                        json({{"body", longer}}).dump(), "application/json");
+    const json checked = body_of(check);
+    CHECK(checked["min_duration"] == 40);
+    REQUIRE(checked["errors"].size() == 1);
+    CHECK(checked["errors"][0]["key"] == "duration");
+    // At the rule, or the longer text with its longer duration: written.
+    auto ok = put("chimio-definition", tag, {{"body", longer}, {"duration", 40}});
+    REQUIRE(ok);
+    CHECK(ok->status == 200);
+    const LoadResult after = load_deck(s.temp().path("content"));
+    REQUIRE(after.deck);
+    for (const Slide& sl : after.deck->slides)
+        if (sl.id == "chimio-definition") {
+            CHECK(sl.duration_s == 40);
+            CHECK(slide_reading_seconds(sl) == 40);
+        }
+    CHECK(body_of(c.Get("/api/slides/chimio-definition", login.read()))["min_duration"] == 40);
+}
+
+TEST_CASE("trickling clients: as many as the server has threads are dropped, and the others are "
+          "answered meanwhile") {
+    StudioTestServer s;
+    // Clients that send a request line one byte every 200 ms and never end it, until the server
+    // closes their connection: more of them than the server has threads.
+    constexpr int trickling = worker_threads + 4;
+    std::atomic<int> connected{0};
+    std::atomic<int> dropped{0};
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> clients;
+    // Stops and joins them however the test ends (a failed REQUIRE too).
+    struct Joiner {
+        std::atomic<bool>& stop;
+        std::vector<std::thread>& threads;
+        ~Joiner() {
+            stop = true;
+            for (auto& t : threads)
+                if (t.joinable()) t.join();
+        }
+    } joiner{stop, clients};
+    for (int i = 0; i < trickling; ++i) {
+        clients.emplace_back([&] {
+            const int fd = connect_loopback(s.port());
+            if (fd < 0) return;
+            ++connected;
+            const std::string start = "GET /api/deck?";
+            const bool closed = trickle_until_closed(
+                fd, [&](std::size_t i) { return i < start.size() ? start[i] : 'a'; },
+                [&](std::size_t) { return !stop; });
+            if (closed) ++dropped;
+            ::close(fd);
+        });
+    }
+    REQUIRE(wait_for([&] { return connected == trickling; }, 60000));
+    // Another client is answered while the trickling ones go on (the last ones queued are still
+    // within their few seconds when a thread frees): a page, then a login and a read.
+    auto page = s.client().Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(dropped < trickling); // they keep sending until the server closes them
+    auto login = s.login();
+    CHECK(login.csrf.size() == 64);
+    auto deck = s.client().Get("/api/deck", login.read());
+    REQUIRE(deck);
+    CHECK(deck->status == 200);
+    // Every trickling client is dropped by the server (a request has request_grace_seconds from
+    // its first byte, plus one per 64 KiB), none had to stop by itself.
+    CHECK(wait_for([&] { return dropped == trickling; }, 120000));
+}
+
+TEST_CASE("TLS: the studio's own connections speak HTTPS, and a trickling client is dropped there "
+          "too") {
+    TempDir keys("studio-tls");
+    const Run made =
+        run_shell("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 "
+                  "-nodes -days 2 -subj /CN=127.0.0.1 -keyout '" +
+                  keys.path("key.pem") + "' -out '" + keys.path("cert.pem") + "' 2>&1");
+    INFO(made.output);
+    REQUIRE(made.code == 0);
+    StudioTestServer s({keys.path("cert.pem"), keys.path("key.pem")});
+    httplib::SSLClient c("127.0.0.1", s.port());
+    c.enable_server_certificate_verification(false);
+    c.set_read_timeout(60, 0);
+    auto login = c.Post("/api/login", R"({"password":"motdepasse-test"})", "application/json");
+    REQUIRE(login);
+    CHECK(login->status == 200);
+    CHECK(login->get_header_value("Set-Cookie").find("Secure") != std::string::npos);
+    // A connection that sends bytes of a TLS hello too slowly to ever finish is closed.
+    const int fd = connect_loopback(s.port());
+    REQUIRE(fd >= 0);
+    // A handshake record of the largest size (16 KiB): at 5 bytes a second it would take 55
+    // minutes to arrive, so only a deadline ends it within the 600 bytes sent here.
+    const unsigned char hello[] = {0x16, 0x03, 0x01, 0x40, 0x00, 0x01, 0x00, 0x3f, 0xfc, 0x03};
+    const bool closed = trickle_until_closed(
+        fd, [&](std::size_t i) { return static_cast<char>(hello[std::min(i, sizeof hello - 1)]); },
+        [](std::size_t sent) { return sent < 600; }); // 600 bytes at 5 a second: 2 minutes
+    ::close(fd);
+    CHECK(closed);
+    // Others are still served.
+    CHECK(c.Get("/")->status == 200);
 }

@@ -7,14 +7,6 @@ const pause = 400; // ms of no typing before checking and redrawing
 const days = [["mon", "lun."], ["tue", "mar."], ["wed", "mer."], ["thu", "jeu."], ["fri", "ven."], ["sat", "sam."], ["sun", "dim."]];
 const positions = [["right", "à droite"], ["left", "à gauche"], ["top", "en haut"], ["full", "seule, plein écran"], ["background", "en fond"]];
 
-// Reading time (docs/content.md): words ÷ 1.8 + 5 s, rounded up, at least 12 s; a word is a run
-// between spaces holding a letter or a digit (« ? » alone does not count).
-function readingSeconds(values) {
-  const text = [values.title, values.subtitle, values.body, ...(values.bullets || [])].filter(Boolean).join(" ");
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  return Math.max(12, Math.ceil(words / 1.8 + 5));
-}
-
 function field(key, label, input, help) {
   input.id = `field-${key}`;
   input.dataset.key = key;
@@ -77,10 +69,6 @@ export async function editorPage(id) {
     }
     return out;
   }
-  function allValues() {
-    const out = { ...original, ...values() };
-    return out;
-  }
 
   const preview = el("img", { id: "preview-image", alt: "Aperçu de la diapositive" });
   const size = el("select", { id: "preview-size" },
@@ -103,12 +91,10 @@ export async function editorPage(id) {
     }
   }
 
-  function readingRule() {
-    const all = allValues();
-    const wanted = readingSeconds(all);
-    suggestion.textContent = `Durée conseillée pour lire calmement : ${wanted} s.`;
-    return all.duration === undefined || all.duration === null || all.duration >= wanted ? null
-      : { key: "duration", message: `Trop court pour lire ce texte : ${wanted} s au moins.` };
+  // The reading-time rule (docs/content.md) is the studio's: it sends the shortest duration for
+  // the text with the slide and with each check, and refuses a shorter one.
+  function showReadingTime(seconds) {
+    suggestion.textContent = typeof seconds === "number" ? `Au moins ${seconds} s pour lire ce texte.` : "";
   }
 
   async function refresh() {
@@ -117,10 +103,10 @@ export async function editorPage(id) {
     try {
       const found = await api.checkDraft(id, draft);
       if (mine !== generation) return;
-      const rule = readingRule();
-      showMessages("error", rule ? [...found.errors, rule] : found.errors);
+      showReadingTime(found.min_duration);
+      showMessages("error", found.errors);
       showMessages("warning", found.warnings);
-      save.disabled = found.errors.length > 0 || rule !== null;
+      save.disabled = found.errors.length > 0;
       if (found.errors.length) return;
       const blob = await api.previewDraft(id, draft, size.value);
       if (mine !== generation) return;
@@ -225,6 +211,6 @@ export async function editorPage(id) {
   });
 
   show(el("h2", {}, "Modifier : ", el("span", { text: original.title || id })), form);
-  readingRule();
+  showReadingTime(original.min_duration);
   preview.src = api.previewUrl(id, size.value, Date.now());
 }
