@@ -8,110 +8,27 @@
 # Usage: browser_test.py STUDIO SYNC AFFICHE SOURCE_DIR. Exit 77 when Chromium, chromedriver,
 # Selenium, python3-cryptography or minisign is missing. AFFICHE_SCREENSHOTS=DIR saves the
 # interface's screenshots.
-import base64, json, os, re, shutil, socket, subprocess, sys, tempfile, time, urllib.request
+import base64, json, os, shutil, socket, subprocess, sys, time, urllib.request
 
 STUDIO, SYNC, AFFICHE, SOURCE = sys.argv[1:5]
-CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-    from selenium.common.exceptions import NoAlertPresentException
-except ImportError:
-    print("skipped: python3-selenium missing"); sys.exit(77)
+from browser_support import check, cleanup, request, browser, wait, login, cookie_jar, drivers
+import browser_support
+from selenium.webdriver.common.by import By
+from selenium.common.exceptions import NoAlertPresentException
 try: # a screen's Ed25519 key, as affiche-sync makes one
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives import serialization
 except ImportError:
     print("skipped: python3-cryptography missing"); sys.exit(77)
-for tool in (CHROMIUM, DRIVER):
-    if not os.access(tool, os.X_OK):
-        print(f"skipped: {tool} missing"); sys.exit(77)
-if not shutil.which("minisign"):
-    print("skipped: minisign missing"); sys.exit(77)
 
-PASSWORD = "motdepasse-navigateur"
 SLIDE = "chimio-definition"
 NEW_TITLE = "Chimiothérapie expliquée" # two words, as before: the reading time stays enough
 started = time.monotonic()
-work = tempfile.mkdtemp(prefix="affiche-studio-browser-")
 shots = os.environ.get("AFFICHE_SCREENSHOTS")
-procs, drivers = [], []
-
-
-def check(condition, what):
-    if not condition:
-        raise AssertionError(what)
-    print(f"ok: {what}")
-
-
-def cleanup():
-    for d in drivers:
-        try: d.quit()
-        except Exception: pass
-    for p in procs:
-        p.terminate()
-        try: p.wait(10)
-        except subprocess.TimeoutExpired: p.kill()
-    shutil.rmtree(work, ignore_errors=True)
-
 
 # --- the studio on a free loopback port, over a copy of the shipped deck --------------------
-content = os.path.join(work, "content")
-for folder in ("slides", "images", "fonts"):
-    shutil.copytree(os.path.join(SOURCE, folder), os.path.join(content, folder))
-subprocess.run(["minisign", "-G", "-W", "-f", "-p", f"{work}/test.pub", "-s", f"{work}/test.key"],
-               check=True, stdout=subprocess.DEVNULL)
-subprocess.run([STUDIO, "passwd", "--state", f"{work}/state"], input=PASSWORD + "\n",
-               text=True, check=True, stdout=subprocess.DEVNULL)
-studio = subprocess.Popen([STUDIO, "serve", "--content", content, "--site", f"{work}/site",
-                           "--key", f"{work}/test.key", "--state", f"{work}/state",
-                           "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE, text=True,
-                          env={**os.environ, "SDL_VIDEODRIVER": "offscreen"})
-procs.append(studio)
-line = studio.stdout.readline()
-port = int(re.search(r":(\d+)/", line).group(1))
-BASE = f"http://127.0.0.1:{port}"
-
-
-def request(method, path, body=None, headers=None):
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(BASE + path, data=data, method=method, headers=headers or {})
-    try:
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return r.status, r.read(), r.headers
-    except urllib.error.HTTPError as e:
-        return e.code, e.read(), e.headers
-
-
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1400,1000", f"--user-data-dir={tempfile.mkdtemp(dir=work)}"):
-        options.add_argument(flag)
-    d = webdriver.Chrome(service=Service(DRIVER), options=options)
-    drivers.append(d)
-    return d
-
-
-def wait(d, condition, what, timeout=20):
-    try:
-        WebDriverWait(d, timeout).until(lambda _: condition())
-    except Exception:
-        texts = [e.text for e in d.find_elements(By.CSS_SELECTOR, "#message, .field-error, .errors li, #conflict")]
-        raise AssertionError(f"not seen: {what}; page says {[t for t in texts if t]}")
-    print(f"ok: {what}")
-
-
-def login(d):
-    d.get(BASE + "/")
-    wait(d, lambda: d.find_elements(By.ID, "password"), "login form shown")
-    d.find_element(By.ID, "password").send_keys(PASSWORD)
-    d.find_element(By.ID, "login-button").click()
-    wait(d, lambda: len(d.find_elements(By.CSS_SELECTOR, ".slide-card")) > 10, "deck page lists the slides")
+BASE = browser_support.start_studio(STUDIO, SOURCE, "affiche-studio-browser-")
+work, content = browser_support.work, browser_support.content
 
 
 def open_editor(d, slide):
@@ -169,10 +86,6 @@ def save(d, what):
     # earlier save cannot pass for this one.
     d.find_element(By.ID, "save").click()
     wait(d, lambda: saved(d), what)
-
-
-def cookie_jar(d):
-    return {"Cookie": "; ".join(f"{c['name']}={c['value']}" for c in d.get_cookies())}
 
 
 def draft_png(d, slide, draft):

@@ -1,5 +1,6 @@
 # affiche-studio's tests: unit tests against a real in-process server (label studio, ~3 s), the
-# interface in headless Chromium + Selenium then a real pull and render (label browser, ~30 s),
+# interface in headless Chromium + Selenium then a real pull and render, and the Écrans page
+# with a real screen and player (label browser, ~30 s and ~20 s),
 # and the systemd unit (label systemd).
 file(GLOB AFFICHE_STUDIO_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.cpp)
 add_executable(affiche_studio_tests ${CMAKE_CURRENT_LIST_DIR}/../main.cpp ${AFFICHE_STUDIO_TEST_SOURCES})
@@ -17,6 +18,13 @@ if(NOT CMAKE_CROSSCOMPILING)
            $<TARGET_FILE:affiche-studio> $<TARGET_FILE:affiche-sync> $<TARGET_FILE:affiche>
            ${PROJECT_SOURCE_DIR})
   set_tests_properties(studio_browser PROPERTIES LABELS browser SKIP_RETURN_CODE 77 TIMEOUT 600)
+  # The Écrans page with a real screen: an announcement from the Annonce card, `affiche-sync
+  # pull` reporting to the studio, `affiche --thumbnail` offscreen; the thumbnail shows the band
+  # after one more pull, and not once withdrawn (about 20 s).
+  add_test(NAME studio_browser_fleet COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/browser_fleet_test.py
+           $<TARGET_FILE:affiche-studio> $<TARGET_FILE:affiche-sync> $<TARGET_FILE:affiche>
+           ${PROJECT_SOURCE_DIR})
+  set_tests_properties(studio_browser_fleet PROPERTIES LABELS browser SKIP_RETURN_CODE 77 TIMEOUT 600)
   # The announcement end to end: studio PUT, a real pull from /site/, the band in
   # `affiche --render --at` before until and not after, then withdrawn (about 10 s).
   add_test(NAME studio_announcement_e2e COMMAND ${CMAKE_CURRENT_LIST_DIR}/announcement_e2e.sh
