@@ -7,7 +7,7 @@
 # Usage: browser_fleet_test.py STUDIO SYNC AFFICHE SOURCE_DIR. Exit 77 when Chromium,
 # chromedriver, Selenium, minisign or ImageMagick's convert is missing. AFFICHE_SCREENSHOTS=DIR
 # keeps the page's screenshots and both thumbnails.
-import base64, json, os, shutil, subprocess, sys, time
+import base64, json, os, shutil, subprocess, sys, time, tomllib
 
 STUDIO, SYNC, AFFICHE, SOURCE = sys.argv[1:5]
 import browser_support
@@ -20,10 +20,13 @@ if not CONVERT: # ImageMagick decodes the JPEG: python3-pil is not installed her
 
 ANNOUNCEMENT = "Le Dr X a environ 30 minutes de retard"
 NAME = "salle-1"
-ACCENT = (0xF3, 0xD9, 0xA4) # slides/deck.toml `accent`: the band's fill (band_colors)
+with open(os.path.join(SOURCE, "slides/deck.toml"), "rb") as f: # the band's fill (band_colors)
+    accent = tomllib.load(f)["theme"]["accent"]
+ACCENT = tuple(int(accent[i:i + 2], 16) for i in (1, 3, 5))
 started = time.monotonic()
 shots = os.environ.get("AFFICHE_SCREENSHOTS")
 offscreen = {**os.environ, "SDL_VIDEODRIVER": "offscreen"}
+player_log = None
 
 
 def wait_for(condition, what, timeout=60):
@@ -120,6 +123,7 @@ try:
     thumbnail = os.path.join(run_dir, "thumbnail.jpg")
     sync_status = os.path.join(work, "sync-status.json")
     sync_toml = os.path.join(work, "sync.toml")
+    player_log = os.path.join(work, "player.log") # printed when the test fails
     with open(sync_toml, "w", encoding="utf-8") as f:
         f.write(f'url = "{BASE}/site/"\nkeys = "{work}/test.pub"\nroot = "{screen}"\n'
                 f'state = "{screen}/state"\nstatus = "{sync_status}"\nname = "{NAME}"\n'
@@ -154,7 +158,7 @@ try:
     # 3. The player on the pulled deck shows the band and writes its thumbnail.
     player = subprocess.Popen([AFFICHE, "--status", player_status, "--thumbnail", thumbnail,
                                os.path.join(screen, "current")], env=offscreen,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=open(player_log, "w"))
     procs.append(player)
     wait_for(lambda: announcement_showing() and thumbnail_identity(), "the player shows the announcement and wrote its thumbnail", timeout=120)
     check(player.poll() is None, "the player runs")
@@ -189,5 +193,10 @@ try:
     check(share_without < 0.01, f"without the announcement no band: {share_without:.1%}")
     check(player.poll() is None, "the player still runs")
     print(f"browser fleet test passed in {time.monotonic() - started:.1f} s")
+except Exception:
+    if player_log and os.path.exists(player_log):
+        with open(player_log, encoding="utf-8", errors="replace") as f:
+            print("the player's last lines:", *f.readlines()[-20:], sep="\n    ")
+    raise
 finally:
     cleanup()
