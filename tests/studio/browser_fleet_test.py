@@ -196,7 +196,7 @@ try:
 except Exception:
     if player_log and os.path.exists(player_log):
         with open(player_log, encoding="utf-8", errors="replace") as f:
-            print("the player's last lines:", *f.readlines()[-20:], sep="\n    ")
+            print("the player's last lines:", *[l.rstrip() for l in f.readlines()[-20:]], sep="\n    ")
     raise
 finally:
     cleanup()
