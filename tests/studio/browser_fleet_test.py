@@ -11,7 +11,7 @@ import base64, json, os, shutil, subprocess, sys, time, tomllib
 
 STUDIO, SYNC, AFFICHE, SOURCE = sys.argv[1:5]
 import browser_support
-from browser_support import check, cleanup, browser, wait, login, procs
+from browser_support import check, cleanup, browser, wait, login, procs, value_of, click
 from selenium.webdriver.common.by import By
 
 CONVERT = shutil.which("convert")
@@ -149,9 +149,9 @@ try:
     a.get(BASE + "/#/ecrans")
     pending = f'.screen-card.pending[data-name="{NAME}"]'
     wait(a, lambda: a.find_elements(By.CSS_SELECTOR, pending), "the new screen waits on the Écrans page", timeout=40)
-    shown = a.find_element(By.CSS_SELECTOR, pending + " .fingerprint").text
+    shown = value_of(a, lambda: a.find_element(By.CSS_SELECTOR, pending + " .fingerprint").text, "the pending screen's fingerprint")
     check(shown == fingerprint, f"the page's fingerprint {shown} is affiche-sync id's")
-    a.find_element(By.CSS_SELECTOR, pending + " .approve").click()
+    click(a, By.CSS_SELECTOR, pending + " .approve", "Approuver clicked")
     approved = f'.screen-card.approved[data-name="{NAME}"]'
     wait(a, lambda: a.find_elements(By.CSS_SELECTOR, approved), "approved in the page")
 
@@ -168,8 +168,7 @@ try:
     check(report and report.get("result") == "ok" and report.get("state") != "pending", "its report accepted")
     card_text = lambda: a.find_element(By.CSS_SELECTOR, approved).text
     wait(a, lambda: ANNOUNCEMENT in card_text(), "the screen's card names the announcement", timeout=40)
-    wait(a, lambda: card_picture(a), "its thumbnail is loaded in the page", timeout=40)
-    src_with, with_band = card_picture(a)
+    src_with, with_band = value_of(a, lambda: card_picture(a), "its thumbnail is loaded in the page", timeout=40)
     if shots: a.save_screenshot(os.path.join(shots, "studio-ecrans-annonce.png"))
     share_with = band_rows(with_band, "avec-annonce")
     check(share_with >= 0.04, f"the band's accent covers {share_with:.1%} of the thumbnail's height, low on the picture")
@@ -178,7 +177,7 @@ try:
     # thumbnail, a pull reports that; the page's thumbnail then has no band.
     a.get(BASE + "/#/diapositives")
     wait(a, lambda: a.find_elements(By.ID, "annonce-retirer"), "the announcement listed on the Annonce card")
-    a.find_element(By.ID, "annonce-retirer").click()
+    click(a, By.ID, "annonce-retirer", "Retirer clicked")
     wait(a, lambda: a.find_elements(By.ID, "annonce-none"), "announcement withdrawn", timeout=90)
     pull("third pull installs the deck without it")
     wait_for(lambda: not announcement_showing(), "the player no longer shows it", timeout=120)
@@ -187,8 +186,7 @@ try:
     pull("fourth pull reports it")
     a.get(BASE + "/#/ecrans")
     wait(a, lambda: a.find_elements(By.CSS_SELECTOR, approved) and ANNOUNCEMENT not in card_text(), "the card no longer names the announcement", timeout=40)
-    wait(a, lambda: (card_picture(a) or [src_with])[0] != src_with, "a newer thumbnail loaded in the page", timeout=40)
-    _, without_band = card_picture(a)
+    _, without_band = value_of(a, lambda: (lambda p: p if p and p[0] != src_with else None)(card_picture(a)), "a newer thumbnail loaded in the page", timeout=40)
     share_without = band_rows(without_band, "sans-annonce")
     check(share_without < 0.01, f"without the announcement no band: {share_without:.1%}")
     check(player.poll() is None, "the player still runs")

@@ -84,9 +84,36 @@ def browser():
     return d
 
 
+def value_of(d, read, what, timeout=20):
+    # read() once it gives something (a text, a picture), looked at again while the page redraws.
+    box = []
+
+    def attempt():
+        value = read()
+        if value:
+            box[:] = [value]
+        return bool(value)
+
+    wait(d, attempt, what, timeout)
+    return box[0]
+
+
+def click(d, selector_by, selector, what, timeout=20):
+    # Clicks the element, found again if the page redrew it in between.
+    def attempt():
+        d.find_element(selector_by, selector).click()
+        return True
+
+    wait(d, attempt, what, timeout)
+
+
 def wait(d, condition, what, timeout=20):
+    # The Écrans page draws its cards again every 10 s: an element found just before that is
+    # stale when read, which only means "look again".
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     try:
-        WebDriverWait(d, timeout).until(lambda _: condition())
+        WebDriverWait(d, timeout, ignored_exceptions=(StaleElementReferenceException,
+                                                      NoSuchElementException)).until(lambda _: condition())
     except Exception:
         texts = [e.text for e in d.find_elements(By.CSS_SELECTOR, "#message, .field-error, .errors li, #conflict")]
         raise AssertionError(f"not seen: {what}; page says {[t for t in texts if t]}")
