@@ -367,7 +367,8 @@ TEST_CASE("e2e: --render --at shows the announcement's own slide while it lasts"
           std::vector<std::string>{"01-texte.png", "03-liste.png", "05-image-seule.png"});
 }
 
-TEST_CASE("e2e: --check warns when the announcement's until is past, refuses one more than 7 days ahead") {
+TEST_CASE("e2e: --check warns when the announcement's until is past, refuses one more than 7 days "
+          "ahead") {
     const TempDir t("e2e-announcement-check");
     const fs::path deck = announced_deck(t, "band");
     write_text(deck / "slides" / "announcement.toml",

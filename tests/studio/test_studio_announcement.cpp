@@ -138,9 +138,9 @@ TEST_CASE("announcement: bad text or until refused with the field named, nothing
     CHECK(!std::filesystem::exists(s.temp().path(announcement_path)));
     // 140 code points are fine (checked only, through the preview: nothing published here).
     std::string just = long_text.substr(2);
-    auto ok = c.Post("/api/announcement/preview.png?size=480x270&slide=chimio-definition",
-                     login.change(), json({{"text", just}, {"until", soon}}).dump(),
-                     "application/json");
+    auto ok =
+        c.Post("/api/announcement/preview.png?size=480x270&slide=chimio-definition", login.change(),
+               json({{"text", just}, {"until", soon}}).dump(), "application/json");
     REQUIRE(ok);
     CHECK(ok->status == 200);
     CHECK(!std::filesystem::exists(s.temp().path(announcement_path)));
@@ -150,9 +150,9 @@ TEST_CASE("announcement: bad text or until refused with the field named, nothing
     REQUIRE(alone);
     CHECK(alone->status == 200);
     CHECK(ok->body != alone->body);
-    auto other = c.Post("/api/announcement/preview.png?size=480x270&slide=chimio-definition",
-                        login.change(), json({{"text", "Fermé à 16 h"}, {"until", soon}}).dump(),
-                        "application/json");
+    auto other =
+        c.Post("/api/announcement/preview.png?size=480x270&slide=chimio-definition", login.change(),
+               json({{"text", "Fermé à 16 h"}, {"until", soon}}).dump(), "application/json");
     REQUIRE(other);
     CHECK(other->status == 200);
     CHECK(other->body != ok->body);

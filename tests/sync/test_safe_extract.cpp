@@ -185,7 +185,8 @@ TEST_CASE("a sparse entry is installed with its full size, holes as zeros") {
     REQUIRE(testing::run_shell("printf DATA | dd of=" + tmp.path("src/images/s.bin") +
                                " bs=1 seek=1048576 conv=notrunc status=none && truncate -s 3M " +
                                tmp.path("src/images/s.bin") + " && tar --sparse --format=gnu -C " +
-                               tmp.path("src") + " -cf " + tmp.path("s.tar") + " images").code == 0);
+                               tmp.path("src") + " -cf " + tmp.path("s.tar") + " images")
+                .code == 0);
     fs::create_directories(tmp.path("out"));
     auto r = extract_archive(tmp.path("s.tar"), tmp.path("out"), {});
     REQUIRE_MESSAGE(r.ok(), r.error().message);
