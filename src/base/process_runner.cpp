@@ -67,7 +67,8 @@ Result<std::string> find_program(const std::string& name) {
         std::size_t end = path.find(':', start);
         if (end == std::string::npos) end = path.size();
         const std::string dir = end > start ? path.substr(start, end - start) : ".";
-        const std::string candidate = dir + "/" + name;
+        std::string candidate = dir;
+        candidate.append("/").append(name);
         const int e = executable_error(candidate);
         if (e == 0) return candidate;
         if (e == EACCES) error = EACCES; // like execvp: a file found but not runnable
