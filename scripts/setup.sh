@@ -40,7 +40,7 @@ packages=(build-essential cmake pkg-config
 # The translations' test runs `affiche --check` under LANG=fr_FR.UTF-8.
 [ "$mode" = test ] && packages+=(locales)
 # The Pi image (scripts/build-image.sh) and its boot and power-cut tests under qemu-system-aarch64.
-[ "$mode" = test ] && packages+=(qemu-system-arm dosfstools mtools e2fsprogs squashfs-tools fdisk kmod
+[ "$mode" = test ] && packages+=(qemu-system-arm dosfstools mtools e2fsprogs squashfs-tools fdisk kmod cpio
     openssh-client)
 [ "$mode" = test ] && [ "$(dpkg --print-architecture)" = amd64 ] &&
     packages+=(crossbuild-essential-arm64 qemu-user-static)
