@@ -19,7 +19,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 # Build and run-time packages (Debian 12 names; the same on Raspberry Pi OS Bookworm).
 packages=(build-essential cmake pkg-config
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libtomlplusplus-dev
-    libfribidi-dev libunibreak-dev libsystemd-dev libxxhash-dev libdrm-dev doctest-dev
+    libfribidi-dev libunibreak-dev libsystemd-dev libxxhash-dev libdrm-dev libpng-dev doctest-dev
     libsodium-dev libarchive-dev minisign zstd libcurl4-openssl-dev
     fonts-dejavu-core fonts-noto-core gettext
     libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev)
@@ -48,7 +48,7 @@ packages=(build-essential cmake pkg-config
 # its arm64 package would replace the amd64 one, so build-deb.sh unpacks it on the side.
 arm64_packages=(libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64
     libtomlplusplus-dev:arm64 libfribidi-dev:arm64 libsystemd-dev:arm64 libxxhash-dev:arm64
-    libdrm-dev:arm64 libsodium-dev:arm64 libarchive-dev:arm64 libcurl4-openssl-dev:arm64
+    libdrm-dev:arm64 libpng-dev:arm64 libsodium-dev:arm64 libarchive-dev:arm64 libcurl4-openssl-dev:arm64
     libcpp-httplib-dev:arm64 libsqlite3-dev:arm64)
 
 sudo_if_needed() {

@@ -45,7 +45,7 @@ std::vector<SlideSizes> measure_slides(const Deck& deck, const TextMeasurer& mea
     for (int i = 0; i < deck.shown_count(); ++i) {
         const Slide& slide = deck.shown(i);
         std::optional<Size> image;
-        if (!slide.image_path.empty()) image = images.prepare(slide.image_path);
+        if (!slide.image_path.empty()) image = images.size_of(slide.image_path);
         SlideSizes s;
         s.has_body = !slide.body.empty() || !slide.bullets.empty();
         for (std::size_t k = 0; k < checked_screens.size(); ++k) {
@@ -107,10 +107,15 @@ std::optional<Diagnostic> size_warning(const Deck& deck, const Slide& slide, con
 } // namespace
 
 Diagnostics readability_warnings(const Deck& deck, std::shared_ptr<const AssetBytes> assets) {
-    Diagnostics out;
     FontCache fonts(deck.theme, assets);
     TtfMeasurer measurer(fonts);
     ImageStore images(std::move(assets));
+    return readability_warnings(deck, fonts, measurer, images);
+}
+
+Diagnostics readability_warnings(const Deck& deck, const FontCache& fonts,
+                                 const TtfMeasurer& measurer, ImageStore& images) {
+    Diagnostics out;
     const std::vector<SlideSizes> sizes = measure_slides(deck, measurer, images);
     const auto usual = usual_caps(sizes);
     for (int i = 0; i < deck.shown_count(); ++i) {

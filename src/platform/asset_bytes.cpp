@@ -13,6 +13,16 @@ const std::string* AssetBytes::find(const std::string& path) const {
     return it == files.end() ? nullptr : it->second.get();
 }
 
+bool same_assets(const AssetBytes& a, const AssetBytes& b) {
+    if (a.total != b.total || a.files.size() != b.files.size()) return false;
+    for (auto x = a.files.begin(), y = b.files.begin(); x != a.files.end(); ++x, ++y) {
+        if (x->first != y->first) return false;
+        if (x->second != y->second && (!x->second || !y->second || *x->second != *y->second))
+            return false;
+    }
+    return true;
+}
+
 std::shared_ptr<const AssetBytes> assets_from(const Deck& deck, const ContentSnapshot& content) {
     auto assets = std::make_shared<AssetBytes>();
     auto add = [&](const std::string& path) {

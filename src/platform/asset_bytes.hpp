@@ -26,6 +26,9 @@ struct AssetBytes {
 // the snapshot did not hold (past its memory budget) stay on disk and are opened when needed.
 std::shared_ptr<const AssetBytes> assets_from(const Deck& deck, const ContentSnapshot& content);
 
+// True when both hold the same paths with the same bytes (what they draw is the same).
+bool same_assets(const AssetBytes& a, const AssetBytes& b);
+
 // The image header of path from its held bytes, or from the file read safely (regular files
 // within the image size limit only, so a FIFO swapped in cannot block the loop). nullopt when
 // unreadable or not an image.

@@ -14,6 +14,14 @@
 
 namespace affiche {
 
+// True when two themes name the same font files: a FontCache (and the widths measured with it)
+// made for one serves the other.
+inline bool same_fonts(const Theme& a, const Theme& b) {
+    return a.font_path == b.font_path && a.font_bold_path == b.font_bold_path &&
+           a.font_arabic_path == b.font_arabic_path &&
+           a.font_arabic_bold_path == b.font_arabic_bold_path;
+}
+
 // Opens each (role, size) once. A theme font that is missing or broken falls back to a system
 // font, and problems() says so.
 class FontCache {

@@ -1,6 +1,8 @@
 // PNG and JPEG encoding into a string through an append-only SDL stream; bilinear surface copies.
 #include "platform/image_encode.hpp"
 
+#include "platform/png_encoder.hpp"
+
 #include <SDL_image.h>
 
 namespace affiche {
@@ -38,13 +40,12 @@ SDL_RWops* string_stream(std::string& out) {
 } // namespace
 
 std::optional<std::string> encode_surface_png(SDL_Surface* surface, std::string& error) {
-    std::string png;
-    SDL_RWops* rw = string_stream(png);
-    if (!rw || IMG_SavePNG_RW(surface, rw, 1) != 0) {
-        error = std::string("cannot encode PNG: ") + (rw ? IMG_GetError() : SDL_GetError());
+    auto png = encode_opaque_png(surface);
+    if (!png) {
+        error = png.error().message;
         return std::nullopt;
     }
-    return png;
+    return std::move(*png);
 }
 
 std::optional<std::string> encode_surface_jpeg(SDL_Surface* surface, int quality,

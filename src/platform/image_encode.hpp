@@ -1,4 +1,5 @@
-// Encodes a surface to PNG or JPEG bytes in memory (SDL_image), and shrinks a surface (bilinear).
+// Encodes a surface to PNG (libpng) or JPEG (SDL_image) bytes in memory, and shrinks a surface
+// (bilinear).
 #pragma once
 
 #include "base/geometry.hpp"
@@ -9,7 +10,7 @@
 
 namespace affiche {
 
-// The PNG file's bytes, or nullopt and error set (SDL_image's reason).
+// The PNG file's bytes of an opaque picture (platform/png_encoder), or nullopt and error set.
 std::optional<std::string> encode_surface_png(SDL_Surface* surface, std::string& error);
 
 // The JPEG file's bytes at quality 1..100, or nullopt and error set (SDL_image's reason).

@@ -95,6 +95,13 @@ std::optional<Size> ImageStore::prepare(const std::string& path) {
     return size;
 }
 
+std::optional<Size> ImageStore::size_of(const std::string& path) {
+    if (auto it = sizes_.find(path); it != sizes_.end()) return it->second;
+    const auto size = prepare(path);
+    sizes_[path] = size;
+    return size;
+}
+
 TexturePtr ImageStore::texture(SDL_Renderer* renderer, const std::string& path, Size size,
                                int max_side) {
     auto it = decoded_.find(path);

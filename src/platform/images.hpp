@@ -22,6 +22,9 @@ class ImageStore {
     std::optional<Size> prepare(const std::string& path);
     // A texture of the image scaled to size (never above max_side), for the renderer.
     TexturePtr texture(SDL_Renderer* renderer, const std::string& path, Size size, int max_side);
+    // The pixel size prepare() gives, remembered after release() (the same bytes always give
+    // the same answer): a check that lays slides out again and again decodes each image once.
+    std::optional<Size> size_of(const std::string& path);
     // Drops decoded pixels; call after a slide is composed so memory stays flat.
     void release() { decoded_.clear(); }
 
@@ -33,6 +36,7 @@ class ImageStore {
     };
     std::shared_ptr<const AssetBytes> assets_;
     std::map<std::string, Decoded> decoded_;
+    std::map<std::string, std::optional<Size>> sizes_;
     LogOnce log_;
 };
 

@@ -6,9 +6,16 @@ namespace affiche {
 SlideComposer::SlideComposer(std::shared_ptr<const Deck> deck,
                              const std::shared_ptr<const AssetBytes>& assets,
                              SDL_Renderer* renderer, Size screen, int max_texture_side)
-    : deck_(std::move(deck)), renderer_(renderer), screen_(screen),
+    : deck_(std::move(deck)), assets_(assets), renderer_(renderer), screen_(screen),
       max_texture_side_(max_texture_side), fonts_(deck_->theme, assets), measurer_(fonts_),
       images_(assets) {}
+
+bool SlideComposer::adopt(std::shared_ptr<const Deck> deck,
+                          const std::shared_ptr<const AssetBytes>& assets) {
+    if (!deck || assets != assets_ || !same_fonts(deck->theme, deck_->theme)) return false;
+    deck_ = std::move(deck);
+    return true;
+}
 
 SlideLayout SlideComposer::layout(int play_index) {
     const Slide& slide = deck_->shown(play_index);

@@ -42,6 +42,9 @@ class SlideComposer {
     Rect live_area() { return live_overlays_area(*deck_, screen_, measurer_); }
     // Lays out a slide without drawing it (checks, tests).
     SlideLayout layout(int play_index);
+    // Composes another deck from now on, keeping the open fonts and measured widths: only when
+    // it draws with the same fonts from the same asset bytes (false: nothing changed).
+    bool adopt(std::shared_ptr<const Deck> deck, const std::shared_ptr<const AssetBytes>& assets);
 
     const Deck& deck() const { return *deck_; }
     std::shared_ptr<const Deck> deck_ptr() const { return deck_; }
@@ -51,6 +54,7 @@ class SlideComposer {
 
   private:
     std::shared_ptr<const Deck> deck_;
+    std::shared_ptr<const AssetBytes> assets_;
     SDL_Renderer* renderer_;
     Size screen_;
     int max_texture_side_;

@@ -29,12 +29,33 @@ struct Warm {
     std::unique_ptr<SlideComposer> composer;
 };
 
+// What the checks of drafts keep between two pauses in typing: fonts, measured widths and image
+// sizes, for as long as the drafts use the same fonts from the same asset bytes.
+struct WarmCheck {
+    std::shared_ptr<const AssetBytes> assets;
+    Theme theme;
+    std::unique_ptr<FontCache> fonts;
+    std::unique_ptr<TtfMeasurer> measurer;
+    std::unique_ptr<ImageStore> images;
+
+    void prepare(const Deck& deck, const std::shared_ptr<const AssetBytes>& for_assets) {
+        if (fonts && assets == for_assets && same_fonts(theme, deck.theme)) return;
+        measurer.reset();
+        assets = for_assets;
+        theme = deck.theme;
+        fonts = std::make_unique<FontCache>(theme, assets);
+        measurer = std::make_unique<TtfMeasurer>(*fonts);
+        images = std::make_unique<ImageStore>(assets);
+    }
+};
+
 } // namespace
 
 struct PreviewRenderer::State {
     SdlLibrary sdl;
     std::optional<std::string> sdl_error;
     std::list<Warm> warm; // most recently used first
+    WarmCheck check;
 };
 
 PreviewRenderer::PreviewRenderer() : thread_([this] { run(); }) {}
@@ -70,7 +91,7 @@ void PreviewRenderer::run() {
         }
         job(state);
     }
-    state.warm.clear(); // textures and windows go before SDL quits
+    state.warm.clear(); // textures and windows go before SDL quits (and State's check before it)
 }
 
 namespace {
@@ -109,9 +130,13 @@ Result<std::string> draw(std::list<Warm>& warm, const std::shared_ptr<const Deck
         w.extra_id = extend ? id : "";
         // A composer keeps its deck alive: the extended copy, or the deck itself.
         w.deck = extend ? std::make_shared<const Deck>(std::move(extended)) : deck;
-        // Reuse the display of this size when one is warm (creating a window costs most).
+        // Reuse the display of this size when one is warm (creating a window costs most), and
+        // its composer when the new deck draws with the same fonts from the same bytes (a draft
+        // being typed): its open fonts and measured widths serve again.
         for (auto& other : warm)
             if (other.size.w == size.w && other.size.h == size.h && other.display) {
+                if (other.composer && other.composer->adopt(w.deck, assets))
+                    w.composer = std::move(other.composer);
                 other.composer.reset();
                 w.display = std::move(other.display);
                 other.display.reset();
@@ -125,8 +150,10 @@ Result<std::string> draw(std::list<Warm>& warm, const std::shared_ptr<const Deck
             w.display = open_display(options, error);
             if (!w.display) return failure({}, error);
         }
-        w.composer = std::make_unique<SlideComposer>(w.deck, assets, w.display->renderer.get(),
-                                                     w.display->size, w.display->max_texture_side);
+        if (!w.composer)
+            w.composer =
+                std::make_unique<SlideComposer>(w.deck, assets, w.display->renderer.get(),
+                                                w.display->size, w.display->max_texture_side);
         warm.remove_if([](const Warm& x) { return !x.display; });
         warm.push_front(std::move(w));
         while (warm.size() > warm_composers)
@@ -168,7 +195,10 @@ Diagnostics PreviewRenderer::readability(const Deck& deck,
     std::promise<Diagnostics> done;
     auto result = done.get_future();
     post([&](State& state) {
-        done.set_value(state.sdl_error ? Diagnostics{} : readability_warnings(deck, assets));
+        if (state.sdl_error) return done.set_value(Diagnostics{});
+        state.check.prepare(deck, assets);
+        done.set_value(readability_warnings(deck, *state.check.fonts, *state.check.measurer,
+                                            *state.check.images));
     });
     return result.get();
 }

@@ -29,6 +29,13 @@ std::shared_ptr<const DraftLoad> Studio::draft(const std::string& file, const st
     if (load.deck) {
         fresh->deck = std::make_shared<const Deck>(std::move(*load.deck));
         if (load.content) fresh->assets = assets_from(*fresh->deck, *load.content);
+        // Typing changes text, not pictures or fonts: the bytes already held are used again,
+        // so the previews keep their open fonts and measured widths (one PreviewRenderer key).
+        for (const auto& held : {last_draft_ ? last_draft_->assets : nullptr, state->assets})
+            if (fresh->assets && held && same_assets(*fresh->assets, *held)) {
+                fresh->assets = held;
+                break;
+            }
     }
     last_draft_ = fresh;
     return last_draft_;

@@ -246,6 +246,35 @@ TEST_CASE("a preview is byte for byte what affiche --render draws") {
               ->status == 400);
 }
 
+TEST_CASE(
+    "a draft's preview, drawn with the fonts kept from earlier drafts, is the saved slide's") {
+    // Typing keeps one composer (fonts, measured widths) from draft to draft: what it draws for
+    // the last draft must be what a fresh one draws once that draft is saved.
+    StudioTestServer s;
+    auto login = s.login();
+    auto c = s.client();
+    const std::string path = "/api/slides/chimio-definition/preview.png?size=1280x720";
+    REQUIRE(c.Get(path.c_str(), login.read())->status == 200);
+    std::string last;
+    for (const char* title : {"Premier essai", "Deuxième essai"}) {
+        auto draft = c.Post(path.c_str(), login.change(), json({{"title", title}}).dump(),
+                            "application/json");
+        REQUIRE(draft);
+        REQUIRE(draft->status == 200);
+        CHECK(draft->body != last);
+        last = draft->body;
+    }
+    auto got = c.Get("/api/slides/chimio-definition", login.read());
+    auto h = login.change();
+    h.emplace("If-Match", got->get_header_value("ETag"));
+    REQUIRE(c.Put("/api/slides/chimio-definition", h, json({{"title", "Deuxième essai"}}).dump(),
+                  "application/json")
+                ->status == 200);
+    auto saved = c.Get(path.c_str(), login.read());
+    REQUIRE(saved);
+    CHECK(saved->body == last);
+}
+
 TEST_CASE("draft check: errors and the readability warning name their field") {
     StudioTestServer s;
     auto login = s.login();
