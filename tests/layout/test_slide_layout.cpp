@@ -460,6 +460,46 @@ TEST_CASE("slide layout: more text beside an image shrinks the image, then drops
     }
 }
 
+TEST_CASE("slide layout: on a portrait screen an image above the text takes at most 18 % of the "
+          "height, and steps aside before the text nears the smallest readable size, a landscape "
+          "one above the text keeps the larger shares") {
+    bool shown = false;
+    bool dropped = false;
+    for (int sentences = 1; sentences <= 30; ++sentences) {
+        Slide s;
+        s.title = "Titre";
+        for (int i = 0; i < sentences; ++i)
+            s.body += "Une phrase de texte. ";
+        s.image_path = "/nowhere/x.png";
+        s.image_position = ImagePosition::right; // above the text on a portrait screen
+        const Deck d = deck_with(s);
+        const SlideLayout l = layout_slide(d, 0, {1080, 1920}, m, Size{300, 300});
+        INFO(sentences << " sentences");
+        const auto images = images_of(l.list);
+        if (images.empty()) {
+            dropped = true;
+            CHECK(l.image_box.w == 0);
+            continue;
+        }
+        shown = true;
+        CHECK(images[0].clip.h <= std::lround(0.18 * l.safe_area.h));
+        CHECK(images[0].clip.bottom() < l.text_box.y);
+        CHECK(l.cap_height_px >= 1.1 * 0.03 * 1920); // 10 % over the smallest readable size
+    }
+    CHECK(shown);
+    CHECK(dropped);
+    // The same short slide on a landscape screen, its image placed above the text: 40 %.
+    Slide s;
+    s.title = "Titre";
+    s.body = "Une phrase de texte.";
+    s.image_path = "/nowhere/x.png";
+    s.image_position = ImagePosition::top;
+    const SlideLayout l = layout_slide(deck_with(s), 0, {1920, 1080}, m, Size{300, 300});
+    const auto images = images_of(l.list);
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].clip.h > std::lround(0.30 * l.safe_area.h));
+}
+
 TEST_CASE("slide layout: position dots: one per shown slide, the current one bigger and in the "
           "accent colour, a wider gap between sections") {
     Deck d;
