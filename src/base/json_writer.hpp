@@ -1,4 +1,5 @@
-// The one JSON writer of the three programs: pretty (2-space indent), always valid UTF-8 JSON.
+// The JSON writer of the files the player and the sync write (status, reports): pretty (2-space
+// indent), always valid UTF-8. The studio's HTTP API uses nlohmann-json instead (README).
 #pragma once
 
 #include "base/local_time.hpp"

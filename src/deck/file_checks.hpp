@@ -1,5 +1,5 @@
 // Checks of the files a deck names (images, fonts): inside their folder, readable, with a hint
-// naming a close file when missing; private to affiche_core.
+// naming a close file when missing; private to affiche_deck.
 #pragma once
 
 #include "deck/content_snapshot.hpp"

@@ -1,10 +1,11 @@
-// toml++ as affiche builds it: private to affiche_core (include only from src/core/*.cpp and
-// core-private headers), since it patches toml++ internals and another target including toml++
-// unpatched would hold a second definition of the same inline function (an ODR violation).
+// toml++ as affiche builds it: the only way to include toml++ (through toml/toml_file.hpp or
+// toml/table_reader.hpp, never <toml++/toml.h>), since it patches toml++ internals and a file
+// including toml++ unpatched would hold a second definition of the same inline function (an ODR
+// violation).
 #pragma once
 
 // Debian's libtomlplusplus.so is built with exceptions and so lacks the TOML_EXCEPTIONS=0 parser
-// (toml::noex::parse): compile toml++ header-only into core instead of calling the shared library.
+// (toml::noex::parse): compile toml++ header-only into our libraries instead of the shared library.
 #undef TOML_HEADER_ONLY
 #define TOML_HEADER_ONLY 1
 #undef TOML_SHARED_LIB

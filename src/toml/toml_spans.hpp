@@ -19,7 +19,7 @@ struct TextSpan {
     std::size_t end = 0;
 };
 
-// A TOML value as plain data (no toml++ type leaves affiche_core).
+// A TOML value as plain data (no toml++ type leaves affiche_toml).
 struct TomlValue {
     enum class Kind { string, integer, floating, boolean, date, time, date_time, array, table };
     Kind kind = Kind::string;

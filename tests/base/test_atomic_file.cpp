@@ -2,34 +2,26 @@
 #include "base/atomic_file.hpp"
 
 #include "support/temp_dir.hpp"
+#include "support/text_file.hpp"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <string>
 
 using namespace affiche;
+using affiche::testing::read_text;
 using affiche::testing::TempDir;
 namespace fs = std::filesystem;
-
-namespace {
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-} // namespace
 
 TEST_CASE("atomic file: replaces the file and leaves no temporary behind") {
     TempDir t("atomic");
     const std::string path = t.path("state.toml");
     for (const Durability d : {Durability::power_cut, Durability::crash}) {
         REQUIRE(write_file_atomically(path, "one\n", d).ok());
-        CHECK(read_all(path) == "one\n");
+        CHECK(read_text(path) == "one\n");
         REQUIRE(write_file_atomically(path, std::string("two\0bytes", 9), d).ok());
-        CHECK(read_all(path) == std::string("two\0bytes", 9));
+        CHECK(read_text(path) == std::string("two\0bytes", 9));
         CHECK(fs::status(path).permissions() == (fs::perms::owner_read | fs::perms::owner_write |
                                                  fs::perms::group_read | fs::perms::others_read));
     }
@@ -56,7 +48,7 @@ TEST_CASE("atomic file: a link planted at the temporary name is not followed") {
     auto r = write_file_atomically(path, "attack", Durability::power_cut);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message == "Too many levels of symbolic links"); // ELOOP of O_NOFOLLOW
-    CHECK(read_all(t.path("victim")) == "keep me");
+    CHECK(read_text(t.path("victim")) == "keep me");
     CHECK_FALSE(fs::exists(path));
 }
 
@@ -67,8 +59,8 @@ TEST_CASE("atomic file: a link at the final name is replaced, its target untouch
     fs::create_symlink(t.path("victim"), path);
     REQUIRE(write_file_atomically(path, "new", Durability::crash).ok());
     CHECK_FALSE(fs::is_symlink(path));
-    CHECK(read_all(path) == "new");
-    CHECK(read_all(t.path("victim")) == "keep me");
+    CHECK(read_text(path) == "new");
+    CHECK(read_text(t.path("victim")) == "keep me");
 }
 
 TEST_CASE("atomic file: fsync of a tree and of a path, a link refused") {

@@ -22,13 +22,6 @@ function(affiche_e2e_test name source)
   set_property(GLOBAL APPEND PROPERTY AFFICHE_E2E_PROGRAMS ${name}) # for test_case_names
 endfunction()
 
-# affiche_script_test(NAME SCRIPT [ARGS ...] [PROPERTIES ...]): a shell test; exit 77 = skipped.
-function(affiche_script_test name script)
-  cmake_parse_arguments(PARSE_ARGV 2 st "" "" "ARGS;PROPERTIES")
-  add_test(NAME ${name} COMMAND ${PROJECT_SOURCE_DIR}/tests/${script} ${st_ARGS})
-  set_tests_properties(${name} PROPERTIES SKIP_RETURN_CODE 77 ${st_PROPERTIES})
-endfunction()
-
 set(headless ENVIRONMENT "SDL_VIDEODRIVER=offscreen")
 set(affiche $<TARGET_FILE:affiche>)
 set(sync $<TARGET_FILE:affiche-sync>)
@@ -72,9 +65,8 @@ affiche_script_test(po_catalogue_complete po_complete.sh ARGS ${PROJECT_SOURCE_D
 affiche_script_test(guide_examples guide_examples.sh ARGS ${PROJECT_SOURCE_DIR} ${affiche}
   PROPERTIES TIMEOUT 120)
 # A minute of 1-second slides and rewritten files; in the ASan build LeakSanitizer checks the exit.
-add_test(NAME soak_short COMMAND ${CMAKE_COMMAND} -E env AFFICHE_BIN=${affiche}
-  ${PROJECT_SOURCE_DIR}/tests/soak_short.sh)
-set_tests_properties(soak_short PROPERTIES TIMEOUT 180 LABELS soak SKIP_RETURN_CODE 77)
+affiche_script_test(soak_short soak_short.sh ENV AFFICHE_BIN=${affiche} PROPERTIES TIMEOUT 180
+  LABELS soak)
 # The unit files with systemd-analyze (verify, offline security score).
 affiche_script_test(systemd_unit_verify systemd_verify.sh ARGS ${affiche} PROPERTIES LABELS systemd)
 affiche_script_test(systemd_sync_verify systemd_sync_verify.sh ARGS ${sync} PROPERTIES LABELS systemd)

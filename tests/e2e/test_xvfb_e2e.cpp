@@ -250,14 +250,15 @@ TEST_CASE("xvfb e2e: a real X11 window shows what --render draws, with the rende
     // for the very bound checked: a grab late in the fade (mean 1.29) is "close enough" between
     // renderers, but not yet the near-exact picture the same software code draws.
     const fs::path root = t.dir() / "root.png";
-    const std::string grab = "DISPLAY=" + x.display() + " import -window root " + root.string();
+    const std::vector<std::string> grab{"import", "-window", "root", root.string()};
+    const std::vector<std::string> grab_env = child_env({"DISPLAY=" + x.display()});
     Diff d;
     const auto near_exact = [](const Diff& diff) {
         return diff.mean < 0.5 && diff.far_share <= 0.005;
     };
     const bool same = wait_for(
         [&] {
-            if (std::system(grab.c_str()) != 0) return false;
+            if (run_program(grab, grab_env).code != 0) return false;
             d = diff(load_png(root), want[0]);
             return near_exact(d);
         },

@@ -2,71 +2,23 @@
 #include "service/status_file.hpp"
 
 #include "base/utc_time.hpp"
+#include "support/stderr_capture.hpp"
 #include "support/temp_dir.hpp"
+#include "support/text_file.hpp"
 
 #include <doctest/doctest.h>
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 using namespace affiche;
+using affiche::testing::count_of;
+using affiche::testing::read_text;
+using affiche::testing::StderrCapture;
 using affiche::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Sends stderr to a file while alive; text() returns what was written so far.
-class StderrCapture {
-  public:
-    StderrCapture() : file_("stderr") {
-        std::fflush(stderr);
-        saved_ = dup(2);
-        const int fd = open(file_.path("err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        dup2(fd, 2);
-        close(fd);
-    }
-    ~StderrCapture() { restore(); }
-    StderrCapture(const StderrCapture&) = delete;
-    StderrCapture& operator=(const StderrCapture&) = delete;
-    std::string text() {
-        std::fflush(stderr);
-        std::ifstream in(file_.path("err"));
-        std::stringstream s;
-        s << in.rdbuf();
-        return s.str();
-    }
-    void restore() {
-        if (saved_ < 0) return;
-        std::fflush(stderr);
-        dup2(saved_, 2);
-        close(saved_);
-        saved_ = -1;
-    }
-
-  private:
-    TempDir file_;
-    int saved_ = -1;
-};
-
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-int count_of(const std::string& text, const std::string& part) {
-    int n = 0;
-    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
-        ++n;
-    return n;
-}
 
 StatusReport sample_report() {
     StatusReport r;
@@ -193,10 +145,10 @@ TEST_CASE("service: status file is replaced atomically") {
     CHECK(file.enabled());
     StatusReport r = sample_report();
     REQUIRE(file.write(r));
-    CHECK(read_all(t.path("status.json")) == to_json(r));
+    CHECK(read_text(t.path("status.json")) == to_json(r));
     r.slide_index = 3;
     REQUIRE(file.write(r));
-    CHECK(read_all(t.path("status.json")) == to_json(r));
+    CHECK(read_text(t.path("status.json")) == to_json(r));
     CHECK_FALSE(fs::exists(t.path("status.json.tmp")));
     int entries = 0;
     for ([[maybe_unused]] const auto& e : fs::directory_iterator(t.dir()))

@@ -14,27 +14,22 @@ if(NOT CMAKE_CROSSCOMPILING)
   target_compile_definitions(affiche_studio_tests PRIVATE AFFICHE_BIN="$<TARGET_FILE:affiche>"
     AFFICHE_STUDIO_BIN="$<TARGET_FILE:affiche-studio>")
   add_dependencies(affiche_studio_tests affiche affiche-studio)
-  add_test(NAME studio_browser COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/browser_test.py
-           $<TARGET_FILE:affiche-studio> $<TARGET_FILE:affiche-sync> $<TARGET_FILE:affiche>
-           ${PROJECT_SOURCE_DIR})
-  set_tests_properties(studio_browser PROPERTIES LABELS browser SKIP_RETURN_CODE 77 TIMEOUT 600)
+  # The three programs and the sources, as every studio script test takes them.
+  set(programs $<TARGET_FILE:affiche-studio> $<TARGET_FILE:affiche-sync> $<TARGET_FILE:affiche>
+    ${PROJECT_SOURCE_DIR})
+  affiche_script_test(studio_browser studio/browser_test.py ARGS ${programs}
+    PROPERTIES LABELS browser TIMEOUT 600)
   # The Écrans page with a real screen: an announcement from the Annonce card, `affiche-sync
   # pull` reporting to the studio, `affiche --thumbnail` offscreen; the thumbnail shows the band
   # after one more pull, and not once withdrawn (about 20 s).
-  add_test(NAME studio_browser_fleet COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/browser_fleet_test.py
-           $<TARGET_FILE:affiche-studio> $<TARGET_FILE:affiche-sync> $<TARGET_FILE:affiche>
-           ${PROJECT_SOURCE_DIR})
-  set_tests_properties(studio_browser_fleet PROPERTIES LABELS browser SKIP_RETURN_CODE 77 TIMEOUT 600)
+  affiche_script_test(studio_browser_fleet studio/browser_fleet_test.py ARGS ${programs}
+    PROPERTIES LABELS browser TIMEOUT 600)
   # The announcement end to end: studio PUT, a real pull from /site/, the band in
   # `affiche --render --at` before until and not after, then withdrawn (about 10 s).
-  add_test(NAME studio_announcement_e2e COMMAND ${CMAKE_CURRENT_LIST_DIR}/announcement_e2e.sh
-           $<TARGET_FILE:affiche-studio> $<TARGET_FILE:affiche-sync> $<TARGET_FILE:affiche>
-           ${PROJECT_SOURCE_DIR})
-  set_tests_properties(studio_announcement_e2e PROPERTIES LABELS studio_e2e SKIP_RETURN_CODE 77
-                       TIMEOUT 180)
-  add_test(NAME systemd_studio_verify
-    COMMAND ${CMAKE_CURRENT_LIST_DIR}/systemd_studio_verify.sh $<TARGET_FILE:affiche-studio>)
-  set_tests_properties(systemd_studio_verify PROPERTIES LABELS systemd SKIP_RETURN_CODE 77)
+  affiche_script_test(studio_announcement_e2e studio/announcement_e2e.sh ARGS ${programs}
+    PROPERTIES LABELS studio_e2e TIMEOUT 180)
+  affiche_script_test(systemd_studio_verify studio/systemd_studio_verify.sh
+    ARGS $<TARGET_FILE:affiche-studio> PROPERTIES LABELS systemd)
 endif()
 doctest_discover_tests(affiche_studio_tests PROPERTIES LABELS studio TIMEOUT 120
   ENVIRONMENT "SDL_VIDEODRIVER=offscreen")

@@ -2,6 +2,7 @@
 // slides/announcement.toml and publishes a revision holding it, bad fields are refused by name,
 // DELETE publishes one without it, session and CSRF are required, and the preview shows it.
 #include "studio_test_server.hpp"
+#include "support/minisign_keys.hpp"
 #include "support/text_file.hpp"
 
 #include "base/file_read.hpp"
@@ -11,7 +12,6 @@
 
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <filesystem>
 
 using namespace affiche;
@@ -31,11 +31,11 @@ std::string form_time(std::int64_t t) {
     return format_date(s.day) + "T" + format_hhmm(s.second);
 }
 
+// The studio's signing key (StudioConfig::secret_key); false where minisign is absent.
 bool make_key(const StudioTestServer& s) {
-    if (std::system("command -v minisign >/dev/null 2>&1") != 0) return false;
-    const std::string cmd = "minisign -G -W -f -p '" + s.temp().path("test.pub") + "' -s '" +
-                            s.temp().path("test.key") + "' >/dev/null";
-    return std::system(cmd.c_str()) == 0;
+    if (!have_program("minisign")) return false;
+    make_minisign_keys(s.temp().path("test.pub"), s.temp().path("test.key"));
+    return true;
 }
 
 // The slides/ folder of the site's current publication, unpacked.

@@ -6,6 +6,7 @@
 #include "deck/deck_loader.hpp"
 #include "deck/reading_time.hpp"
 #include "studio/upload_name.hpp"
+#include "support/minisign_keys.hpp"
 #include "support/process.hpp"
 #include "support/wait_for.hpp"
 
@@ -24,7 +25,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <thread>
@@ -231,10 +231,10 @@ TEST_CASE("a preview is byte for byte what affiche --render draws") {
     StudioTestServer s;
     auto login = s.login();
     const std::string out = s.temp().path("render");
-    const std::string command = "SDL_VIDEODRIVER=offscreen '" + std::string(AFFICHE_BIN) +
-                                "' --render '" + out + "' --size 1280x720 '" +
-                                s.temp().path("content") + "' >/dev/null 2>&1";
-    REQUIRE(std::system(command.c_str()) == 0);
+    const Run render =
+        run_program({AFFICHE_BIN, "--render", out, "--size", "1280x720", s.temp().path("content")},
+                    child_environment({}, {{"SDL_VIDEODRIVER", "offscreen"}}));
+    REQUIRE_MESSAGE(render.code == 0, render.output);
     auto png =
         s.client().Get("/api/slides/chimio-definition/preview.png?size=1280x720", login.read());
     REQUIRE(png);
@@ -370,15 +370,12 @@ TEST_CASE("uploads: names made safe, never outside images/, bad pictures refused
 }
 
 TEST_CASE("publish signs into the site folder, served at /site/ with ETag and 304") {
-    if (std::system("command -v minisign >/dev/null 2>&1") != 0) {
+    if (!have_program("minisign")) {
         MESSAGE("minisign missing: publish case skipped");
         return;
     }
     StudioTestServer s;
-    const std::string key = s.temp().path("test.key");
-    const std::string make_key =
-        "minisign -G -W -f -p '" + s.temp().path("test.pub") + "' -s '" + key + "' >/dev/null";
-    REQUIRE(std::system(make_key.c_str()) == 0);
+    make_minisign_keys(s.temp().path("test.pub"), s.temp().path("test.key"));
     auto login = s.login();
     auto c = s.client();
     auto diff = body_of(c.Get("/api/publish/diff", login.read()));

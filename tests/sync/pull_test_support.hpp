@@ -24,8 +24,7 @@ struct PullBench {
     PullBench() {
         std::filesystem::copy(std::string(AFFICHE_SOURCE_DIR) + "/tests/fixtures/basic",
                               tmp.path("deck"), std::filesystem::copy_options::recursive);
-        REQUIRE(run_shell("minisign -G -W -p " + tmp.path("k.pub") + " -s " + tmp.path("k.key")).code ==
-                0);
+        make_minisign_keys(tmp.path("k.pub"), tmp.path("k.key"));
     }
     Manifest publish_deck() {
         PublishOptions o;

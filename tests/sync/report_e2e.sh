@@ -37,48 +37,21 @@ fail() {
 }
 
 # nginx: the site, and a studio at /studio/<answer>: the body kept in a file, its path and the
-# signature header logged to reports.log, then the answer of the specification.
+# signature header logged to reports.log, then the answer of the specification (nginx asks itself
+# for /answer/<answer>).
 start_receiver() {
-    local prefix=$t/nginx bin
-    bin=$(nginx_bin)
-    mkdir -p "$prefix/logs" "$prefix/tmp/body"
-    NGINX_PORT=$(free_port)
-    local user_line=""
-    [[ $(id -u) -eq 0 ]] && user_line="user root;"
-    cat >"$prefix/nginx.conf" <<CONF
-$user_line
-worker_processes 1;
-daemon off;
-pid $prefix/nginx.pid;
-error_log $prefix/logs/error.log warn;
-events { worker_connections 64; }
-http {
-    log_format report '\$request_body_file \$http_x_affiche_signature \$content_type \$request_method';
-    access_log $prefix/logs/access.log;
-    client_body_temp_path $prefix/tmp/body;
-    proxy_temp_path $prefix/tmp/proxy;
-    fastcgi_temp_path $prefix/tmp/fastcgi;
-    uwsgi_temp_path $prefix/tmp/uwsgi;
-    scgi_temp_path $prefix/tmp/scgi;
-    default_type application/json;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $t/www;
+    start_nginx "$t/www" "$t/nginx" "
+        default_type application/json;
         location /studio/ {
             client_body_in_file_only on;
             client_max_body_size 256k;
-            access_log $prefix/logs/reports.log report;
-            proxy_pass http://127.0.0.1:$NGINX_PORT/answer/;
+            access_log $t/nginx/logs/reports.log report;
+            rewrite ^/studio/(.*)\$ /answer/\$1 break;
+            proxy_pass http://127.0.0.1:\$server_port;
         }
-        location = /answer/approved { return 200 '{"state": "approved"}'; }
-        location = /answer/pending { return 202 '{"state": "pending"}'; }
-        location = /answer/refused { return 401 '{"error": "signed by another key"}'; }
-    }
-}
-CONF
-    "$bin" -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/logs/error.log" &
-    NGINX_PID=$!
-    wait_for_port "$NGINX_PORT"
+        location = /answer/approved { return 200 '{\"state\": \"approved\"}'; }
+        location = /answer/pending { return 202 '{\"state\": \"pending\"}'; }
+        location = /answer/refused { return 401 '{\"error\": \"signed by another key\"}'; }"
 }
 
 cp -r "$here/../fixtures/basic" "$t/deck-a"

@@ -375,7 +375,7 @@ tls_ca)
     openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.crt" -CAkey "$tls/ca.key" \
         -CAcreateserial -days 2 -extfile "$tls/ext.cnf" -out "$tls/server.crt" 2>/dev/null
     plain_pid=$NGINX_PID
-    start_nginx "$t/www" "$t/nginx-tls" "$tls/server.crt" "$tls/server.key"
+    start_nginx "$t/www" "$t/nginx-tls" "" "$tls/server.crt" "$tls/server.key"
     TLS_PID=$NGINX_PID NGINX_PID=$plain_pid
     https=https://127.0.0.1:$NGINX_PORT
 

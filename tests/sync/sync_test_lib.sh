@@ -21,15 +21,17 @@ wait_for_port() { # PORT: up to 10 s
     return 1
 }
 
-# start_nginx WWW PREFIX [CERT KEY]: serves WWW on a free port (NGINX_PORT); its own config, logs
-# and pid under PREFIX. Access log lines: "$request $status $bytes_sent". Also /err500/ (500),
-# /redir-file/ (a redirect to file://) and /report (200 to any method, as a studio approving a
-# report). With CERT and KEY (PEM files), over TLS (https) only.
+# start_nginx WWW PREFIX [LOCATIONS [CERT KEY]]: serves WWW on a free port (NGINX_PORT); its own
+# config, logs and pid under PREFIX. Access log lines: "$request $status $bytes_sent". Also /err500/
+# (500), /redir-file/ (a redirect to file://) and /report (200 to any method, as a studio approving
+# a report). LOCATIONS: more of the server block (nginx text, "" for none); the log format
+# `report` (body file, signature header, content type, method) is there for them. With CERT and
+# KEY (PEM files), over TLS (https) only.
 start_nginx() {
-    local www=$1 prefix=$2 bin tls_lines="" ssl=""
-    if [[ $# -ge 4 ]]; then
+    local www=$1 prefix=$2 locations=${3:-} bin tls_lines="" ssl=""
+    if [[ $# -ge 5 ]]; then
         ssl=" ssl"
-        tls_lines="ssl_certificate $3; ssl_certificate_key $4;"
+        tls_lines="ssl_certificate $4; ssl_certificate_key $5;"
     fi
     bin=$(nginx_bin)
     mkdir -p "$prefix/logs" "$prefix/tmp"
@@ -45,6 +47,7 @@ error_log $prefix/logs/error.log warn;
 events { worker_connections 1024; }
 http {
     log_format bytes '\$request \$status \$bytes_sent';
+    log_format report '\$request_body_file \$http_x_affiche_signature \$content_type \$request_method';
     access_log $prefix/logs/access.log bytes;
     client_body_temp_path $prefix/tmp/body;
     proxy_temp_path $prefix/tmp/proxy;
@@ -61,6 +64,7 @@ http {
         location /err500/ { return 500; }
         location /redir-file/ { return 302 file:///etc/passwd; }
         location /redir-ok/ { rewrite ^/redir-ok/(.*)\$ /\$1 redirect; }
+        $locations
     }
 }
 CONF

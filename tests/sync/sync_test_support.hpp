@@ -1,6 +1,8 @@
-// Helpers for the sync tests: skipping where the real `minisign` tool is absent.
+// Helpers for the sync tests: skipping where the real `minisign` tool is absent, and the
+// shared test support they use.
 #pragma once
 
+#include "support/minisign_keys.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 #include "support/text_file.hpp"

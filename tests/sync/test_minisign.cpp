@@ -9,6 +9,7 @@
 #include <filesystem>
 
 using namespace affiche;
+using affiche::testing::make_minisign_keys;
 using affiche::testing::no_minisign;
 using affiche::testing::read_text;
 using affiche::testing::run_shell;
@@ -16,11 +17,9 @@ using affiche::testing::TempDir;
 
 namespace {
 
-// A key pair made by `minisign -G -W` (no password) in dir as name.pub / name.key.
+// A key pair without a password in tmp as name.pub / name.key.
 void make_plain_keys(const TempDir& tmp, const std::string& name) {
-    REQUIRE(
-        run_shell("minisign -G -W -p " + tmp.path(name + ".pub") + " -s " + tmp.path(name + ".key"))
-            .code == 0);
+    make_minisign_keys(tmp.path(name + ".pub"), tmp.path(name + ".key"));
 }
 
 constexpr const char* manifest_text = "format = 1\nsequence = 3\n";

@@ -14,6 +14,7 @@
 #include <map>
 
 using namespace affiche;
+using affiche::testing::make_minisign_keys;
 using affiche::testing::no_minisign;
 using affiche::testing::read_text;
 using affiche::testing::run_shell;
@@ -30,9 +31,7 @@ struct Site {
     TempDir tmp{"publish"};
     Site() {
         fs::copy(fixture, tmp.path("deck"), fs::copy_options::recursive);
-        REQUIRE(
-            run_shell("minisign -G -W -p " + tmp.path("k.pub") + " -s " + tmp.path("k.key")).code ==
-            0);
+        make_minisign_keys(tmp.path("k.pub"), tmp.path("k.key"));
     }
     PublishOptions options() const {
         PublishOptions o;
