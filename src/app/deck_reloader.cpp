@@ -33,12 +33,7 @@ void decode_images(LoadResult& r) {
 }
 
 LoadResult load_and_verify(const std::string& dir) {
-    return load_and_verify(dir, {});
-}
-
-LoadResult load_and_verify(const std::string& dir,
-                           const std::map<std::string, std::string>& replaced) {
-    LoadResult r = replaced.empty() ? load_deck(dir) : load_deck(dir, replaced);
+    LoadResult r = load_deck(dir);
     decode_images(r);
     return r;
 }

@@ -6,7 +6,6 @@
 #include "service/reload_worker.hpp"
 
 #include <functional>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,13 +38,10 @@ class DeckReloader {
     LatestOnlyWorker<Result> worker_;
 };
 
-// The whole validation of a content folder: TOML, values, files, and every image decoded, all
-// from the bytes read once (LoadResult::content).
+// The whole validation of a content folder as the player reloads it: TOML, values, files, and
+// every image decoded, all from the bytes read once (LoadResult::content). No rule that depends
+// on the time now: that is check_deck's (schedule/deck_check.hpp), with decode_images as extra.
 LoadResult load_and_verify(const std::string& dir);
-// The same with some files' bytes given instead of read (load_deck's replaced): an edit checked
-// before it is written.
-LoadResult load_and_verify(const std::string& dir,
-                           const std::map<std::string, std::string>& replaced);
 
 // The SDL part of load_and_verify: every image of a loaded deck decoded by SDL_image; a failure
 // is an error added to load.diagnostics, and load.deck is reset.

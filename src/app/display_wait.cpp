@@ -29,11 +29,13 @@ std::optional<Display> wait_for_display(SdlLibrary& sdl, const DisplayOptions& o
         std::string error;
         if (auto err = sdl.init(false)) {
             error = "cannot start video: " + *err;
-        } else if (std::optional<Display> display = open_display(options, error)) {
+        } else if (Result<Display> display = open_display(options); display) {
             display->renderer_reason = sdl.renderer_choice().reason;
             if (!display->fallback_note.empty())
                 display->renderer_reason += "; " + display->fallback_note;
-            return display;
+            return std::move(*display);
+        } else {
+            error = display.error().message;
         }
         if (!logged) log_error(error + "; retrying until a display appears");
         if (!logged && started_by_hand()) {

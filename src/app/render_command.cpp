@@ -55,16 +55,13 @@ std::string band_at(const Options& options, const Deck& deck) {
 }
 } // namespace
 
-bool draw_rendered_slide(SlideComposer& composer, int play_index, std::string_view clock,
-                         std::string& error) {
+Result<Done> draw_rendered_slide(SlideComposer& composer, int play_index, std::string_view clock) {
     ComposedSlide slide = composer.compose(play_index);
-    if (!slide.texture) {
-        error = std::string("cannot create a slide texture: ") + SDL_GetError();
-        return false;
-    }
+    if (!slide.texture)
+        return failure({}, std::string("cannot create a slide texture: ") + SDL_GetError());
     SDL_RenderCopy(composer.renderer(), slide.texture.get(), nullptr, nullptr);
     composer.draw_live(clock, 0.5); // overlays pinned: 10:30, halfway through
-    return true;
+    return Done{};
 }
 
 int run_render(const Options& options, const std::string& content_dir) {
@@ -86,13 +83,12 @@ int run_render(const Options& options, const std::string& content_dir) {
     print_diagnostics(ds);
     if (has_errors(ds)) return 1;
 
-    std::string error;
     DisplayOptions display_options;
     display_options.headless = true;
     display_options.size = options.size.value_or(Size{1920, 1080});
-    auto display = open_display(display_options, error);
+    auto display = open_display(display_options);
     if (!display) {
-        log_error(error);
+        log_error(display.error().message);
         return 1;
     }
     std::error_code ec;
@@ -108,15 +104,15 @@ int run_render(const Options& options, const std::string& content_dir) {
     composer.set_band(band_at(options, *deck));
     SDL_Renderer* r = display->renderer.get();
     for (int i : positions_at(options, *deck)) {
-        if (!draw_rendered_slide(composer, i, options.clock, error)) {
-            log_error(error);
+        if (auto drawn = draw_rendered_slide(composer, i, options.clock); !drawn) {
+            log_error(drawn.error().message);
             return 1;
         }
         const Slide& s = deck->shown(i);
         const std::string path =
             (std::filesystem::path(options.render_dir) / png_name(i, s.id)).string();
-        if (!save_png(r, display->size, path, error)) {
-            log_error(error);
+        if (auto saved = save_png(r, display->size, path); !saved) {
+            log_error(format_diagnostic(saved.error()));
             return 1;
         }
         SDL_RenderPresent(r);

@@ -55,11 +55,10 @@ void Screen::begin_frame() {
 }
 
 void Screen::save_screenshot(const std::string& path) {
-    std::string error;
-    if (save_png(renderer(), logical_, path, error)) {
+    if (auto saved = save_png(renderer(), logical_, path); saved) {
         log_info("screenshot saved to " + path);
     } else {
-        log_error(error);
+        log_error(format_diagnostic(saved.error()));
     }
 }
 

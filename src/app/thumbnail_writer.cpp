@@ -30,14 +30,21 @@ std::optional<EncodedThumbnail> encode_thumbnail(SDL_Surface* picture, Thumbnail
         SurfacePtr resized;
         SDL_Surface* source = picture;
         if (e.size != full) {
-            resized = resized_surface(picture, e.size, error);
-            if (!resized) return std::nullopt;
+            auto shrunk = resized_surface(picture, e.size);
+            if (!shrunk) {
+                error = shrunk.error().message;
+                return std::nullopt;
+            }
+            resized = std::move(*shrunk);
             source = resized.get();
         }
-        std::optional<std::string> bytes = format == ThumbnailFormat::jpeg
-                                               ? encode_surface_jpeg(source, e.quality, error)
-                                               : encode_surface_png(source, error);
-        if (!bytes) return std::nullopt;
+        Result<std::string> bytes = format == ThumbnailFormat::jpeg
+                                        ? encode_surface_jpeg(source, e.quality)
+                                        : encode_surface_png(source);
+        if (!bytes) {
+            error = bytes.error().message;
+            return std::nullopt;
+        }
         if (bytes->size() <= thumbnail_max_bytes) return EncodedThumbnail{std::move(*bytes), e};
     }
     // The same words each time: a picture that never fits is logged once (LogOnce).

@@ -75,6 +75,7 @@ class Loader {
     void check_id(const TableReader& r, const Slide& s);
     void check_image(const TableReader& r, Slide& s);
     void check_playable();
+    void add_language_notes();
     Diagnostics& deck_diagnostics() { return reports_.front(); }
 
     // Defaults given by a slide file's top-level keys.
@@ -83,7 +84,13 @@ class Loader {
         std::optional<std::string> lang;
         SourceLoc lang_loc;
         std::string section;
-        std::set<std::string> warned_langs; // unshown languages already reported in this file
+        std::set<std::string> unshown_langs; // languages not shown that this file holds
+    };
+    // A language the deck does not show: where it is first given, and how many files hold it.
+    struct UnshownLanguage {
+        std::size_t report = 0; // in reports_: the first file's
+        SourceLoc loc;
+        int files = 0;
     };
 
     std::string dir_;
@@ -94,6 +101,7 @@ class Loader {
     std::vector<Diagnostics> reports_; // one per file: deck.toml first, then slide files
     FileDefaults file_;
     std::map<std::string, SourceLoc> ids_;
+    std::map<std::string, UnshownLanguage> unshown_langs_; // one note each, at the end
     bool settings_read_ = true;   // false when deck.toml could not be parsed
     bool slides_all_read_ = true; // false when a slide file could not be parsed
 };
@@ -122,6 +130,7 @@ LoadResult Loader::run() {
     }
     deck_.play_order = compute_play_order(deck_.slides, deck_.settings);
     check_playable();
+    add_language_notes();
 
     LoadResult result;
     for (auto& diagnostics : reports_) {
@@ -130,7 +139,6 @@ LoadResult Loader::run() {
         });
         std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(result.diagnostics));
     }
-    merge_language_notes(result.diagnostics); // one line for a language in many files
     cap_similar(result.diagnostics);
     if (!has_errors(result.diagnostics)) result.deck = std::move(deck_);
     result.content = content_;
@@ -329,14 +337,17 @@ void Loader::read_slide_lang(const TableReader& r, Slide& s) {
     const auto& shown = deck_.settings.languages;
     s.lang = lang.value_or(shown.front());
     if (!settings_read_ || std::find(shown.begin(), shown.end(), s.lang) != shown.end()) return;
-    if (!file_.warned_langs.insert(s.lang).second) return;
-    std::string list;
-    for (const auto& l : shown)
-        list += (list.empty() ? "\"" : ", \"") + l + "\"";
-    r.note(loc,
-           trf("slides in language {1} are not shown: deck.languages is [{2}]",
-               {single_quoted(s.lang), list}),
-           trf("add \"{1}\" to languages in deck.toml to show them", {s.lang}));
+    if (!file_.unshown_langs.insert(s.lang).second) return; // this file already counted
+    // The first file's report and place keep the note; the others are counted in it.
+    ++unshown_langs_.try_emplace(s.lang, UnshownLanguage{reports_.size() - 1, loc, 0})
+          .first->second.files;
+}
+
+// One note per language not shown, in the report of the first file that holds it.
+void Loader::add_language_notes() {
+    for (const auto& [lang, unshown] : unshown_langs_)
+        reports_[unshown.report].push_back(language_not_shown_note(lang, deck_.settings.languages,
+                                                                   unshown.loc, unshown.files - 1));
 }
 
 void Loader::check_id(const TableReader& r, const Slide& s) {

@@ -1,42 +1,29 @@
-// Merges the per-file "language not shown" notes: the shipped deck's five Arabic files made five.
+// The "language not shown" note, built once per language: the shipped deck's five Arabic files
+// made five notes before.
 #include "deck/language_notes.hpp"
 
-#include <map>
-#include <string_view>
+#include "base/i18n.hpp"
+#include "base/utf8.hpp"
 
 namespace affiche {
 
-namespace {
-constexpr std::string_view prefix = "slides in language '";
-} // namespace
-
-void merge_language_notes(Diagnostics& ds) {
-    struct Kept {
-        std::size_t index = 0; // in out
-        int others = 0;        // notes folded into it
-    };
-    std::map<std::string, Kept> first; // by message: the same language and languages list
-    Diagnostics out;
-    for (Diagnostic& d : ds) {
-        if (d.severity != Severity::note || !d.message.starts_with(prefix)) {
-            out.push_back(std::move(d));
-            continue;
-        }
-        const auto [it, fresh] = first.try_emplace(d.message, Kept{out.size(), 0});
-        if (fresh) {
-            out.push_back(std::move(d));
-        } else {
-            ++it->second.others;
-        }
-    }
-    for (const auto& [message, kept] : first) {
-        if (kept.others == 0) continue;
-        const std::size_t q = message.find('\'', prefix.size()); // the language's closing quote
-        const std::string lang = message.substr(prefix.size() - 1, q - prefix.size() + 2);
-        out[kept.index].message +=
-            "; " + std::to_string(kept.others) + " more file(s) hold " + lang + " slides";
-    }
-    ds = std::move(out);
+Diagnostic language_not_shown_note(std::string_view lang, const std::vector<std::string>& shown,
+                                   SourceLoc loc, int more_files) {
+    std::string list;
+    for (const auto& l : shown)
+        list += (list.empty() ? "\"" : ", \"") + l + "\"";
+    const std::string quoted = quoted_name(lang);
+    std::string message =
+        more_files == 0
+            ? trf("slides in language {1} are not shown: deck.languages is [{2}]", {quoted, list})
+            : format_text(trn("slides in language {1} are not shown: deck.languages is [{2}]; {3} "
+                              "more file holds {1} slides",
+                              "slides in language {1} are not shown: deck.languages is [{2}]; {3} "
+                              "more files hold {1} slides",
+                              static_cast<unsigned long>(more_files)),
+                          {quoted, list, std::to_string(more_files)});
+    return {Severity::note, std::move(loc), std::move(message),
+            trf("add \"{1}\" to languages in deck.toml to show them", {lang})};
 }
 
 } // namespace affiche

@@ -1,13 +1,18 @@
-// One note per language not shown, however many slide files hold slides in it.
+// The one note for a language the deck does not show, however many slide files hold slides in it.
 #pragma once
 
 #include "base/error.hpp"
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace affiche {
 
-// Folds the loader's "slides in language 'xx' are not shown: ..." notes (one per slide file)
-// into the first of each language, which then ends with "; N more file(s) hold 'xx' slides".
-// Everything else keeps its order.
-void merge_language_notes(Diagnostics& ds);
+// The note for slides in language lang, which shown (deck.languages) does not list: at loc, where
+// the first file gives it; more_files: how many other slide files hold slides in it (0: none,
+// else the note ends with "; N more files hold 'xx' slides"). Translated as a whole sentence.
+Diagnostic language_not_shown_note(std::string_view lang, const std::vector<std::string>& shown,
+                                   SourceLoc loc, int more_files);
 
 } // namespace affiche

@@ -2,6 +2,7 @@
 #include "firstboot/card_apply.hpp"
 
 #include "base/atomic_file.hpp"
+#include "base/hex.hpp"
 #include "toml/toml_config.hpp"
 
 #include <sys/stat.h>
@@ -39,16 +40,6 @@ Result<Done> make_dir(const std::string& dir) {
     fs::create_directories(dir, ec);
     if (ec) return failure({dir}, "cannot create the folder: " + ec.message());
     return Done{};
-}
-
-std::string hex(std::string_view bytes) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : bytes) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
 }
 
 Result<Done> link(const std::string& target, const std::string& path) {
@@ -102,7 +93,7 @@ std::string wpa_supplicant_text(const WifiSettings& w) {
     // ASCII only (card_settings checks it), and wpa_supplicant takes up to the line's last quote.
     return "# Written at boot by affiche-firstboot from the card's affiche.toml ([wifi]).\n"
            "ctrl_interface=DIR=/run/wpa_supplicant\ncountry=" +
-           w.country + "\nnetwork={\n\tssid=" + hex(w.ssid) + "\n\tpsk=\"" + w.passphrase +
+           w.country + "\nnetwork={\n\tssid=" + to_hex(w.ssid) + "\n\tpsk=\"" + w.passphrase +
            "\"\n\tkey_mgmt=WPA-PSK WPA-PSK-SHA256 SAE\n\tieee80211w=1\n}\n";
 }
 

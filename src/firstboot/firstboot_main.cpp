@@ -4,6 +4,7 @@
 //   affiche-firstboot CARD_TOML OUT_DIR [--zoneinfo DIR] [--no-hostname]
 // Exit status: 0 applied, 1 the file has errors (shown; defaults kept), 2 usage or write error.
 #include "app/translations.hpp"
+#include "base/command_line.hpp"
 #include "base/file_read.hpp"
 #include "base/i18n.hpp"
 #include "firstboot/card_apply.hpp"
@@ -13,11 +14,14 @@
 
 #include <cstdio>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace {
 
 using namespace affiche;
+
+constexpr OptionSpec firstboot_options[] = {{"--zoneinfo", true}, {"--no-hostname", false}};
 
 int usage() {
     std::fputs("usage: affiche-firstboot CARD_TOML OUT_DIR [--zoneinfo DIR] [--no-hostname]\n",
@@ -40,21 +44,14 @@ std::vector<std::string> notice_lines(const Diagnostics& diagnostics) {
 
 int main(int argc, char** argv) {
     init_translations();
-    std::vector<std::string> args(argv + 1, argv + argc);
-    std::string zoneinfo = "/usr/share/zoneinfo";
-    bool set_host_name = true;
-    std::vector<std::string> positional;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--zoneinfo" && i + 1 < args.size()) {
-            zoneinfo = args[++i];
-        } else if (args[i] == "--no-hostname") {
-            set_host_name = false;
-        } else if (args[i].starts_with("-")) {
-            return usage();
-        } else {
-            positional.push_back(args[i]);
-        }
-    }
+    auto split =
+        split_command_line(std::vector<std::string>(argv + 1, argv + argc), firstboot_options);
+    if (std::holds_alternative<UsageError>(split)) return usage();
+    const CommandLine& line = std::get<CommandLine>(split);
+    const std::string zoneinfo =
+        line.has("--zoneinfo") ? *line.value("--zoneinfo") : std::string("/usr/share/zoneinfo");
+    const bool set_host_name = !line.has("--no-hostname");
+    const std::vector<std::string>& positional = line.positional;
     if (positional.size() != 2) return usage();
     const std::string& card = positional[0];
     const std::string& out_dir = positional[1];

@@ -1,6 +1,7 @@
 // SDL start-up, window and renderer creation with fallbacks, and PNG read-back.
 #include "platform/display.hpp"
 
+#include "base/atomic_file.hpp"
 #include "platform/gl_probe.hpp"
 #include "platform/image_encode.hpp"
 
@@ -100,7 +101,7 @@ int render_driver_index(const char* name) {
 }
 } // namespace
 
-std::optional<Display> open_display(const DisplayOptions& options, std::string& error) {
+Result<Display> open_display(const DisplayOptions& options) {
     Display d;
     Size want = options.size.value_or(Size{1920, 1080});
     Uint32 flags = SDL_WINDOW_SHOWN;
@@ -116,10 +117,7 @@ std::optional<Display> open_display(const DisplayOptions& options, std::string& 
     }
     d.window.reset(SDL_CreateWindow("affiche", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                     want.w, want.h, flags));
-    if (!d.window) {
-        error = std::string("cannot create window: ") + SDL_GetError();
-        return std::nullopt;
-    }
+    if (!d.window) return failure({}, std::string("cannot create window: ") + SDL_GetError());
     if (!options.headless) {
         // Vsync: KMSDRM page flips are otherwise asynchronous and garble the picture on a Pi 5.
         constexpr Uint32 accelerated =
@@ -142,10 +140,7 @@ std::optional<Display> open_display(const DisplayOptions& options, std::string& 
         d.renderer.reset(SDL_CreateRenderer(d.window.get(), -1,
                                             SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE));
     }
-    if (!d.renderer) {
-        error = std::string("cannot create renderer: ") + SDL_GetError();
-        return std::nullopt;
-    }
+    if (!d.renderer) return failure({}, std::string("cannot create renderer: ") + SDL_GetError());
     SDL_RendererInfo info{};
     SDL_GetRendererInfo(d.renderer.get(), &info);
     d.renderer_name = renderer_name(d.renderer.get());
@@ -194,34 +189,22 @@ int window_event_fd(SDL_Window* window) {
     }
 }
 
-std::optional<std::string> encode_png(SDL_Renderer* renderer, Size size, std::string& error) {
+Result<std::string> encode_png(SDL_Renderer* renderer, Size size) {
     SurfacePtr s(SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, SDL_PIXELFORMAT_ARGB8888));
-    if (!s || SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, s->pixels,
-                                   s->pitch) != 0) {
-        error = std::string("cannot read the screen: ") + SDL_GetError();
-        return std::nullopt;
-    }
-    return encode_surface_png(s.get(), error);
+    if (!s ||
+        SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0)
+        return failure({}, std::string("cannot read the screen: ") + SDL_GetError());
+    return encode_surface_png(s.get());
 }
 
-bool save_png(SDL_Renderer* renderer, Size size, const std::string& path, std::string& error) {
-    const auto png = encode_png(renderer, size, error);
-    if (!png) return false;
-    const std::string tmp = path + ".tmp";
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    bool written = f && std::fwrite(png->data(), 1, png->size(), f) == png->size();
-    if (f && std::fclose(f) != 0) written = false;
-    if (!written) {
-        error = path + ": cannot write PNG";
-        std::remove(tmp.c_str());
-        return false;
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        error = path + ": cannot rename the PNG into place";
-        std::remove(tmp.c_str());
-        return false;
-    }
-    return true;
+Result<Done> save_png(SDL_Renderer* renderer, Size size, const std::string& path) {
+    auto png = encode_png(renderer, size);
+    if (!png) return png.error();
+    auto written = write_file_atomically(path, *png, Durability::crash);
+    if (!written)
+        return failure(written.error().loc, "cannot write the PNG: " + written.error().message,
+                       written.error().hint);
+    return Done{};
 }
 
 } // namespace affiche

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/geometry.hpp"
+#include "base/result.hpp"
 #include "platform/renderer_choice.hpp"
 #include "platform/sdl_handles.hpp"
 
@@ -50,20 +51,23 @@ struct Display {
     std::string fallback_note;   // why SDL's first choice was dropped, or empty
 };
 
-// Creates the window and renderer (accelerated with vsync, else software). Error text on failure.
-std::optional<Display> open_display(const DisplayOptions& options, std::string& error);
+// Creates the window and renderer (accelerated with vsync, else software). Returns the display,
+// or the Diagnostic (no path) whose message says what could not be created and SDL's reason.
+Result<Display> open_display(const DisplayOptions& options);
 
 // The descriptor SDL's window-system events arrive on, to poll() beside the loop's own: the X11
 // connection, or the Wayland display's socket. -1 for KMSDRM, offscreen and dummy, which have
 // none (see Screen::event_wait_ms for how the loop looks at their queue).
 int window_event_fd(SDL_Window* window);
 
-// Reads the current render target (before SDL_RenderPresent) as PNG bytes; nullopt and error set
-// on failure. save_png and the studio's previews both use it, so they give the same bytes.
-std::optional<std::string> encode_png(SDL_Renderer* renderer, Size size, std::string& error);
+// Reads the current render target (before SDL_RenderPresent) as PNG bytes. Returns them, or the
+// Diagnostic (no path) with SDL's reason. save_png and the studio's previews both use it, so they
+// give the same bytes.
+Result<std::string> encode_png(SDL_Renderer* renderer, Size size);
 
-// Reads the current render target (before SDL_RenderPresent) and writes it as a PNG file.
-// Writes to path + ".tmp" first and renames, so a reader never sees half a file.
-bool save_png(SDL_Renderer* renderer, Size size, const std::string& path, std::string& error);
+// Reads the current render target (before SDL_RenderPresent) and writes it as a PNG file with
+// write_file_atomically (Durability::crash: a reader never sees half a file). Returns Done, or
+// the Diagnostic of the read-back, or the one at path of the write.
+Result<Done> save_png(SDL_Renderer* renderer, Size size, const std::string& path);
 
 } // namespace affiche

@@ -39,32 +39,24 @@ SDL_RWops* string_stream(std::string& out) {
 }
 } // namespace
 
-std::optional<std::string> encode_surface_png(SDL_Surface* surface, std::string& error) {
-    auto png = encode_opaque_png(surface);
-    if (!png) {
-        error = png.error().message;
-        return std::nullopt;
-    }
-    return std::move(*png);
+// One PNG writer for every opaque picture: platform/png_encoder (libpng, RGB, one row filter).
+Result<std::string> encode_surface_png(SDL_Surface* surface) {
+    return encode_opaque_png(surface);
 }
 
-std::optional<std::string> encode_surface_jpeg(SDL_Surface* surface, int quality,
-                                               std::string& error) {
+Result<std::string> encode_surface_jpeg(SDL_Surface* surface, int quality) {
     std::string jpeg;
     SDL_RWops* rw = string_stream(jpeg);
-    if (!rw || IMG_SaveJPG_RW(surface, rw, 1, quality) != 0) {
-        error = std::string("cannot encode JPEG: ") + (rw ? IMG_GetError() : SDL_GetError());
-        return std::nullopt;
-    }
+    if (!rw || IMG_SaveJPG_RW(surface, rw, 1, quality) != 0)
+        return failure({}, std::string("cannot encode JPEG: ") +
+                               (rw ? IMG_GetError() : SDL_GetError()));
     return jpeg;
 }
 
-SurfacePtr resized_surface(SDL_Surface* surface, Size size, std::string& error) {
+Result<SurfacePtr> resized_surface(SDL_Surface* surface, Size size) {
     SurfacePtr out(SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, surface->format->format));
-    if (!out || SDL_SoftStretchLinear(surface, nullptr, out.get(), nullptr) != 0) {
-        error = std::string("cannot shrink the picture: ") + SDL_GetError();
-        return nullptr;
-    }
+    if (!out || SDL_SoftStretchLinear(surface, nullptr, out.get(), nullptr) != 0)
+        return failure({}, std::string("cannot shrink the picture: ") + SDL_GetError());
     return out;
 }
 

@@ -3,22 +3,22 @@
 #pragma once
 
 #include "base/geometry.hpp"
+#include "base/result.hpp"
 #include "platform/sdl_handles.hpp"
 
-#include <optional>
 #include <string>
 
 namespace affiche {
 
-// The PNG file's bytes of an opaque picture (platform/png_encoder), or nullopt and error set.
-std::optional<std::string> encode_surface_png(SDL_Surface* surface, std::string& error);
+// Returns the PNG file's bytes of an opaque picture (platform/png_encoder), or the Diagnostic.
+Result<std::string> encode_surface_png(SDL_Surface* surface);
 
-// The JPEG file's bytes at quality 1..100, or nullopt and error set (SDL_image's reason).
-std::optional<std::string> encode_surface_jpeg(SDL_Surface* surface, int quality,
-                                               std::string& error);
+// Returns the JPEG file's bytes at quality 1..100, or the Diagnostic (no path) with SDL_image's
+// reason.
+Result<std::string> encode_surface_jpeg(SDL_Surface* surface, int quality);
 
-// A copy of a 32-bit surface at size, bilinear (SDL_SoftStretchLinear); nullptr and error set on
-// failure.
-SurfacePtr resized_surface(SDL_Surface* surface, Size size, std::string& error);
+// Returns a copy of a 32-bit surface at size, bilinear (SDL_SoftStretchLinear), or the
+// Diagnostic (no path) with SDL's reason.
+Result<SurfacePtr> resized_surface(SDL_Surface* surface, Size size);
 
 } // namespace affiche

@@ -6,8 +6,9 @@
 
 namespace affiche {
 
-LoadResult check_deck(const std::string& content_dir, UnixTime now, const ExtraDeckChecks& extra) {
-    LoadResult loaded = load_deck(content_dir);
+LoadResult check_deck(const std::string& content_dir, UnixTime now, const ExtraDeckChecks& extra,
+                      const std::map<std::string, std::string>& replaced) {
+    LoadResult loaded = load_deck(content_dir, replaced);
     if (extra) extra(loaded);
     if (loaded.deck) {
         for (auto& d : schedule_warnings(*loaded.deck, now))

@@ -1,6 +1,7 @@
 // Prometheus metrics in node_exporter's textfile-collector format, replaced atomically.
 #pragma once
 
+#include "base/prometheus_text.hpp"
 #include "service/status_file.hpp"
 
 #include <string>
@@ -8,17 +9,6 @@
 #include <vector>
 
 namespace affiche {
-
-struct Metric {
-    std::string name; // e.g. "affiche_sync_last_success_timestamp_seconds"
-    std::string help; // one line
-    std::string type; // "gauge" or "counter"
-    double value = 0;
-    std::vector<std::pair<std::string, std::string>> labels; // e.g. {"revision", "ab12"}
-};
-
-// "# HELP", "# TYPE" and one sample line per metric; label values escaped (\\, \", \n).
-std::string to_prometheus_text(const std::vector<Metric>& metrics);
 
 // A .prom file for node_exporter's --collector.textfile.directory. Written as path.tmp then
 // renamed, so the collector (which reads only *.prom) never sees half a file.

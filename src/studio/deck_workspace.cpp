@@ -6,6 +6,7 @@
 #include "base/file_digest.hpp"
 #include "base/file_read.hpp"
 #include "deck/content_files.hpp"
+#include "schedule/deck_check.hpp"
 
 #include <sys/stat.h>
 
@@ -71,13 +72,13 @@ std::string DeckWorkspace::tag_of(const std::string& bytes) {
     return buf;
 }
 
-LoadResult DeckWorkspace::check(const std::map<std::string, std::string>& files) {
-    return load_and_verify(dir_, files);
+LoadResult DeckWorkspace::check(const std::map<std::string, std::string>& files, UnixTime now) {
+    return check_deck(dir_, now, decode_images, files);
 }
 
 EditOutcome DeckWorkspace::write_checked(const std::map<std::string, std::string>& files,
                                          const std::map<std::string, std::string>& expected_tags,
-                                         const DeckRule& rule) {
+                                         UnixTime now, const DeckRule& rule) {
     std::lock_guard lock(write_mutex_);
     EditOutcome out;
     for (const auto& [file, tag] : expected_tags) {
@@ -87,7 +88,7 @@ EditOutcome DeckWorkspace::write_checked(const std::map<std::string, std::string
             return out;
         }
     }
-    out.check = check(files);
+    out.check = check(files, now);
     if (!out.check.deck) {
         out.status = EditOutcome::Status::invalid;
         return out;

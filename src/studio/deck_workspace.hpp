@@ -1,6 +1,7 @@
 // The content folder the studio edits: the deck as loaded now, its files' tags, checked writes.
 #pragma once
 
+#include "base/local_time.hpp"
 #include "base/result.hpp"
 #include "deck/deck_loader.hpp"
 #include "platform/asset_bytes.hpp"
@@ -61,15 +62,16 @@ class DeckWorkspace {
     // The file's revision for If-Match: a digest of its bytes, quoted as an HTTP entity tag.
     static std::string tag_of(const std::string& bytes);
 
-    // Checks the folder with these files replaced by these bytes (the whole deck, images decoded
-    // included). Writes them only when expected_tags match the files on disk (else stale) and the
-    // check finds no error (else invalid) and rule, when given, nothing (else refused). Edits
-    // are serialised: one at a time.
+    // Checks the folder with these files replaced by these bytes at now (check). Writes them
+    // only when expected_tags match the files on disk (else stale) and the check finds no error
+    // (else invalid) and rule, when given, nothing (else refused). Edits are serialised: one at a
+    // time.
     EditOutcome write_checked(const std::map<std::string, std::string>& files,
-                              const std::map<std::string, std::string>& expected_tags,
+                              const std::map<std::string, std::string>& expected_tags, UnixTime now,
                               const DeckRule& rule = {});
-    // The same check without writing.
-    LoadResult check(const std::map<std::string, std::string>& files);
+    // The check of `affiche --check` (check_deck at now, every image decoded) on the folder with
+    // these files replaced by these bytes, without writing.
+    LoadResult check(const std::map<std::string, std::string>& files, UnixTime now);
 
     // Serialises writers that add files (pictures): held while writing.
     std::mutex& write_mutex() { return write_mutex_; }

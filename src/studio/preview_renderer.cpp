@@ -143,12 +143,12 @@ Result<std::string> draw(std::list<Warm>& warm, const std::shared_ptr<const Deck
                 break;
             }
         if (!w.display) {
-            std::string error;
             DisplayOptions options;
             options.headless = true;
             options.size = size;
-            w.display = open_display(options, error);
-            if (!w.display) return failure({}, error);
+            auto display = open_display(options);
+            if (!display) return display.error();
+            w.display = std::move(*display);
         }
         if (!w.composer)
             w.composer =
@@ -163,13 +163,12 @@ Result<std::string> draw(std::list<Warm>& warm, const std::shared_ptr<const Deck
         warm.splice(warm.begin(), warm, it);
         it = warm.begin();
     }
-    std::string error;
     it->composer->set_band(band);
-    if (!draw_rendered_slide(*it->composer, *index, "10:30", error)) return failure({}, error);
-    auto png = encode_png(it->display->renderer.get(), it->display->size, error);
+    if (auto drawn = draw_rendered_slide(*it->composer, *index, "10:30"); !drawn)
+        return drawn.error();
+    auto png = encode_png(it->display->renderer.get(), it->display->size);
     SDL_RenderPresent(it->display->renderer.get());
-    if (!png) return failure({}, error);
-    return std::move(*png);
+    return png;
 }
 
 } // namespace

@@ -1,7 +1,7 @@
 // /api/announcement: read the deck's announcement (and whether it shows now), write it and
 // publish at once (PUT), withdraw it and publish (DELETE), and its preview on a real slide.
 #include "base/atomic_file.hpp"
-#include "deck/announcement_dates.hpp"
+#include "base/local_time.hpp"
 #include "schedule/announcement_slides.hpp"
 #include "studio/announcement_form.hpp"
 #include "studio/http_helpers.hpp"
@@ -80,15 +80,16 @@ std::string relative_to(Studio& studio, const std::string& path) {
     return path.starts_with(prefix) ? path.substr(prefix.size()) : path;
 }
 
-// The errors of ds (and its warnings too when warnings_too), each named by its form field when
-// it is about the announcement's file.
+// The errors of ds (and, when own_warnings, the warnings about the announcement's file), each
+// named by its form field when it is about the announcement's file.
 std::vector<FieldError> form_errors(Studio& studio, const AnnouncementForm& form,
-                                    const Diagnostics& ds, bool warnings_too = false) {
+                                    const Diagnostics& ds, bool own_warnings = false) {
     std::vector<FieldError> out;
     const std::string path = studio.workspace().dir() + "/" + announcement_file;
     for (const Diagnostic& d : ds) {
-        if (d.severity != Severity::error && !(warnings_too && d.severity == Severity::warning))
-            continue;
+        const bool own_warning =
+            own_warnings && d.severity == Severity::warning && d.loc.path == path;
+        if (d.severity != Severity::error && !own_warning) continue;
         if (d.loc.path == path)
             out.push_back({announcement_key_at_line(form, d.loc.line), diagnostic_text(d)});
         else // another file of the deck: where it is, as the slide editor says it
@@ -108,13 +109,10 @@ std::optional<CheckedForm> checked_form(Studio& studio, const httplib::Request& 
         return std::nullopt;
     }
     CheckedForm out{read.form, announcement_toml(read.form)};
+    // check_deck's date rules at the studio's time too; a past `until` (a warning there) refuses
+    // the form: publishing what nobody will see is a mistake.
     const auto draft = studio.draft(announcement_file, out.toml);
-    auto errors = form_errors(studio, out.form, draft->diagnostics);
-    if (errors.empty() && draft->deck && draft->deck->announcement)
-        errors = form_errors(
-            studio, out.form,
-            announcement_date_problems(*draft->deck->announcement, local_stamp(studio.now())),
-            true); // a past `until` too: publishing what nobody will see is a mistake
+    const auto errors = form_errors(studio, out.form, draft->diagnostics, true);
     if (!errors.empty()) {
         reply_errors(res, 422, errors);
         return std::nullopt;
@@ -162,7 +160,8 @@ void put_announcement(Studio& studio, const httplib::Request& req, httplib::Resp
     if (!checked) return;
     const auto before = studio.workspace().read(announcement_file);
     // No If-Match: the form replaces the announcement whole, whoever wrote the last one.
-    EditOutcome out = studio.workspace().write_checked({{announcement_file, checked->toml}}, {});
+    EditOutcome out =
+        studio.workspace().write_checked({{announcement_file, checked->toml}}, {}, studio.now());
     switch (out.status) {
     case EditOutcome::Status::invalid:
         return reply_errors(res, 422, form_errors(studio, checked->form, out.check.diagnostics));

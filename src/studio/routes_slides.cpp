@@ -22,7 +22,7 @@ void write_and_reply(Studio& studio, httplib::Response& res,
                      const std::map<std::string, std::string>& files,
                      const std::map<std::string, std::string>& tags, const std::string& edited_file,
                      int header_line, nlohmann::json ok_body, const DeckRule& rule = {}) {
-    EditOutcome out = studio.workspace().write_checked(files, tags, rule);
+    EditOutcome out = studio.workspace().write_checked(files, tags, studio.now(), rule);
     switch (out.status) {
     case EditOutcome::Status::stale:
         reply_error(res, 412,

@@ -1,6 +1,7 @@
 // Screens as JSON for the page and as Prometheus metrics, from the store's rows and the context.
 #include "studio/screen_overview.hpp"
 
+#include "base/prometheus_text.hpp"
 #include "base/utc_time.hpp"
 #include "schedule/schedule.hpp"
 
@@ -18,20 +19,6 @@ json time_or_null(const std::optional<std::int64_t>& t) {
 
 bool open_at(const OpeningHours& hours, std::int64_t t) {
     return !hours.set || screen_on(hours, t);
-}
-
-// A label value in the text format: backslash, quote and newline escaped.
-std::string label(const std::string& value) {
-    std::string out;
-    for (char c : value) {
-        if (c == '\\' || c == '"') out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        out += c;
-    }
-    return out;
 }
 
 } // namespace
@@ -101,7 +88,7 @@ std::string screens_metrics(const std::vector<ScreenRow>& rows, const ScreensCon
                             const std::map<std::string, std::int64_t>& unattributed) {
     int approved = 0, pending = 0, seen = 0, late = 0, silent = 0;
     std::map<std::string, std::int64_t> refused = unattributed;
-    std::string last_reports, up_to_date; // each family's samples together
+    std::vector<Metric> per_screen; // the writer groups each name's samples together
     for (const auto& row : rows) {
         for (const auto& [kind, count] : row.refused)
             refused[kind] += count;
@@ -115,17 +102,21 @@ std::string screens_metrics(const std::vector<ScreenRow>& rows, const ScreensCon
         silent += v.silent;
         const bool is_late = v.late_since && c.now - *v.late_since > screen_silence_s;
         late += is_late;
-        const std::string l = "{screen=\"" + label(row.name) + "\"}";
         if (row.last_report)
-            last_reports += "affiche_studio_screen_last_report_timestamp_seconds" + l + " " +
-                            std::to_string(*row.last_report) + "\n";
-        up_to_date += "affiche_studio_screen_up_to_date" + l + " " +
-                      (row.report.is_object() && !v.late_since ? "1" : "0") + "\n";
+            per_screen.push_back({"affiche_studio_screen_last_report_timestamp_seconds",
+                                  "The last accepted report of a screen.",
+                                  "gauge",
+                                  static_cast<double>(*row.last_report),
+                                  {{"screen", row.name}}});
+        per_screen.push_back({"affiche_studio_screen_up_to_date",
+                              "1 when the screen shows the published revision.",
+                              "gauge",
+                              row.report.is_object() && !v.late_since ? 1.0 : 0.0,
+                              {{"screen", row.name}}});
     }
-    std::string out;
-    auto gauge = [&](const char* name, const char* help, std::int64_t value) {
-        out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " gauge\n" + name +
-               " " + std::to_string(value) + "\n";
+    std::vector<Metric> metrics;
+    auto gauge = [&](const char* name, const char* help, int value) {
+        metrics.push_back({name, help, "gauge", static_cast<double>(value), {}});
     };
     gauge("affiche_studio_screens_approved", "Screens approved in the studio.", approved);
     gauge("affiche_studio_screens_pending", "Screens waiting for an editor's approval.", pending);
@@ -135,18 +126,14 @@ std::string screens_metrics(const std::vector<ScreenRow>& rows, const ScreensCon
           "Approved screens not on the published revision 5 minutes after it was published.", late);
     gauge("affiche_studio_screens_silent",
           "Approved screens silent for 5 minutes while the practice is open.", silent);
-    out += "# HELP affiche_studio_reports_refused_total Screen reports refused, by reason.\n"
-           "# TYPE affiche_studio_reports_refused_total counter\n";
     for (const char* kind : refusal_kinds)
-        out += std::string("affiche_studio_reports_refused_total{kind=\"") + kind + "\"} " +
-               std::to_string(refused[kind]) + "\n";
-    out += "# HELP affiche_studio_screen_last_report_timestamp_seconds The last accepted report of "
-           "a screen.\n# TYPE affiche_studio_screen_last_report_timestamp_seconds gauge\n" +
-           last_reports +
-           "# HELP affiche_studio_screen_up_to_date 1 when the screen shows the published "
-           "revision.\n# TYPE affiche_studio_screen_up_to_date gauge\n" +
-           up_to_date;
-    return out;
+        metrics.push_back({"affiche_studio_reports_refused_total",
+                           "Screen reports refused, by reason.",
+                           "counter",
+                           static_cast<double>(refused[kind]),
+                           {{"kind", kind}}});
+    metrics.insert(metrics.end(), per_screen.begin(), per_screen.end());
+    return to_prometheus_text(metrics);
 }
 
 } // namespace affiche

@@ -2,7 +2,7 @@
 // deck, loaded once per typing pause, and the announcement band of the moment.
 #include "studio/studio.hpp"
 
-#include "deck/deck_loader.hpp"
+#include "schedule/deck_check.hpp"
 #include "schedule/schedule.hpp"
 
 namespace affiche {
@@ -17,12 +17,14 @@ Studio::Studio(StudioConfig config) : config_(std::move(config)), workspace_(con
 
 std::shared_ptr<const DraftLoad> Studio::draft(const std::string& file, const std::string& text) {
     const auto state = workspace_.state();
-    const std::string key = std::to_string(state->fingerprint) + '\0' + file + '\0' + text;
+    const std::int64_t at = now();
+    const std::string key =
+        std::to_string(state->fingerprint) + '\0' + std::to_string(at) + '\0' + file + '\0' + text;
     std::lock_guard lock(draft_mutex_);
     if (last_draft_ && last_draft_->key == key) return last_draft_;
     // The header check of images, not their decoding: the saved deck's images were decoded, and
     // the save decodes again (write_checked).
-    LoadResult load = load_deck(workspace_.dir(), {{file, text}});
+    LoadResult load = check_deck(workspace_.dir(), at, {}, {{file, text}});
     auto fresh = std::make_shared<DraftLoad>();
     fresh->key = key;
     fresh->diagnostics = std::move(load.diagnostics);

@@ -28,10 +28,11 @@ struct StudioConfig {
     bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
 };
 
-// A draft deck as loaded (the edited file's bytes in place of the file), kept so the check and
-// the preview of one typing pause load it once and draw it with the same warm composer.
+// A draft deck as checked (check_deck at the studio's now, the edited file's bytes in place of
+// the file), kept so the check and the preview of one typing pause load it once and draw it with
+// the same warm composer.
 struct DraftLoad {
-    std::string key; // the folder's fingerprint, the file and its draft bytes
+    std::string key; // the folder's fingerprint, the time, the file and its draft bytes
     Diagnostics diagnostics;
     std::shared_ptr<const Deck> deck; // null when the draft has errors
     std::shared_ptr<const AssetBytes> assets;
@@ -54,7 +55,7 @@ class Studio {
     // The screens' reports (own mutex: the report routes never take the publish mutex).
     ScreenStore& screens() { return *screens_; }
     const std::string& screens_error() const { return screens_error_; }
-    // The last draft loaded, when its key matches; else loads and keeps this one.
+    // The last draft checked, when its key matches; else checks and keeps this one.
     std::shared_ptr<const DraftLoad> draft(const std::string& file, const std::string& text);
     // The announcement band the screens draw over deck's slides now ("" for none): its text when
     // it has style "band" and is active at now().

@@ -1,4 +1,5 @@
 // affiche-studio: the practice's web editor (serve) and its password (passwd).
+#include "base/command_line.hpp"
 #include "studio/password_file.hpp"
 #include "studio/studio_config.hpp"
 #include "studio/studio_server.hpp"
@@ -17,6 +18,8 @@
 #include <map>
 #include <string>
 #include <thread>
+#include <variant>
+#include <vector>
 
 namespace affiche {
 
@@ -32,6 +35,13 @@ const char* const usage =
     "        any other address needs --tls-cert and --tls-key; --config reads them from a TOML\n"
     "        file (keys content, site, key, state, listen, tls_cert, tls_key)\n"
     "passwd  sets the editors' password (asked twice on a terminal, else one line of stdin)\n";
+
+// Every option takes a value; serve and passwd each read the ones they need.
+constexpr OptionSpec studio_options[] = {
+    {"--content", true}, {"--site", true},   {"--key", true},
+    {"--state", true},   {"--listen", true}, {"--tls-cert", true},
+    {"--tls-key", true}, {"--www", true},    {"--config", true},
+};
 
 int usage_error(const std::string& what) {
     std::fprintf(stderr, "affiche-studio: %s\n%s", what.c_str(), usage);
@@ -71,7 +81,7 @@ std::string read_password_line(const char* prompt, bool terminal) {
 
 // Adds the settings of --config FILE to args, where the command line did not give them. False
 // (the error printed) when the file is wrong.
-bool add_config_file(std::map<std::string, std::string>& args) {
+bool add_config_file(ServeOptions& args) {
     if (!args.count("--config")) return true;
     const auto settings = load_studio_config(args.at("--config"));
     if (!settings) {
@@ -83,7 +93,7 @@ bool add_config_file(std::map<std::string, std::string>& args) {
     return true;
 }
 
-int run_passwd(const std::map<std::string, std::string>& args) {
+int run_passwd(const ServeOptions& args) {
     if (!args.count("--state")) return usage_error("passwd needs --state STATE_DIR (or --config)");
     const bool terminal = ::isatty(0);
     const std::string first = read_password_line("Mot de passe : ", terminal);
@@ -105,7 +115,7 @@ int run_passwd(const std::map<std::string, std::string>& args) {
     return 0;
 }
 
-int run_serve(const std::map<std::string, std::string>& args) {
+int run_serve(const ServeOptions& args) {
     for (const char* needed : {"--content", "--site", "--key", "--state"})
         if (!args.count(needed))
             return usage_error(std::string("serve needs ") + needed + " (or its key in --config)");
@@ -181,14 +191,16 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "affiche-studio: libsodium cannot start\n");
         return 1;
     }
-    if (argc < 2) return usage_error("missing command");
-    const std::string command = argv[1];
-    std::map<std::string, std::string> args;
-    for (int i = 2; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (!a.starts_with("--") || i + 1 >= argc) return usage_error("bad argument " + a);
-        args[a] = argv[++i];
-    }
+    auto split =
+        split_command_line(std::vector<std::string>(argv + 1, argv + argc), studio_options);
+    if (auto* error = std::get_if<UsageError>(&split)) return usage_error(error->message);
+    const CommandLine& line = std::get<CommandLine>(split);
+    if (line.positional.empty()) return usage_error("missing command");
+    const std::string& command = line.positional[0];
+    if (line.positional.size() > 1) return usage_error("bad argument " + line.positional[1]);
+    ServeOptions args; // the last of each option given wins
+    for (const CommandLine::Option& o : line.options)
+        args[o.name] = o.value;
     if (!add_config_file(args)) return 2;
     if (command == "serve") return run_serve(args);
     if (command == "passwd") return run_passwd(args);

@@ -1,6 +1,7 @@
 // Screen reports' signing format: Ed25519 detached signatures and fingerprints through libsodium.
 #include "sync/report_signing.hpp"
 
+#include "base/hex.hpp"
 #include "sync/minisign_text.hpp"
 #include "sync/sha256.hpp"
 

@@ -2,6 +2,7 @@
 #include "sync/sha256.hpp"
 
 #include "base/file_read.hpp"
+#include "base/hex.hpp"
 
 #include <sodium.h>
 
@@ -14,18 +15,6 @@ namespace affiche {
 bool sodium_ready() {
     static const bool ready = sodium_init() >= 0; // thread-safe static; sodium_init is idempotent
     return ready;
-}
-
-std::string to_hex(std::string_view bytes) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(bytes.size() * 2);
-    for (const char c : bytes) {
-        const auto b = static_cast<unsigned char>(c);
-        out += digits[b >> 4];
-        out += digits[b & 0xF];
-    }
-    return out;
 }
 
 std::string sha256_hex(std::string_view bytes) {

@@ -17,7 +17,4 @@ std::string sha256_hex(std::string_view bytes);
 // The file's SHA-256 (64 lowercase hex digits), read in 64 KiB blocks; a regular file only.
 Result<std::string> sha256_file(const std::string& path);
 
-// Lowercase hex of bytes ("00ff").
-std::string to_hex(std::string_view bytes);
-
 } // namespace affiche

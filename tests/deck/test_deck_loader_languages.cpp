@@ -134,7 +134,7 @@ TEST_CASE("deck loader: a language not shown in several files is one note, at it
     const Diagnostic ar = EXPECT_NOTE(result, deck.path("slides/10.toml"), 1, 8,
                                       "slides in language 'ar' are not shown");
     CHECK(ar.message == "slides in language 'ar' are not shown: deck.languages is [\"fr\"]; "
-                        "2 more file(s) hold 'ar' slides");
+                        "2 more files hold 'ar' slides");
     CHECK(ar.hint == "add \"ar\" to languages in deck.toml to show them");
     CHECK(result.diagnostics.size() == 1);
 }

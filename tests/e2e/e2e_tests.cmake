@@ -61,6 +61,8 @@ affiche_e2e_test(affiche_translations_e2e_tests test_translations_e2e.cpp)
 # `ctest -LE "soak|systemd"` runs the rest, and exit 77 (skipped) when their tool is missing.
 # Every message marked for translation (tr, trn) has its French text in po/fr.po.
 affiche_script_test(po_catalogue_complete po_complete.sh ARGS ${PROJECT_SOURCE_DIR})
+# No SDL in the core: nothing under src/{base,toml,text,deck,layout,schedule} includes an SDL header.
+affiche_script_test(no_sdl_in_core no_sdl_in_core.sh ARGS ${PROJECT_SOURCE_DIR})
 # docs/guide-edition.md: every example run on a copy of the shipped deck, in French.
 affiche_script_test(guide_examples guide_examples.sh ARGS ${PROJECT_SOURCE_DIR} ${affiche}
   PROPERTIES TIMEOUT 120)

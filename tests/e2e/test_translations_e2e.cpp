@@ -126,3 +126,31 @@ TEST_CASE("translations e2e: a TOML syntax error (a quote left open) in French a
     CHECK(prefix_of(lines_of(fr.output).front()) == prefix_of(lines_of(en.output).front()));
     CHECK(prefix_of(lines_of(fr.output).front()).rfind(at, 0) == 0);
 }
+
+TEST_CASE(
+    "translations e2e: a language not shown in three files is one French note with the count") {
+    BrokenDeck deck; // its 10-texte.toml replaced by a good slide: only the notes are left
+    std::ofstream(deck.dir / "slides" / "10-texte.toml", std::ios::trunc)
+        << "[[slide]]\ntitle = \"Bonjour\"\n";
+    for (const char* name : {"30-ar.toml", "31-ar.toml", "32-ar.toml"})
+        std::ofstream(deck.dir / "slides" / name)
+            << "lang = \"ar\"\n[[slide]]\ntitle = \"مرحبا\"\n";
+    const Run en = check(deck.dir, "LANG=C.UTF-8");
+    const Run fr = check(deck.dir, "LANG=fr_FR.UTF-8");
+    INFO("English:\n" << en.output << "French:\n" << fr.output);
+    CHECK(en.code == 0);
+    CHECK(fr.code == 0);
+    const std::string at = deck.dir.string() + "/slides/30-ar.toml:1:8: note: ";
+    CHECK(en.output.find(at + "slides in language 'ar' are not shown: deck.languages is [\"fr\"]; "
+                              "2 more files hold 'ar' slides") != std::string::npos);
+    CHECK(fr.output.find(at + "les diapositives en langue 'ar' ne sont pas montrées : "
+                              "deck.languages vaut [\"fr\"] ; 2 autres fichiers contiennent des "
+                              "diapositives en langue 'ar'") != std::string::npos);
+    // One note, not one per file, in either language.
+    for (const Run* run : {&en, &fr}) {
+        int notes = 0;
+        for (const auto& line : lines_of(run->output))
+            notes += line.find(": note: ") != std::string::npos;
+        CHECK(notes == 1);
+    }
+}

@@ -24,24 +24,22 @@ Size decoded_size(const std::string& bytes) {
 
 TEST_CASE("image encode: PNG and JPEG bytes decode back to the picture's size") {
     SurfacePtr s = test_surface(480, 270, false);
-    std::string error;
-    const auto png = encode_surface_png(s.get(), error);
-    REQUIRE_MESSAGE(png, error);
+    const auto png = encode_surface_png(s.get());
+    REQUIRE(png.ok());
     CHECK(png->compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
     CHECK(decoded_size(*png) == Size{480, 270});
-    const auto jpeg = encode_surface_jpeg(s.get(), 85, error);
-    REQUIRE_MESSAGE(jpeg, error);
+    const auto jpeg = encode_surface_jpeg(s.get(), 85);
+    REQUIRE(jpeg.ok());
     CHECK(jpeg->compare(0, 3, "\xff\xd8\xff") == 0);
     CHECK(decoded_size(*jpeg) == Size{480, 270});
 }
 
 TEST_CASE("image encode: a lower JPEG quality gives fewer bytes, on noise too") {
     SurfacePtr s = test_surface(480, 270, true);
-    std::string error;
     std::size_t previous = SIZE_MAX;
     for (int quality = 85; quality >= 35; quality -= 10) {
-        const auto jpeg = encode_surface_jpeg(s.get(), quality, error);
-        REQUIRE_MESSAGE(jpeg, error);
+        const auto jpeg = encode_surface_jpeg(s.get(), quality);
+        REQUIRE(jpeg.ok());
         INFO("quality " << quality << ": " << jpeg->size() << " bytes");
         CHECK(jpeg->size() < previous);
         previous = jpeg->size();
@@ -57,9 +55,9 @@ TEST_CASE("image encode: resized_surface averages neighbours (bilinear) at the n
         for (int x = 0; x < 4; ++x)
             row[x] = x % 2 ? 0xFFFFFF : 0x000000;
     }
-    std::string error;
-    SurfacePtr half = resized_surface(s.get(), {2, 1}, error);
-    REQUIRE_MESSAGE(half, error);
+    auto resized = resized_surface(s.get(), {2, 1});
+    REQUIRE(resized.ok());
+    const SurfacePtr& half = *resized;
     CHECK(half->w == 2);
     CHECK(half->h == 1);
     const auto* px = static_cast<const std::uint32_t*>(half->pixels);
@@ -68,4 +66,11 @@ TEST_CASE("image encode: resized_surface averages neighbours (bilinear) at the n
         CHECK(green >= 120);
         CHECK(green <= 136);
     }
+}
+
+TEST_CASE("image encode: a surface shrunk to no pixels is refused with SDL's reason") {
+    SurfacePtr s = test_surface(8, 8, false);
+    const auto none = resized_surface(s.get(), {-1, 4});
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.error().message.starts_with("cannot shrink the picture: "));
 }

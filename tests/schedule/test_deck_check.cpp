@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 using namespace affiche;
 using affiche::testing::TempDir;
 
@@ -85,4 +87,27 @@ TEST_CASE("deck check: an announcement more than 7 days ahead refuses the deck, 
     REQUIRE(past.deck);
     CHECK_FALSE(has_errors(past.diagnostics));
     CHECK(past.diagnostics.back().message.find("the announcement is not shown any more") == 0);
+}
+
+TEST_CASE("deck check: files replaced in memory are checked as written, the folder untouched") {
+    TempDir t("deck-check");
+    write_deck(t);
+    // A draft announcement (the studio's form) more than 7 days ahead: refused like a file's.
+    const std::string far = "[announcement]\ntext = \"Retard\"\nuntil = 2026-12-30T12:00:00\n";
+    const LoadResult refused =
+        check_deck(t.path("deck"), dec_20_2026, {}, {{"slides/announcement.toml", far}});
+    CHECK_FALSE(refused.deck);
+    REQUIRE(has_errors(refused.diagnostics));
+    CHECK(refused.diagnostics.back().loc.path == t.path("deck/slides/announcement.toml"));
+    CHECK(refused.diagnostics.back().message.find("more than 7 days after now") !=
+          std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(t.path("deck/slides/announcement.toml")));
+
+    // A slide file replaced: its text is the one loaded.
+    const LoadResult edited =
+        check_deck(t.path("deck"), dec_20_2026, {},
+                   {{"slides/10-a.toml", "[[slide]]\ntitle = \"Nouveau\"\n"}});
+    REQUIRE(edited.deck);
+    REQUIRE(edited.deck->slides.size() == 1);
+    CHECK(edited.deck->slides[0].title == "Nouveau");
 }

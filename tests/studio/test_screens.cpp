@@ -4,6 +4,7 @@
 #include "studio_test_server.hpp"
 
 #include "base/utc_time.hpp"
+#include "studio/screen_overview.hpp"
 #include "studio/screen_store.hpp"
 #include "support/text_file.hpp"
 #include "sync/manifest.hpp"
@@ -389,4 +390,44 @@ TEST_CASE("screens store: at most max_pending unknown screens wait, the oldest g
     const auto rows = (*opened)->screens();
     REQUIRE(rows.size() == 3);
     CHECK(rows[0].name == "x2");
+}
+
+TEST_CASE(
+    "screens metrics: each family's HELP and TYPE once, its samples together, names escaped") {
+    ScreensContext c;
+    c.now = 1796000000;
+    std::vector<ScreenRow> rows(3);
+    rows[0].name = "salle-1";
+    rows[0].state = "approved";
+    rows[0].last_report = c.now - 30;
+    rows[0].report = json::object();
+    rows[1].name = "hall \"B\"";
+    rows[1].state = "approved";
+    rows[1].last_report = c.now - 60;
+    rows[1].report = json::object();
+    rows[2].name = "new";
+    rows[2].state = "pending";
+    rows[2].refused["stale"] = 2;
+    const std::string text = screens_metrics(rows, c, {{"malformed", 1}});
+    INFO(text);
+    for (const char* family :
+         {"affiche_studio_screens_approved", "affiche_studio_reports_refused_total",
+          "affiche_studio_screen_last_report_timestamp_seconds",
+          "affiche_studio_screen_up_to_date"}) {
+        const std::string type = std::string("# TYPE ") + family + " ";
+        CHECK(text.find(type) != std::string::npos);
+        CHECK(text.find(type) == text.rfind(type));
+    }
+    CHECK(text.find("affiche_studio_screens_approved 2\n") != std::string::npos);
+    CHECK(text.find("# TYPE affiche_studio_screen_up_to_date gauge\n"
+                    "affiche_studio_screen_up_to_date{screen=\"salle-1\"} 1\n"
+                    "affiche_studio_screen_up_to_date{screen=\"hall \\\"B\\\"\"} 1\n") !=
+          std::string::npos);
+    CHECK(text.find("affiche_studio_screen_last_report_timestamp_seconds{screen=\"salle-1\"} "
+                    "1795999970\n") != std::string::npos);
+    CHECK(text.find("affiche_studio_reports_refused_total{kind=\"malformed\"} 1\n") !=
+          std::string::npos);
+    CHECK(text.find("affiche_studio_reports_refused_total{kind=\"stale\"} 2\n") !=
+          std::string::npos);
+    CHECK(text.find("affiche_studio_screens_pending 1\n") != std::string::npos);
 }

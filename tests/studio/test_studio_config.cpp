@@ -136,6 +136,27 @@ TEST_CASE("affiche-studio serve --config: a broken file stops it with path:line:
     CHECK(run.output.find(tmp.path("studio.toml") + ":2:10: ") != std::string::npos);
 }
 
+TEST_CASE("affiche-studio: usage errors exit 2 with what is wrong and the usage") {
+    const std::vector<std::pair<std::vector<std::string>, std::string>> wrong = {
+        {{}, "affiche-studio: missing command"},
+        {{"serve", "--bogus", "x"}, "affiche-studio: unknown option '--bogus'"},
+        {{"serve", "--state"}, "affiche-studio: --state needs a value"},
+        {{"passwd", "--state", "/tmp", "extra"}, "affiche-studio: bad argument extra"},
+        {{"--state", "/tmp", "publish"}, "affiche-studio: unknown command publish"},
+        {{"serve", "--content", "/srv"},
+         "affiche-studio: serve needs --site (or its key in --config)"},
+    };
+    for (const auto& [args, message] : wrong) {
+        std::vector<std::string> argv{AFFICHE_STUDIO_BIN};
+        argv.insert(argv.end(), args.begin(), args.end());
+        const auto run = testing::run_program(argv);
+        INFO(message << "\n" << run.output);
+        CHECK(run.code == 2);
+        CHECK(run.output.find(message + "\n") != std::string::npos);
+        CHECK(run.output.find("usage: affiche-studio serve") != std::string::npos);
+    }
+}
+
 TEST_CASE("affiche-studio passwd --config: the state folder of the file") {
     testing::TempDir tmp("studioconf");
     tmp.write("studio.toml", "state = \"" + tmp.path("state") + "\"\n");
