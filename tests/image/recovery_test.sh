@@ -132,9 +132,8 @@ wait_slide "first boot"
 first_rev=$(json_field revision <<<"$status")
 shown=$(screen_deck "$work/screen.png")
 [[ $shown != uniform ]] || fail "first boot: a uniform (black) screen"
-if [[ $first_rev == "$published" ]]; then
-    echo "first boot: the site's deck already (the pull came before ssh answered)"
-else
+first_boot_slide_s=$first_slide_s
+if [[ $first_rev != "$published" ]]; then
     echo "first boot: the image's deck meanwhile (revision $first_rev; screen: $shown deck)"
 fi
 
@@ -146,6 +145,13 @@ until [[ $(guest cat /run/affiche/status.json 2>/dev/null | json_field revision 
 done
 new_rev_s=$((SECONDS - boot_start))
 echo "first boot: site revision $published on screen $new_rev_s s after power-on"
+# Which came first under this load: the player (on the image's deck, then "slides changed" at
+# the swap) or the pull (the site's deck from the first slide on). Both keep a slide on screen.
+if guest "journalctl -b -u affiche.service -o cat | grep -qF 'slides changed (revision $published)'"; then
+    echo "first boot: the player started on the image's deck and switched to the site's at the swap"
+else
+    echo "first boot: the pull came before the player started: the site's deck from the first slide"
+fi
 guest grep -qF "'$title'" /var/lib/affiche/current/slides/"$(basename "$first_slide")" ||
     fail "the deck on screen has not the site's first title"
 guest 'affiche --check /var/lib/affiche/current >/dev/null' || fail "the deck on screen fails --check"
@@ -163,7 +169,8 @@ clock=/var/lib/systemd/timesync/clock
 deadline=$((SECONDS + 600))
 while :; do
     ((SECONDS < deadline)) || fail "timesyncd never saved its clock in $clock"
-    read -r now saved < <(guest "echo \$(date +%s) \$(stat -c %Y $clock 2>/dev/null || echo 0)" || echo "0 0")
+    times=$(guest "echo \$(date +%s) \$(stat -c %Y $clock 2>/dev/null || echo 0)" 2>/dev/null || echo "0 0")
+    read -r now saved <<<"$times"
     age=$((now - saved))
     ((age >= 10 && age <= 50)) && break
     sleep 3
@@ -187,4 +194,4 @@ echo "second boot: data partition $state; screen: $reason"
 [[ $(json_field revision <<<"$status") == "$published" ]] || fail "second boot: not the site's revision"
 [[ $(screen_deck "$work/screen.png") == site ]] || fail "second boot: the screen does not show the site's deck"
 image_kill "$work" TERM
-echo "recovery test: PASS (data partition recreated; first slide after $first_slide_s s, site revision after $new_rev_s s; saved clock restored after a power cut)"
+echo "recovery test: PASS (data partition recreated; first slide after $first_boot_slide_s s, site revision after $new_rev_s s; saved clock restored after a power cut)"
