@@ -8,9 +8,14 @@
 
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 using namespace affiche;
 using affiche::testing::no_minisign;
@@ -137,6 +142,29 @@ TEST_CASE("pull: 'another pass is running' only when one is" * no_minisign()) {
     CHECK(out.kind == PullOutcome::Kind::failed);
     CHECK(out.message.find("another") == std::string::npos);
     CHECK(out.message.find("lock file") != std::string::npos);
+}
+
+TEST_CASE("pull: FIFOs at the temporary names neither hang the pass nor stop it" * no_minisign()) {
+    PullBench b;
+    b.install_first();
+    const Manifest deck_b = b.publish_another();
+    // A FIFO with no reader where the state, the status and the digest record are written: a
+    // blocking open would hang the pass for ever, so it runs in a child with a deadline.
+    const std::vector<std::string> temporaries = {
+        "screen/state/sync.state.tmp", "screen/status.json.tmp",
+        "screen/digests/" + deck_b.revision + ".sha256.tmp"};
+    for (const std::string& tmp : temporaries) {
+        REQUIRE(::mkfifo(b.tmp.path(tmp).c_str(), 0600) == 0);
+    }
+    const int code =
+        affiche::testing::run_in_child([&] { return static_cast<int>(b.pull().kind); }, 60'000);
+    // -1: still running after 60 s (the FIFOs are left, so stop here).
+    REQUIRE(code == static_cast<int>(PullOutcome::Kind::installed));
+    CHECK(b.current() == "content/" + deck_b.revision);
+    auto s = read_sync_state(b.tmp.path("screen/state"));
+    REQUIRE(s.ok());
+    CHECK(s->sequence == deck_b.sequence);
+    CHECK(read_text(b.tmp.path("screen/status.json")).find(deck_b.revision) != std::string::npos);
 }
 
 TEST_CASE("pull: a swap whose state cannot be recorded is undone, and exit 1 stays true" *
