@@ -235,8 +235,10 @@ Result<Done> Pass::download_and_install(const Manifest& m, const std::string& ma
         if (auto r = unpack_and_check(m, archive, tree); !r) return r.error();
         // The new tree hashes to the signed revision (unpack_and_check): a folder of that name
         // whose files still do is kept, one whose files do not is replaced, atomically.
-        const bool intact = store_.has_revision(m.revision) &&
-                            deck_revision(store_.revision_dir(m.revision)) == m.revision;
+        // Links are not followed there: a file replaced by a link is not the signed file.
+        const bool intact =
+            store_.has_revision(m.revision) &&
+            deck_revision(store_.revision_dir(m.revision), Links::refuse) == m.revision;
         return store_.install(tree, m.revision, m.sha256,
                               intact ? ContentStore::Existing::keep
                                      : ContentStore::Existing::replace);

@@ -167,6 +167,30 @@ TEST_CASE("pull: FIFOs at the temporary names neither hang the pass nor stop it"
     CHECK(read_text(b.tmp.path("screen/status.json")).find(deck_b.revision) != std::string::npos);
 }
 
+TEST_CASE("pull: an installed folder whose file became a link is not reused as is" *
+          no_minisign()) {
+    PullBench b;
+    const Manifest a = b.install_first();
+    const Manifest deck_b = b.publish_another();
+    REQUIRE(b.pull().kind == PullOutcome::Kind::installed);
+    // In A's folder, a file replaced by a link to the same bytes elsewhere: its revision reads
+    // the same through the link, but the link could later point anywhere.
+    const std::string file = b.tmp.path("screen/content/" + a.revision + "/slides/deck.toml");
+    b.tmp.write("elsewhere/deck.toml", read_text(file));
+    fs::remove(file);
+    fs::create_symlink(b.tmp.path("elsewhere/deck.toml"), file);
+    fs::remove(b.tmp.path("screen/digests/" + a.revision + ".sha256"));
+    Manifest again = a;
+    again.sequence = deck_b.sequence + 1;
+    b.sign(again);
+    const PullOutcome out = b.pull();
+    CHECK(out.kind == PullOutcome::Kind::installed);
+    CHECK(out.archive_downloads == 1);
+    CHECK(b.current() == "content/" + a.revision);
+    CHECK_FALSE(fs::is_symlink(file)); // replaced by the signed file itself
+    CHECK(deck_revision(b.tmp.path("screen/current"), Links::refuse) == a.revision);
+}
+
 TEST_CASE("pull: a swap whose state cannot be recorded is undone, and exit 1 stays true" *
           no_minisign()) {
     PullBench b;
