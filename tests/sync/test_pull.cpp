@@ -18,7 +18,9 @@
 #include <vector>
 
 using namespace affiche;
+using affiche::testing::FaultServer;
 using affiche::testing::no_minisign;
+using affiche::testing::no_minisign_or_python;
 using affiche::testing::PullBench;
 using affiche::testing::read_text;
 namespace fs = std::filesystem;
@@ -123,14 +125,91 @@ TEST_CASE("pull: a manifest sequence past the documented maximum is refused" * n
     CHECK(b.pull().kind == PullOutcome::Kind::installed);
 }
 
-TEST_CASE("pull: a stored ETag that is not a valid one is never sent" * no_minisign()) {
-    PullBench b;
-    b.publish_deck();
-    REQUIRE(b.pull().kind == PullOutcome::Kind::installed);
+namespace {
+
+// Rewrites the state's ETag (as if stored by an older version, or by hand), fetched at now.
+void plant_etag(const PullBench& b, const std::string& etag) {
     auto s = read_sync_state(b.tmp.path("screen/state"));
     REQUIRE(s.ok());
-    CHECK(s->etag.empty()); // file:// has no validators
-    CHECK(s->etag_since_unix == b.now);
+    s->etag = etag;
+    s->etag_since_unix = b.now;
+    REQUIRE(write_sync_state(b.tmp.path("screen/state"), *s).ok());
+}
+
+std::string stored_etag(const PullBench& b) {
+    auto s = read_sync_state(b.tmp.path("screen/state"));
+    REQUIRE(s.ok());
+    return s->etag;
+}
+
+} // namespace
+
+TEST_CASE("pull: a stored ETag that is not a valid one is never sent" * no_minisign_or_python()) {
+    PullBench b;
+    FaultServer server(b.tmp);
+    b.publish_deck();
+    SyncConfig c = b.config();
+    c.url = server.url("ok");
+    REQUIRE(pull_once(c, b.now).kind == PullOutcome::Kind::installed);
+    server.manifest_validators();
+    const std::string cases[] = {"*", "\"" + std::string(4094, 'a') + "\"", "W/*", "\"a b\""};
+    for (const std::string& bad : cases) {
+        CAPTURE(bad.substr(0, 8));
+        plant_etag(b, bad);
+        const PullOutcome out = pull_once(c, b.now + 60);
+        CHECK(out.kind == PullOutcome::Kind::unchanged);
+        CHECK(server.manifest_validators() == std::vector<std::string>{"-"}); // unconditional
+        CHECK(stored_etag(b).empty());                                        // and not kept
+    }
+}
+
+TEST_CASE("pull: after a 4xx the stored ETag is dropped, the next fetch is unconditional" *
+          no_minisign_or_python()) {
+    PullBench b;
+    FaultServer server(b.tmp);
+    b.publish_deck();
+    SyncConfig c = b.config();
+    c.url = server.url("ok");
+    REQUIRE(pull_once(c, b.now).kind == PullOutcome::Kind::installed);
+    plant_etag(b, "\"v1\"");
+    fs::rename(b.tmp.path("site/manifest.toml"), b.tmp.path("away.toml"));
+    server.manifest_validators();
+    const PullOutcome missing = pull_once(c, b.now + 60);
+    CHECK(missing.kind == PullOutcome::Kind::failed);
+    CHECK(missing.message.find("HTTP 404") != std::string::npos);
+    CHECK(server.manifest_validators() == std::vector<std::string>{"\"v1\""});
+    CHECK(stored_etag(b).empty());
+    fs::rename(b.tmp.path("away.toml"), b.tmp.path("site/manifest.toml"));
+    CHECK(pull_once(c, b.now + 120).kind == PullOutcome::Kind::unchanged);
+    CHECK(server.manifest_validators() == std::vector<std::string>{"-"});
+}
+
+TEST_CASE("pull: after a day of 304s alone the manifest is fetched unconditionally" *
+          no_minisign_or_python()) {
+    PullBench b;
+    FaultServer server(b.tmp);
+    b.publish_deck();
+    SyncConfig c = b.config();
+    c.url = server.url("validating"); // an ETag of the bytes, 304 to it, as nginx
+    REQUIRE(pull_once(c, b.now).kind == PullOutcome::Kind::installed);
+    const std::string etag = stored_etag(b);
+    REQUIRE(etag.starts_with("\""));
+    server.manifest_validators();
+    CHECK(pull_once(c, b.now + 3600).kind == PullOutcome::Kind::unchanged);
+    CHECK(server.manifest_validators() == std::vector<std::string>{etag}); // a 304
+    CHECK(pull_once(c, b.now + 23 * 3600).kind == PullOutcome::Kind::unchanged);
+    CHECK(server.manifest_validators() == std::vector<std::string>{etag});
+    const std::int64_t later = b.now + 25 * 3600;
+    CHECK(pull_once(c, later).kind == PullOutcome::Kind::unchanged);
+    CHECK(server.manifest_validators() == std::vector<std::string>{"-"});
+    auto s = read_sync_state(b.tmp.path("screen/state"));
+    REQUIRE(s.ok());
+    CHECK(s->etag_since_unix == later); // the next day of 304s counts from now
+    CHECK(s->etag == etag);
+    // A clock set back before the ETag was fetched: unconditional too.
+    server.manifest_validators();
+    CHECK(pull_once(c, later - 600).kind == PullOutcome::Kind::unchanged);
+    CHECK(server.manifest_validators() == std::vector<std::string>{"-"});
 }
 
 TEST_CASE("pull: 'another pass is running' only when one is" * no_minisign()) {
@@ -142,6 +221,24 @@ TEST_CASE("pull: 'another pass is running' only when one is" * no_minisign()) {
     CHECK(out.kind == PullOutcome::Kind::failed);
     CHECK(out.message.find("another") == std::string::npos);
     CHECK(out.message.find("lock file") != std::string::npos);
+}
+
+TEST_CASE("pull: 'another pass is running' when a pass holds the lock" * no_minisign()) {
+    PullBench b;
+    b.publish_deck();
+    fs::create_directories(b.tmp.path("screen/state"));
+    // Another pass: a descriptor of the lock file with the flock held (its own open file
+    // description, so it conflicts even within this process).
+    const int held =
+        ::open(b.tmp.path("screen/state/lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    REQUIRE(held >= 0);
+    REQUIRE(::flock(held, LOCK_EX | LOCK_NB) == 0);
+    const PullOutcome out = b.pull();
+    CHECK(out.kind == PullOutcome::Kind::failed);
+    CHECK(out.message.find("another affiche-sync pass is running") != std::string::npos);
+    CHECK(b.current().empty()); // nothing installed meanwhile
+    ::close(held);
+    CHECK(b.pull().kind == PullOutcome::Kind::installed);
 }
 
 TEST_CASE("pull: FIFOs at the temporary names neither hang the pass nor stop it" * no_minisign()) {
