@@ -212,6 +212,25 @@ TEST_CASE("pull: after a day of 304s alone the manifest is fetched unconditional
     CHECK(server.manifest_validators() == std::vector<std::string>{"-"});
 }
 
+TEST_CASE("pull: a current restored after a 304 whose state cannot be written is said so" *
+          no_minisign_or_python()) {
+    PullBench b;
+    FaultServer server(b.tmp);
+    const Manifest a = b.publish_deck();
+    SyncConfig c = b.config();
+    c.url = server.url("validating");
+    REQUIRE(pull_once(c, b.now).kind == PullOutcome::Kind::installed);
+    fs::remove(b.tmp.path("screen/current"));
+    fs::create_directory(b.tmp.path("screen/state/sync.state.tmp")); // the state write fails
+    server.manifest_validators();
+    const PullOutcome out = pull_once(c, b.now + 60);
+    CHECK(server.manifest_validators().size() == 1);
+    CHECK(out.kind == PullOutcome::Kind::installed_unrecorded); // exit 3, not 1
+    CHECK(out.message.find("revision " + a.revision + " is back on screen") != std::string::npos);
+    CHECK(b.current() == "content/" + a.revision);
+    CHECK(out.report.revision_on_screen == a.revision);
+}
+
 TEST_CASE("pull: 'another pass is running' only when one is" * no_minisign()) {
     PullBench b;
     b.publish_deck();
@@ -262,6 +281,23 @@ TEST_CASE("pull: FIFOs at the temporary names neither hang the pass nor stop it"
     REQUIRE(s.ok());
     CHECK(s->sequence == deck_b.sequence);
     CHECK(read_text(b.tmp.path("screen/status.json")).find(deck_b.revision) != std::string::npos);
+}
+
+TEST_CASE("pull: a current deleted by hand, put back, its state unwritable: exit 3 says so" *
+          no_minisign()) {
+    PullBench b;
+    const Manifest a = b.install_first();
+    fs::remove(b.tmp.path("screen/current"));
+    fs::create_directory(b.tmp.path("screen/state/sync.state.tmp")); // the state write fails
+    const PullOutcome out = b.pull(); // the same manifest again: nothing new, current put back
+    CHECK(out.kind == PullOutcome::Kind::installed_unrecorded);
+    CHECK(std::string(outcome_word(out.kind)) == "installed_unrecorded");
+    CHECK(out.message.find("revision " + a.revision +
+                           " is back on screen, its `current` link having been deleted") !=
+          std::string::npos);
+    CHECK(b.current() == "content/" + a.revision);
+    fs::remove(b.tmp.path("screen/state/sync.state.tmp"));
+    CHECK(b.pull().kind == PullOutcome::Kind::unchanged);
 }
 
 TEST_CASE("pull: an installed folder whose file became a link is not reused as is" *
