@@ -54,10 +54,16 @@ Result<Done> fsync_tree(const std::string& dir) {
 Result<Done> write_file_atomically(const std::string& path, std::string_view bytes,
                                    Durability durability, unsigned mode) {
     const std::string tmp = path + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
-                          static_cast<mode_t>(mode));
+    // The temporary name is ours: whatever is left there (a file from a killed run, a link, a
+    // FIFO) is removed, and the file is created afresh (O_EXCL, no link followed), so a FIFO
+    // planted there can neither block the open nor receive the bytes. A folder there stays (unlink
+    // fails) and O_EXCL then refuses: an error, never a wait.
+    ::unlink(tmp.c_str());
+    const int fd =
+        ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK,
+               static_cast<mode_t>(mode));
     if (fd < 0) return failure({path, 0, 0}, std::strerror(errno), "creating " + tmp);
-    // A leftover temporary file keeps its old mode through O_TRUNC: set it before writing.
+    // The mode asked for exactly (the umask may have narrowed it), before any byte is written.
     if (mode != 0644 && ::fchmod(fd, static_cast<mode_t>(mode)) != 0) {
         const int error = errno;
         ::close(fd);

@@ -15,13 +15,15 @@ enum class Durability {
                // update (files in /run, or rewritten every few seconds on an SD card)
 };
 
-// Writes bytes to path + ".tmp" (mode 0644 or the given one, opened with O_NOFOLLOW, so a link
-// planted there is never followed), fsyncs it (power_cut), renames it over path, then fsyncs path's
-// folder (power_cut). A reader sees the old file or the new one, never half of either. Returns
-// Done, or the Diagnostic at path whose message is the system's reason (strerror: "No such file or
-// directory") and whose hint names the step that failed; the temporary file is removed on failure.
-// A secret (mode 0600) is never readable by others, not even for a moment: the temporary file
-// is created with that mode and set to it again (fchmod) before any byte is written.
+// Writes bytes to path + ".tmp" (mode 0644 or the given one; whatever was left at that name is
+// removed first and the file created afresh with O_EXCL | O_NOFOLLOW | O_NONBLOCK, so a link, FIFO
+// or device planted there is never followed, waited on or written into), fsyncs it (power_cut),
+// renames it over path, then fsyncs path's folder (power_cut). A reader sees the old file or the
+// new one, never half of either. Returns Done, or the Diagnostic at path whose message is the
+// system's reason (strerror: "No such file or directory") and whose hint names the step that
+// failed; the temporary file is removed on failure. A secret (mode 0600) is never readable by
+// others, not even for a moment: the temporary file is created with that mode and set to it again
+// (fchmod) before any byte is written.
 Result<Done> write_file_atomically(const std::string& path, std::string_view bytes,
                                    Durability durability, unsigned mode = 0644);
 

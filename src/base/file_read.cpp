@@ -62,13 +62,21 @@ OpenedFile check_stat(const struct stat& st, std::uint64_t max_bytes) {
 
 } // namespace
 
-OpenedFile open_regular_file(const std::string& path, std::uint64_t max_bytes) {
+OpenedFile open_regular_file(const std::string& path, std::uint64_t max_bytes, Links links) {
+    const bool follow = links == Links::follow;
+    const auto link_refused = [] {
+        return failed(FileProblem::not_regular, tr("is a symbolic link, not a regular file"));
+    };
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return from_errno(errno);
+    if ((follow ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st)) != 0)
+        return from_errno(errno);
+    if (S_ISLNK(st.st_mode)) return link_refused();
     if (OpenedFile f = check_stat(st, max_bytes); !f.ok()) return f;
-    // O_NONBLOCK: a FIFO swapped in after the stat opens at once instead of waiting for a writer.
-    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
-    if (!fd.valid()) return from_errno(errno);
+    // O_NONBLOCK: a FIFO swapped in after the stat opens at once instead of waiting for a writer;
+    // O_NOFOLLOW: a link swapped in is refused (ELOOP), not followed.
+    UniqueFd fd(::open(path.c_str(),
+                       O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (follow ? 0 : O_NOFOLLOW)));
+    if (!fd.valid()) return !follow && errno == ELOOP ? link_refused() : from_errno(errno);
     if (::fstat(fd.get(), &st) != 0) return from_errno(errno);
     OpenedFile f = check_stat(st, max_bytes);
     if (f.ok()) f.fd = std::move(fd);

@@ -32,10 +32,17 @@ struct OpenedFile {
     bool ok() const { return problem == FileProblem::none; }
 };
 
-// Opens path when it is (or links to) a regular file of at most max_bytes: stat first, then
-// open(O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY), then fstat the descriptor again, so a FIFO
-// or device swapped in between cannot block or feed endless bytes.
-OpenedFile open_regular_file(const std::string& path, std::uint64_t max_bytes);
+// Whether a symbolic link at the path's last component is followed. The player follows them (a
+// deck may link its files); the sync does not, in what it installed or downloaded itself.
+enum class Links { follow, refuse };
+
+// Opens path when it is (or, with Links::follow, links to) a regular file of at most max_bytes:
+// stat first (lstat when refusing links), then open(O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY,
+// and O_NOFOLLOW when refusing links), then fstat the descriptor again, so a FIFO, device or link
+// swapped in between cannot block, feed endless bytes or be followed. A refused link is
+// FileProblem::not_regular ("is a symbolic link, not a regular file").
+OpenedFile open_regular_file(const std::string& path, std::uint64_t max_bytes,
+                             Links links = Links::follow);
 
 // The whole file, read through open_regular_file; reason says why not.
 struct FileBytes {

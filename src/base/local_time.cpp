@@ -68,7 +68,16 @@ UnixTime to_unix(LocalDay day, int second) {
     tm.tm_isdst = -1; // let the time zone say whether DST applies on that date
     const UnixTime t = static_cast<UnixTime>(std::mktime(&tm));
     const LocalStamp back = local_stamp(t);
-    if (back.day == day && back.second == second) return t;
+    if (back.day == day && back.second == second) {
+        // A wall time in the repeated hour (autumn) has two passes, and glibc's mktime picks one
+        // by the offset its previous call saw: the first pass is taken, always, so that a time
+        // is the same instant whatever was computed before it.
+        for (const UnixTime earlier : {t - 3600, t - 1800}) {
+            const LocalStamp e = local_stamp(earlier);
+            if (e.day == day && e.second == second) return earlier;
+        }
+        return t;
+    }
     // The wall time does not exist (the hour a DST change skips): mktime moved it past the jump.
     // Take the jump itself, the first moment whose wall time is not before the one asked for, so
     // a range reaching into the gap keeps the part that exists. Search 1 s steps over 3 hours.

@@ -47,8 +47,8 @@ bool is_valid_date(CivilDate date);
 LocalStamp local_stamp(UnixTime t);
 // The Unix time of a local day and second of day (mktime with tm_isdst = -1): a second counts past
 // 86400 into the next days. A time in the hour a DST change skips is the jump itself (02:30 on the
-// March night in Paris gives 03:00 CEST); a time in the repeated hour takes one of its two passes,
-// chosen by the C library (glibc: the first, still in summer time).
+// March night in Paris gives 03:00 CEST); a time in the repeated hour is its first pass, still in
+// summer time, whatever mktime's previous calls were (glibc's own pick depends on them).
 UnixTime to_unix(LocalDay day, int second);
 
 // "2026-12-24"

@@ -1,6 +1,7 @@
 // Reads the schedule keys of slides and deck.toml, each problem reported at its line and column.
 #include "deck/schedule_reader.hpp"
 
+#include "base/i18n.hpp"
 #include "base/local_time.hpp"
 #include "base/utf8.hpp"
 
@@ -175,6 +176,14 @@ std::vector<DateRange> read_closed(const TableReader& r) {
     if (!array) {
         r.error(r.value_loc("closed"), "'closed' must be an array of dates",
                 "e.g. closed = [2026-12-25, { from = 2026-08-03, until = 2026-08-21 }]");
+        return closed;
+    }
+    if (array->size() > max_closed_entries) {
+        r.error(r.value_loc("closed"),
+                trf("'closed' holds {1} dates and ranges; at most {2} are allowed",
+                    {std::to_string(array->size()), std::to_string(max_closed_entries)}),
+                tr("write days in a row as one range, e.g. { from = 2026-08-03, until = "
+                   "2026-08-21 }, and remove dates already past"));
         return closed;
     }
     for (const toml::node& item : *array) {

@@ -20,6 +20,9 @@ constexpr std::string_view day_names[] = {"mon", "tue", "wed", "thu", "fri", "sa
 
 // The most time ranges one 'hours' key (or one day of [opening_hours]) may hold: docs say so too.
 inline constexpr std::size_t max_time_ranges = 24;
+// The most entries (dates or ranges) [opening_hours] closed may hold: a year of single dates.
+// Every --check looks at each slide against them, so they are bounded like the hours.
+inline constexpr std::size_t max_closed_entries = 366;
 
 // A slide file's top-level from/until/days/hours: the defaults of its slides.
 SlideSchedule read_file_schedule(const TableReader& r);

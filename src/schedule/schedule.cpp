@@ -66,15 +66,17 @@ void add_stamp(std::vector<UnixTime>& out, const std::optional<LocalStamp>& s) {
     if (s) out.push_back(to_unix(s->day, s->second));
 }
 
-// Every time in the days [first, last] where the opening hours may switch.
+// Every time in the days [first, last] where the opening hours may switch. A closed range adds
+// its ends only when they fall in those days (compared as day numbers, no mktime): the midnights
+// already bound every search to them, and a year of closed dates then costs each call little.
 void add_screen_boundaries(std::vector<UnixTime>& out, const OpeningHours& hours, LocalDay first,
                            LocalDay last) {
     if (!hours.set) return;
     for (LocalDay d = first; d <= last; ++d)
         add_ranges(out, d, hours.week[static_cast<std::size_t>(weekday_of(d))]);
     for (const DateRange& r : hours.closed) {
-        out.push_back(to_unix(r.first, 0));
-        out.push_back(to_unix(r.last + 1, 0));
+        if (first <= r.first && r.first <= last + 1) out.push_back(to_unix(r.first, 0));
+        if (first <= r.last + 1 && r.last + 1 <= last + 1) out.push_back(to_unix(r.last + 1, 0));
     }
 }
 
@@ -154,6 +156,18 @@ std::vector<UnixTime> schedule_boundaries(const Deck& deck, UnixTime from, UnixT
     return out;
 }
 
+std::vector<UnixTime> deck_boundaries(const Deck& deck, UnixTime from, UnixTime to) {
+    std::vector<UnixTime> out = boundaries_after(deck, from, true);
+    if (deck.announcement) {
+        add_stamp(out, deck.announcement->from);
+        add_stamp(out, deck.announcement->until);
+    }
+    std::erase_if(out, [&](UnixTime b) { return b <= from || b >= to; });
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 std::optional<LocalDay> closed_through(const OpeningHours& hours, LocalDay day) {
     std::optional<LocalDay> last;
     for (const DateRange& r : hours.closed) {
@@ -208,6 +222,42 @@ bool slide_eligible(const Slide& slide, UnixTime t) {
     const LocalDay today = local_stamp(t).day;
     if (s.hours.empty()) return has_day(s.days, today);
     return in_ranges(s.hours, s.days, today, t);
+}
+
+std::vector<TimeSpan> eligible_spans(const Slide& slide, LocalDay day) {
+    const SlideSchedule& s = slide.schedule;
+    UnixTime lo = to_unix(day, 0);
+    UnixTime hi = to_unix(day + 1, 0);
+    std::vector<TimeSpan> spans;
+    if (s.hours.empty()) {
+        if (has_day(s.days, day)) spans.push_back({lo, hi});
+    } else {
+        // As in_ranges: today's ranges, and yesterday's that wrap into today.
+        for (const TimeRange& r : s.hours) {
+            const auto add = [&](Span o) { spans.push_back({o.begin, o.end}); };
+            if (has_day(s.days, day)) add(occurrence(day, r));
+            if (r.wraps() && has_day(s.days, day - 1)) add(occurrence(day - 1, r));
+        }
+    }
+    if (s.from) lo = std::max(lo, to_unix(s.from->day, s.from->second));
+    if (s.until) hi = std::min(hi, to_unix(s.until->day, s.until->second));
+    for (TimeSpan& span : spans) {
+        span.begin = std::max(span.begin, lo);
+        span.end = std::min(span.end, hi);
+    }
+    std::erase_if(spans, [](const TimeSpan& span) { return span.end <= span.begin; });
+    std::sort(spans.begin(), spans.end(),
+              [](const TimeSpan& a, const TimeSpan& b) { return a.begin < b.begin; });
+    // Overlapping or touching spans become one: the slide stays on, no change between them.
+    std::vector<TimeSpan> merged;
+    for (const TimeSpan& span : spans) {
+        if (!merged.empty() && span.begin <= merged.back().end) {
+            merged.back().end = std::max(merged.back().end, span.end);
+        } else {
+            merged.push_back(span);
+        }
+    }
+    return merged;
 }
 
 std::vector<int> eligible_positions(const Deck& deck, UnixTime t) {

@@ -49,8 +49,23 @@ bool screen_on(const OpeningHours& hours, UnixTime t);
 std::string screen_off_reason(const OpeningHours& hours, UnixTime t);
 
 // Every time in (from, to) where the screen or a slide may change, sorted; to - from is at most
-// a week (a longer span is cut there). One call per day keeps `--schedule` linear in the ranges.
+// a week (a longer span is cut there).
 std::vector<UnixTime> schedule_boundaries(const Deck& deck, UnixTime from, UnixTime to);
+
+// The same without the slides' own times: where the opening hours, a closed date or the
+// announcement may change something.
+std::vector<UnixTime> deck_boundaries(const Deck& deck, UnixTime from, UnixTime to);
+
+// A stretch of time: from begin (included) to end (excluded), Unix seconds.
+struct TimeSpan {
+    UnixTime begin = 0;
+    UnixTime end = 0;
+};
+
+// The stretches of the local day `day` (its midnight to the next) in which slide_eligible(slide,
+// t) holds, sorted, disjoint and not touching. Its ranges are looked at once, so a day of
+// `--schedule` costs each slide once rather than once per boundary of every other slide.
+std::vector<TimeSpan> eligible_spans(const Slide& slide, LocalDay day);
 
 // The closed date range holding day, if any (the last day of the longest such range).
 std::optional<LocalDay> closed_through(const OpeningHours& hours, LocalDay day);

@@ -1,9 +1,11 @@
-// Walks the schedule boundary by boundary to print a week ahead and to find slides never shown.
+// Sweeps the schedule day by day to print a week ahead, and finds the slides never shown.
 #include "schedule/schedule_report.hpp"
 
+#include "schedule/announcement_slides.hpp"
 #include "schedule/schedule.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace affiche {
 
@@ -16,19 +18,39 @@ struct Stretch {
     bool operator==(const Stretch&) const = default;
 };
 
-Stretch stretch_at(const Deck& deck, UnixTime t) {
+// The screen's part of a stretch, which changes only at the deck's own boundaries.
+struct ScreenPart {
+    bool on = true;
+    std::string off_reason;
+    bool announcement = false;
+};
+
+ScreenPart screen_part(const Deck& deck, UnixTime t) {
     if (!screen_on(deck.opening_hours, t)) {
         // The reason without "until ...": the stretch's end already says when.
-        return {false, screen_off_reason(deck.opening_hours, t)};
+        return {false, screen_off_reason(deck.opening_hours, t), false};
     }
+    return {true, "", announcement_active(deck, t)};
+}
+
+// The stretch at t from the screen's part and the regular slides eligible then (positions, in
+// play order): the same choice as eligible_positions, built in the size of what it prints.
+Stretch stretch_of(const Deck& deck, const ScreenPart& screen, const std::set<int>& regular,
+                   const std::vector<int>& fallbacks, UnixTime t) {
+    if (!screen.on) return {false, screen.off_reason};
+    std::vector<int> shown = !regular.empty()     ? std::vector<int>(regular.begin(), regular.end())
+                             : !fallbacks.empty() ? fallbacks
+                             : deck.shown_count() > 0 ? std::vector<int>{0}
+                                                      : std::vector<int>{};
+    if (screen.announcement) shown = with_announcement_slots(deck, shown);
     std::string ids;
-    bool regular = false;
-    for (int p : eligible_positions(deck, t)) {
+    bool any_regular = !regular.empty();
+    for (int p : shown) {
         const Slide& s = deck.shown(p);
         ids += (ids.empty() ? "" : ", ") + s.id;
-        regular = regular || (!s.fallback && slide_eligible(s, t));
+        any_regular = any_regular || (s.announcement && slide_eligible(s, t));
     }
-    if (!regular) ids += " (fallback: no other slide is scheduled)";
+    if (!any_regular) ids += " (fallback: no other slide is scheduled)";
     return {true, ids};
 }
 
@@ -43,10 +65,72 @@ void print_stretch(std::string& out, LocalDay day, UnixTime begin, UnixTime end,
            (s.on ? "  on   " : "  off  ") + s.what + "\n";
 }
 
-// The next boundary after t, or limit when none comes sooner.
-UnixTime next_boundary(const Deck& deck, UnixTime t, UnixTime limit) {
-    const UnixTime next = next_schedule_change(deck, t);
-    return next == 0 || next > limit ? limit : next;
+// A regular slide turning eligible (on) or not at t.
+struct Change {
+    UnixTime t = 0;
+    int position = 0;
+    bool on = false;
+};
+
+// One day's stretches in one sweep: each regular slide's eligible spans (looked at once) become
+// on/off changes, the deck's own boundaries (opening hours, closed dates, the announcement) update
+// the screen's part, and a stretch is built only at those times. The work grows with the ranges
+// and the text printed, not with the slides times the boundaries.
+void report_day(std::string& out, const Deck& deck, LocalDay day) {
+    const UnixTime day_begin = to_unix(day, 0);
+    const UnixTime day_end = to_unix(day + 1, 0);
+    std::vector<Change> changes;
+    std::vector<int> fallbacks;
+    for (int p = 0; p < deck.shown_count(); ++p) {
+        const Slide& s = deck.shown(p);
+        if (s.announcement) continue; // its slots follow the others (stretch_of)
+        if (s.fallback) {
+            fallbacks.push_back(p);
+            continue;
+        }
+        for (const TimeSpan& span : eligible_spans(s, day)) {
+            changes.push_back({span.begin, p, true});
+            if (span.end < day_end) changes.push_back({span.end, p, false});
+        }
+    }
+    std::sort(changes.begin(), changes.end(),
+              [](const Change& a, const Change& b) { return a.t < b.t; });
+    const std::vector<UnixTime> deck_times = deck_boundaries(deck, day_begin, day_end);
+    std::set<int> regular;
+    std::size_t next_change = 0;
+    const auto apply_through = [&](UnixTime t) {
+        for (; next_change < changes.size() && changes[next_change].t <= t; ++next_change) {
+            const Change& c = changes[next_change];
+            if (c.on) {
+                regular.insert(c.position);
+            } else {
+                regular.erase(c.position);
+            }
+        }
+    };
+    apply_through(day_begin);
+    ScreenPart screen = screen_part(deck, day_begin);
+    UnixTime begin = day_begin;
+    Stretch current = stretch_of(deck, screen, regular, fallbacks, begin);
+    std::size_t next_deck_time = 0;
+    while (next_change < changes.size() || next_deck_time < deck_times.size()) {
+        const UnixTime change_t = next_change < changes.size() ? changes[next_change].t : day_end;
+        const UnixTime deck_t =
+            next_deck_time < deck_times.size() ? deck_times[next_deck_time] : day_end;
+        const UnixTime t = std::min(change_t, deck_t);
+        if (t >= day_end) break;
+        apply_through(t);
+        if (deck_t == t) {
+            screen = screen_part(deck, t);
+            ++next_deck_time;
+        }
+        Stretch next = stretch_of(deck, screen, regular, fallbacks, t);
+        if (next == current) continue;
+        print_stretch(out, day, begin, t, current);
+        begin = t;
+        current = std::move(next);
+    }
+    print_stretch(out, day, begin, day_end, current);
 }
 
 // Days without a closed date after which the weekly pattern has shown all it can: two weeks.
@@ -69,8 +153,13 @@ bool ever_shown(const Deck& deck, const Slide& slide, UnixTime from, UnixTime to
             continue;
         }
         if (day - open_days_from >= pattern_days) return false;
+        // The day's boundaries at once, not one search of the days ahead per boundary.
+        const UnixTime day_end = std::min(to, to_unix(day + 1, 0));
         if (slide_eligible(slide, t) && screen_on(deck.opening_hours, t)) return true;
-        t = next_boundary(one, t, to);
+        for (const UnixTime b : schedule_boundaries(one, t, day_end)) {
+            if (slide_eligible(slide, b) && screen_on(deck.opening_hours, b)) return true;
+        }
+        t = day_end;
     }
     return false;
 }
@@ -83,18 +172,7 @@ std::string schedule_report(const Deck& deck, LocalDay first_day, int days) {
                           : "No opening hours set in deck.toml: the screen is always on.\n";
     for (LocalDay day = first_day; day < first_day + days; ++day) {
         out += "\n" + std::string(day_name(weekday_of(day))) + " " + format_date(day) + "\n";
-        const UnixTime day_end = to_unix(day + 1, 0);
-        UnixTime begin = to_unix(day, 0);
-        Stretch current = stretch_at(deck, begin);
-        // The day's boundaries once, not one search per boundary: linear in the ranges.
-        for (const UnixTime t : schedule_boundaries(deck, begin, day_end)) {
-            Stretch next = stretch_at(deck, t);
-            if (next == current) continue;
-            print_stretch(out, day, begin, t, current);
-            begin = t;
-            current = std::move(next);
-        }
-        print_stretch(out, day, begin, day_end, current);
+        report_day(out, deck, day);
     }
     return out;
 }

@@ -23,8 +23,8 @@ std::uint64_t limit_for(const std::string& relative) {
 
 // Digest of a file's bytes; the unreadable marker when it cannot be read (vanished, denied, not
 // a regular file, over its size limit).
-std::uint64_t hash_file(const std::string& path, std::uint64_t max_bytes) {
-    OpenedFile f = open_regular_file(path, max_bytes);
+std::uint64_t hash_file(const std::string& path, std::uint64_t max_bytes, Links links) {
+    OpenedFile f = open_regular_file(path, max_bytes, links);
     if (!f.ok()) return unreadable_digest();
     Digest digest;
     std::array<char, std::size_t{64} * 1024> buffer;
@@ -41,16 +41,16 @@ std::uint64_t hash_file(const std::string& path, std::uint64_t max_bytes) {
     return digest.value();
 }
 
-} // namespace
-
-std::string deck_revision(const ContentSnapshot& content) {
+// The revision of content; files the snapshot did not read are opened as links says.
+std::string revision_of(const ContentSnapshot& content, Links links) {
     std::uint64_t value = 0;
     try {
         Digest all;
         for (const std::string& relative : content.listing().files) {
             const std::string path = content.dir() + "/" + relative;
             const auto known = content.digest(path);
-            const std::uint64_t digest = known ? *known : hash_file(path, limit_for(relative));
+            const std::uint64_t digest =
+                known ? *known : hash_file(path, limit_for(relative), links);
             // path, NUL, then the file's own digest: no two file lists hash the same stream.
             unsigned char bytes[8];
             for (int i = 0; i < 8; ++i)
@@ -67,9 +67,15 @@ std::string deck_revision(const ContentSnapshot& content) {
     return hex;
 }
 
-std::string deck_revision(const std::string& content_dir) {
+} // namespace
+
+std::string deck_revision(const ContentSnapshot& content) {
+    return revision_of(content, Links::follow);
+}
+
+std::string deck_revision(const std::string& content_dir, Links files) {
     try {
-        return deck_revision(ContentSnapshot(content_dir));
+        return revision_of(ContentSnapshot(content_dir), files);
     } catch (...) {
         return "0000000000000000"; // out of memory while listing: "unknown", as above
     }

@@ -2,6 +2,7 @@
 // logs.
 #pragma once
 
+#include "base/file_read.hpp"
 #include "deck/content_snapshot.hpp"
 
 #include <string>
@@ -16,7 +17,9 @@ namespace affiche {
 // missing folder or unreadable file just contributes nothing (or a marker); never throws.
 std::string deck_revision(const ContentSnapshot& content);
 
-// Lists and hashes content_dir afresh.
-std::string deck_revision(const std::string& content_dir);
+// Lists and hashes content_dir afresh. With Links::refuse a file that is a symbolic link counts
+// as unreadable (a marker, not its target's bytes): the sync checks that an installed folder
+// still holds the signed files themselves, not links that could later point elsewhere.
+std::string deck_revision(const std::string& content_dir, Links files = Links::follow);
 
 } // namespace affiche

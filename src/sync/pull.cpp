@@ -85,6 +85,9 @@ class Pass {
     bool stale() const { return stale_; }
     // A 4xx answered some request of this pass: the stored ETag is dropped.
     bool client_error() const { return client_error_; }
+    // The revision this pass put back on screen because `current` had been deleted by hand (""
+    // when none): the screen changed although nothing new was installed.
+    const std::string& restored() const { return restored_; }
     const ContentStore& store() const { return store_; }
 
   private:
@@ -95,6 +98,7 @@ class Pass {
     Result<Done> download_and_install(const Manifest& m, const std::string& manifest_url);
     Result<Done> unpack_and_check(const Manifest& m, const std::string& archive,
                                   const std::string& tree);
+    Result<Done> restore_current(const std::string& revision);
 
     const SyncConfig& c_;
     std::int64_t now_;
@@ -105,6 +109,7 @@ class Pass {
     std::string etag_;
     bool stale_ = false;
     bool client_error_ = false;
+    std::string restored_;
 };
 
 Result<FetchReply> Pass::get(const std::string& url, const std::string& etag, std::uint64_t max,
@@ -150,9 +155,7 @@ Result<PullOutcome::Kind> Pass::run(SyncState& state) {
     if (reply->not_modified) {
         etag_ = state.etag;
         // A current deleted by hand is put back, even when nothing was published.
-        if (store_.current_revision().empty()) {
-            if (auto r = store_.swap_current(state.revision); !r) return r.error();
-        }
+        if (auto r = restore_current(state.revision); !r) return r.error();
         stale_ = state.expires_unix > 0 && now_ >= state.expires_unix;
         return stale_ ? PullOutcome::Kind::stale : PullOutcome::Kind::unchanged;
     }
@@ -182,9 +185,7 @@ Result<PullOutcome::Kind> Pass::accept(const Manifest& m, SyncState& state) {
     }
     if (m.sequence == state.sequence && store_.has_revision(m.revision)) {
         // Nothing new; a missing current (deleted by hand) is put back.
-        if (store_.current_revision().empty()) {
-            if (auto r = store_.swap_current(m.revision); !r) return r.error();
-        }
+        if (auto r = restore_current(m.revision); !r) return r.error();
         state.etag = etag_;
         state.expires_unix = m.expires;
         return PullOutcome::Kind::unchanged;
@@ -218,6 +219,13 @@ Result<PullOutcome::Kind> Pass::accept(const Manifest& m, SyncState& state) {
     return PullOutcome::Kind::installed;
 }
 
+Result<Done> Pass::restore_current(const std::string& revision) {
+    if (!store_.current_revision().empty()) return Done{};
+    if (auto r = store_.swap_current(revision); !r) return r.error();
+    restored_ = revision;
+    return Done{};
+}
+
 Result<Done> Pass::download_and_install(const Manifest& m, const std::string& manifest_url) {
     auto incoming = store_.make_incoming();
     if (!incoming) return incoming.error();
@@ -235,8 +243,10 @@ Result<Done> Pass::download_and_install(const Manifest& m, const std::string& ma
         if (auto r = unpack_and_check(m, archive, tree); !r) return r.error();
         // The new tree hashes to the signed revision (unpack_and_check): a folder of that name
         // whose files still do is kept, one whose files do not is replaced, atomically.
-        const bool intact = store_.has_revision(m.revision) &&
-                            deck_revision(store_.revision_dir(m.revision)) == m.revision;
+        // Links are not followed there: a file replaced by a link is not the signed file.
+        const bool intact =
+            store_.has_revision(m.revision) &&
+            deck_revision(store_.revision_dir(m.revision), Links::refuse) == m.revision;
         return store_.install(tree, m.revision, m.sha256,
                               intact ? ContentStore::Existing::keep
                                      : ContentStore::Existing::replace);
@@ -412,6 +422,13 @@ PullOutcome pull_once(const SyncConfig& c, std::int64_t now) {
                 s.last_error = out.message;
                 ++s.failures_total;
             }
+        } else if (!pass.restored().empty()) {
+            // The screen changed (current is back): exit 1, "the screen kept its deck", would
+            // not be true. Nothing is undone: the revision put back is the recorded one.
+            out.kind = PullOutcome::Kind::installed_unrecorded;
+            out.message = format_diagnostic(w.error()) + " (revision " + pass.restored() +
+                          " is back on screen, its `current` link having been deleted, but the "
+                          "state was not recorded; the next pass records it)";
         } else if (out.message.empty()) {
             out.kind = PullOutcome::Kind::failed;
             out.message = format_diagnostic(w.error());

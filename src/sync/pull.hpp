@@ -17,9 +17,10 @@ struct PullOutcome {
         installed, // a new revision is on screen
         stale,     // the manifest has expired: the current deck plays on
         failed,    // refused or failed: the current deck plays on (exit 1 says exactly that)
-        // A new revision is on screen, but the state could not be recorded nor the swap undone:
-        // the message says both (the next pass records it; no replay protection is lost, the
-        // state keeps the older sequence).
+        // The screen changed but the state could not be recorded: a new revision is on screen
+        // and the swap could not be undone, or a `current` deleted by hand was put back. The
+        // message says which (the next pass records it; no replay protection is lost, the state
+        // keeps the older sequence).
         installed_unrecorded,
     };
     Kind kind = Kind::failed;

@@ -24,8 +24,9 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 Result<std::string> sha256_file(const std::string& path) {
-    // Archives may be large; any regular file size is accepted here (the caller bounds it).
-    OpenedFile file = open_regular_file(path, UINT64_MAX);
+    // Archives may be large; any regular file size is accepted here (the caller bounds it). No
+    // link is followed: what is hashed is the file the sync itself wrote at that name.
+    OpenedFile file = open_regular_file(path, UINT64_MAX, Links::refuse);
     if (!file.ok()) return failure({path}, "cannot read: " + file.reason);
     crypto_hash_sha256_state state;
     crypto_hash_sha256_init(&state);

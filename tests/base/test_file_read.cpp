@@ -27,6 +27,18 @@ TEST_CASE("file read: a regular file, and a link to one, are read whole") {
     }
 }
 
+TEST_CASE("file read: with Links::refuse a link is refused, even to a regular file") {
+    TempDir t("read");
+    t.write("a.toml", "title = 'a'\n");
+    REQUIRE(symlink("a.toml", t.path("link.toml").c_str()) == 0);
+    CHECK(open_regular_file(t.path("a.toml"), max_toml_bytes, Links::refuse).ok());
+    const OpenedFile f = open_regular_file(t.path("link.toml"), max_toml_bytes, Links::refuse);
+    CHECK(f.problem == FileProblem::not_regular);
+    CHECK(f.reason == "is a symbolic link, not a regular file");
+    CHECK_FALSE(f.fd.valid());
+    CHECK(open_regular_file(t.path("link.toml"), max_toml_bytes).ok()); // the player's default
+}
+
 TEST_CASE("file read: everything else is refused with a reason, at once") {
     TempDir t("read");
     REQUIRE(mkfifo(t.path("fifo").c_str(), 0600) == 0); // no writer: open() would block

@@ -75,4 +75,11 @@ TEST_CASE("local time: mktime round trip and the DST changes in Paris") {
     const UnixTime repeated = at("2026-10-25 02:30");
     CHECK(local_stamp(repeated).second == 2 * 3600 + 30 * 60);
     CHECK(at("2026-10-25 03:00") - at("2026-10-25 01:00") == 3 * 3600);
+    // Its first pass (00:30 UTC), whatever came before: glibc's mktime guesses from its last call.
+    for (const char* before : {"2026-12-01 12:00", "2026-07-01 12:00", "2026-10-25 17:15"}) {
+        CAPTURE(before);
+        at(before);
+        CHECK(at("2026-10-25 02:30") == 1792888200);
+        CHECK(at("2026-10-25 02:00") == 1792886400);
+    }
 }

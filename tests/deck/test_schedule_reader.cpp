@@ -2,6 +2,7 @@
 // error at its exact line and column.
 #include "base/local_time.hpp"
 #include "deck/deck_loader_test_support.hpp"
+#include "deck/schedule_reader.hpp"
 
 #include <doctest/doctest.h>
 
@@ -186,6 +187,29 @@ step_minutes = 0
     EXPECT_ERROR(r, p, 8, 1, "unknown key 'hdmi' in [screen]", "");
     EXPECT_ERROR(r, p, 11, 13, "'amplitude' must be a whole number", "");
     EXPECT_ERROR(r, p, 12, 16, "'step_minutes' must be from 1 to 120 minutes, got 0", "");
+}
+
+TEST_CASE("schedule keys: 'closed' holds at most max_closed_entries dates and ranges") {
+    // Each entry costs every --check once per slide: bounded like 'hours', with a message.
+    auto closed_of = [](std::size_t n) {
+        std::string list;
+        for (std::size_t i = 0; i < n; ++i) {
+            list += (i ? ", " : "") + format_date(day(2027, 1, 1) + static_cast<LocalDay>(i));
+        }
+        return "[opening_hours]\nmon = \"08:00-12:00\"\nclosed = [" + list + "]\n";
+    };
+    TempDeck deck;
+    deck.write("slides/a.toml", "[[slide]]\ntitle = \"A\"\n");
+    deck.write("slides/deck.toml", closed_of(max_closed_entries));
+    const LoadResult ok = deck.load();
+    REQUIRE(ok.deck);
+    CHECK(ok.deck->opening_hours.closed.size() == max_closed_entries);
+    deck.write("slides/deck.toml", closed_of(max_closed_entries + 1));
+    const LoadResult r = deck.load();
+    CHECK_FALSE(r.deck);
+    EXPECT_ERROR(r, deck.path("slides/deck.toml"), 3, 10,
+                 "'closed' holds 367 dates and ranges; at most 366 are allowed",
+                 "write days in a row as one range");
 }
 
 TEST_CASE("schedule keys: contradictions and a week without opening are warnings") {

@@ -77,6 +77,20 @@ TEST_CASE("service: deck revision follows the bytes, not the file times") {
     }
 }
 
+TEST_CASE("service: deck revision without following linked files") {
+    TempDir t("rev"), elsewhere("rev");
+    t.write("slides/deck.toml", "[deck]\n");
+    t.write("images/logo.png", "png");
+    const std::string r = deck_revision(t.dir());
+    CHECK(deck_revision(t.dir(), Links::refuse) == r);
+    // The same bytes through a link: the player's revision is unchanged, the sync's is not.
+    elsewhere.write("logo.png", "png");
+    fs::remove(t.path("images/logo.png"));
+    REQUIRE(symlink(elsewhere.path("logo.png").c_str(), t.path("images/logo.png").c_str()) == 0);
+    CHECK(deck_revision(t.dir()) == r);
+    CHECK(deck_revision(t.dir(), Links::refuse) != r);
+}
+
 TEST_CASE("service: deck revision of missing folders") {
     TempDir t("rev");
     const std::string empty = deck_revision(t.dir());

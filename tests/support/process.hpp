@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -149,6 +150,22 @@ inline Run run_program(const std::vector<std::string>& argv,
 // command run by /bin/sh (for tests that need its quoting, redirections or `env -u`).
 inline Run run_shell(const std::string& command, int timeout_ms = 60'000) {
     return run_program({"/bin/sh", "-c", command}, child_environment(), timeout_ms);
+}
+
+// Runs body in a forked child and returns its exit code (body's return value), or -1 when it is
+// still running after timeout_ms (it is then killed): a test of "never blocks" fails instead of
+// hanging the suite. body must not use doctest's assertions (they would count in the child only).
+inline int run_in_child(const std::function<int()>& body, int timeout_ms) {
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) _exit(body());
+    int status = 0;
+    if (!wait_for([&] { return waitpid(child, &status, WNOHANG) == child; }, timeout_ms)) {
+        kill(child, SIGKILL);
+        waitpid(child, nullptr, 0);
+        return -1;
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 // True when name is an executable in $PATH. Runs nothing and asserts nothing, so it also works

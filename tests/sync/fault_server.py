@@ -13,12 +13,15 @@ and, to any file (the manifest included), validators nginx never sends:
   /etag-long/... an ETag of 4 KiB
   /etag-bad/...  an unquoted ETag with a space
   /always-304/... 304 Not Modified whether or not the request sent If-None-Match
+  /validating/... an ETag of the file's bytes, and 304 to an If-None-Match holding it, as nginx
+                 does (for the unit tests, which start this server rather than nginx)
   /slow-redirect/N/... waits 1.5 s, then redirects to /slow-redirect/N-1/... (N = 0: the file):
                  every hop well within a per-request timeout, the chain not
 Each request's path and If-None-Match (or "-") is appended to --log when given.
 Writes the port it listens on to --port-file once ready (port 0 = any free port).
 """
 import argparse
+import hashlib
 import http.server
 import os
 import time
@@ -66,6 +69,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with open(path, "rb") as f:
             body = f.read()
         etag = ETAGS.get(fault)
+        if fault == "validating":
+            etag = '"%s"' % hashlib.sha256(body).hexdigest()[:16]
+            if self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
         if ".tar." not in path:
             fault = "ok"
         self.send_response(200)

@@ -11,7 +11,9 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace affiche::testing {
 
@@ -80,5 +82,53 @@ struct PullBench {
         tmp.write("deck/slides/deck.toml", read_text(tmp.path("deck/slides/deck.toml")) + extra);
     }
 };
+
+// tests/sync/fault_server.py serving a folder over HTTP on 127.0.0.1 (any free port), for the
+// validator cases file:// cannot show: which If-None-Match each request sent, 304s, 4xx. A small
+// server written for the tests (nginx is the e2e script's); skipped where python3 is absent.
+class FaultServer {
+  public:
+    explicit FaultServer(const TempDir& tmp)
+        : port_file_(tmp.path("fault.port")), log_(tmp.path("fault.log")),
+          process_({"python3", std::string(AFFICHE_SOURCE_DIR) + "/tests/sync/fault_server.py",
+                    "--root", tmp.dir().string(), "--port-file", port_file_, "--log", log_},
+                   child_environment(), tmp.path("fault.out")) {
+        REQUIRE_MESSAGE(wait_for([&] { return std::filesystem::exists(port_file_); }, 10'000),
+                        "the fault server did not start");
+        port_ = read_text(port_file_);
+    }
+    // The URL of the folder site/ below the served one, through the server's mode ("ok",
+    // "validating", "etag-star"...: fault_server.py).
+    std::string url(const std::string& mode) const {
+        return "http://127.0.0.1:" + port_ + "/" + mode + "/site/";
+    }
+    // The If-None-Match of each request for manifest.toml since the last call ("-": none).
+    std::vector<std::string> manifest_validators() {
+        std::vector<std::string> out;
+        std::error_code ec;
+        if (std::filesystem::exists(log_, ec)) {
+            std::istringstream lines(read_text(log_));
+            for (std::string line; std::getline(lines, line);) {
+                const auto space = line.find(' ');
+                if (line.substr(0, space).ends_with("/manifest.toml")) {
+                    out.push_back(line.substr(space + 1));
+                }
+            }
+            std::filesystem::remove(log_, ec);
+        }
+        return out;
+    }
+
+  private:
+    std::string port_file_;
+    std::string log_;
+    Process process_;
+    std::string port_;
+};
+
+// Skipped without minisign (the test key) or python3 (the fault server).
+inline doctest::skip no_minisign_or_python() {
+    return doctest::skip(!have_program("minisign") || !have_program("python3"));
+}
 
 } // namespace affiche::testing

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 using namespace affiche;
 
 TEST_CASE("sha256 of known vectors") {
@@ -23,4 +25,14 @@ TEST_CASE("sha256 of a file spanning several read blocks equals the in-memory ha
     REQUIRE(h.ok());
     CHECK(*h == sha256_hex(big));
     CHECK_FALSE(sha256_file(tmp.path("missing")).ok());
+}
+
+TEST_CASE("sha256 of a file never follows a symbolic link") {
+    testing::TempDir tmp("sha");
+    tmp.write("archive.tar.zst", "signed bytes");
+    REQUIRE(sha256_file(tmp.path("archive.tar.zst")).ok());
+    std::filesystem::create_symlink(tmp.path("archive.tar.zst"), tmp.path("link.tar.zst"));
+    auto h = sha256_file(tmp.path("link.tar.zst"));
+    REQUIRE_FALSE(h.ok());
+    CHECK(h.error().message == "cannot read: is a symbolic link, not a regular file");
 }

@@ -87,10 +87,11 @@ TEST_CASE("sync state: never written through a planted link, never unreadable on
     SyncState s;
     s.sequence = 3;
     s.last_error = std::string("a\0b\r\nc\td", 9) + std::string(5000, 'x');
-    CHECK_FALSE(write_sync_state(tmp.dir(), s).ok()); // refused (O_NOFOLLOW), not followed
-    CHECK(testing::read_text(tmp.path("victim")) == "untouched\n");
-    std::filesystem::remove(tmp.path("sync.state.tmp"));
+    // The link is removed and the state written afresh beside it (O_EXCL), never through it.
     REQUIRE(write_sync_state(tmp.dir(), s).ok());
+    CHECK(testing::read_text(tmp.path("victim")) == "untouched\n");
+    CHECK(
+        std::filesystem::is_regular_file(std::filesystem::symlink_status(tmp.path("sync.state"))));
     auto back = read_sync_state(tmp.dir());
     REQUIRE_MESSAGE(back.ok(), format_diagnostic(back.error()));
     CHECK(back->sequence == 3);
