@@ -18,7 +18,7 @@ if(NOT CMAKE_CROSSCOMPILING)
   set(programs $<TARGET_FILE:affiche-studio> $<TARGET_FILE:affiche-sync> $<TARGET_FILE:affiche>
     ${PROJECT_SOURCE_DIR})
   affiche_script_test(studio_browser studio/browser_test.py ARGS ${programs}
-    PROPERTIES LABELS browser TIMEOUT 600)
+    PROPERTIES LABELS browser TIMEOUT 600 COST 300)
   # The Écrans page with a real screen: an announcement from the Annonce card, `affiche-sync
   # pull` reporting to the studio, `affiche --thumbnail` offscreen; the thumbnail shows the band
   # after one more pull, and not once withdrawn (about 20 s).
