@@ -23,23 +23,7 @@ source "$here/qemu_lib.sh"
 affiche=${1:?usage: boot_test.sh AFFICHE_BIN [--broken-toml]}
 mode=${2:-clean}
 image_require_tools ssh ssh-keygen unsquashfs
-img=$(ls -t "$root"/out/image/affiche-*-arm64.img 2>/dev/null | head -n 1 || true)
-[[ -f $img ]] || { echo "SKIP: no image: build it with scripts/build-image.sh"; exit 77; }
-
-work=$(mktemp -d /var/tmp/affiche-boot-test.XXXXXX)
-cleanup() {
-    image_kill "$work"
-    rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-    echo "FAIL: $*" >&2
-    cp "$work/serial.log" "$root/out/image/$(basename "$0" .sh)-serial.log" 2>/dev/null &&
-        echo "(the guest's console: out/image/$(basename "$0" .sh)-serial.log)" >&2
-    echo "--- last console lines:" >&2
-    grep -a -E 'affiche|ssh|FAILED|error' "$work/serial.log" 2>/dev/null | grep -av 'Job .* running' | tail -n 25 >&2 || true
-    exit 1
-}
+image_test_setup boot-test
 
 rm -f "$root/out/image/boot-test-broken.png"
 cp --sparse=always "$img" "$work/card.img"

@@ -18,24 +18,7 @@ sync_bin=${1:?usage: power_cut.sh AFFICHE_SYNC_BIN [CYCLES]}
 cycles=${2:-2}
 image_require_tools ssh ssh-keygen minisign
 [[ -n $(nginx_bin) ]] || { echo "SKIP: nginx is missing"; exit 77; }
-img=$(ls -t "$root"/out/image/affiche-*-arm64.img 2>/dev/null | head -n 1 || true)
-[[ -f $img ]] || { echo "SKIP: no image: build it with scripts/build-image.sh"; exit 77; }
-
-work=$(mktemp -d /var/tmp/affiche-power-cut.XXXXXX)
-NGINX_PID=""
-cleanup() {
-    image_kill "$work"
-    stop_pid "$NGINX_PID"
-    rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-    echo "FAIL: $*" >&2
-    cp "$work/serial.log" "$root/out/image/$(basename "$0" .sh)-serial.log" 2>/dev/null &&
-        echo "(the guest's console: out/image/$(basename "$0" .sh)-serial.log)" >&2
-    grep -a -E 'affiche|ssh|FAILED|error' "$work/serial.log" 2>/dev/null | grep -av 'Job .* running' | tail -n 25 >&2 || true
-    exit 1
-}
+image_test_setup power-cut
 
 # The site: the shipped deck, republished with a new title on each cycle.
 make_keys "$work"

@@ -68,6 +68,35 @@ image_boot() {
     echo $! >"$dir/qemu.pid"
 }
 
+# image_test_setup NAME [CONSOLE_REGEX]: for a test script that set $root: the newest image of
+# out/image in $img (skips, exit 77, without one), a work folder /var/tmp/affiche-NAME.XXXXXX in
+# $work, removed at exit with its qemu and the nginx of $NGINX_PID when one was started. After it,
+# fail MESSAGE says why, keeps the guest's console in out/image/ and shows its last lines that
+# match CONSOLE_REGEX (default: affiche|ssh|FAILED|error), then exits 1.
+image_test_setup() {
+    img=$(ls -t "$root"/out/image/affiche-*-arm64.img 2>/dev/null | head -n 1 || true)
+    [[ -f $img ]] || { echo "SKIP: no image: build it with scripts/build-image.sh"; exit 77; }
+    work=$(mktemp -d "/var/tmp/affiche-$1.XXXXXX")
+    image_console_regex=${2:-affiche|ssh|FAILED|error}
+    NGINX_PID=""
+    trap image_test_cleanup EXIT
+}
+image_test_cleanup() {
+    image_kill "$work"
+    if [[ -n $NGINX_PID ]]; then stop_pid "$NGINX_PID"; fi
+    rm -rf "$work"
+}
+fail() {
+    local keep
+    keep="$root/out/image/$(basename "$0" .sh)-serial.log"
+    echo "FAIL: $*" >&2
+    cp "$work/serial.log" "$keep" 2>/dev/null && echo "(the guest's console: ${keep#"$root"/})" >&2
+    echo "--- last console lines:" >&2
+    grep -a -E "$image_console_regex" "$work/serial.log" 2>/dev/null | grep -av 'Job .* running' |
+        tail -n 25 >&2 || true
+    exit 1
+}
+
 # image_kill DIR [SIGNAL]: stops that qemu (SIGKILL: a power cut).
 image_kill() {
     local pid
